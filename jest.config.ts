@@ -41,6 +41,8 @@ const config: Config = {
     {
       ...nodeEsm('server', '<rootDir>/apps/server', ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts']),
       globalSetup: '<rootDir>/test/support/global-setup.ts',
+      // End-to-end suites start the whole server and its simulators; images take time on 2 cores.
+      testTimeout: 30_000,
     },
   ],
 };

@@ -1,0 +1,55 @@
+import { DynamicModule, Global, Module, type Provider } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module.js';
+import { CallbacksModule } from './callbacks/callbacks.module.js';
+import { CommonModule } from './common/common.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { APP_CONFIG, SECRETS } from './config/config.tokens.js';
+import type { Secrets } from './config/secrets.js';
+import { dataSourceOptions } from './database/data-source-options.js';
+import { HealthController } from './health/health.controller.js';
+import { loggerOptions } from './logging/logger.options.js';
+import { OrdersModule } from './orders/orders.module.js';
+import { SandboxController } from './sandbox/sandbox.controller.js';
+import { SERVICE_MODULES } from './service-modules.js';
+import { VendorsModule } from './vendors/vendors.module.js';
+
+@Global()
+@Module({})
+class ConfigHolderModule {
+  static forRoot(config: AppConfig, secrets: Secrets): DynamicModule {
+    const providers: Provider[] = [
+      { provide: APP_CONFIG, useValue: config },
+      { provide: SECRETS, useValue: secrets },
+    ];
+    return { module: ConfigHolderModule, providers, exports: providers };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, secrets: Secrets): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigHolderModule.forRoot(config, secrets),
+        LoggerModule.forRoot(loggerOptions(config)),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config.databaseUrl),
+          // Fail fast in tests; in production ride out a database that starts after us.
+          retryAttempts: config.env === 'test' ? 0 : 10,
+          retryDelay: 2000,
+        }),
+        CommonModule,
+        VendorsModule,
+        AuthModule,
+        OrdersModule,
+        CallbacksModule,
+        ...SERVICE_MODULES,
+      ],
+      // The sandbox controller exists only in sandbox mode: live mode has no login bypass.
+      controllers: [HealthController, ...(config.vendorMode === 'sandbox' ? [SandboxController] : [])],
+    };
+  }
+}

@@ -1,0 +1,14 @@
+import { Global, Module } from '@nestjs/common';
+import { Transactions } from '../database/transactions.js';
+import { JobScheduler } from './locks/job-scheduler.service.js';
+import { LeaseService } from './locks/lease.service.js';
+import { FilesController } from './storage/files.controller.js';
+import { StorageService } from './storage/storage.service.js';
+
+@Global()
+@Module({
+  controllers: [FilesController],
+  providers: [Transactions, LeaseService, JobScheduler, StorageService],
+  exports: [Transactions, LeaseService, JobScheduler, StorageService],
+})
+export class CommonModule {}

@@ -1,0 +1,106 @@
+import sharp, { type Metadata } from 'sharp';
+import { AppError } from '../errors/app-error.js';
+
+export type ImageFormat = 'jpeg' | 'png';
+
+/** A vendor's limits, as its document states them. */
+export interface ImageLimits {
+  /** Largest encoded size accepted. */
+  maxBytes: number;
+  /** Longest side allowed, in pixels (zjz: < 6000). */
+  maxSide?: number;
+  /** Output format; `auto` keeps PNG as PNG and turns everything else into JPEG. */
+  format: ImageFormat | 'auto';
+  /** DPI written into the output (Yundou asks for 300). */
+  density?: number;
+  /** Shortest side below which a photo is too small to be usable. */
+  minSide?: number;
+}
+
+export interface NormalisedImage {
+  buffer: Buffer;
+  format: ImageFormat;
+  width: number;
+  height: number;
+  contentType: string;
+}
+
+const ACCEPTED_INPUT = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff', 'heif', 'avif']);
+/** Refuse decompression bombs before decoding them: 120 megapixels is far above any phone camera. */
+const MAX_INPUT_PIXELS = 120_000_000;
+/** Uploads themselves are capped by the HTTP layer; this is the decoded-image safety net. */
+
+/**
+ * Makes an upload vendor-compliant: decodes it for real (a renamed PDF is refused), turns it
+ * upright from its EXIF orientation, strips every metadata block (EXIF, GPS, maker notes), fits it
+ * in the vendor's pixel limit, and re-encodes until it is under the vendor's byte limit — quality
+ * first, then size, so a normal photo keeps its full resolution.
+ */
+export async function normaliseImage(input: Buffer, limits: ImageLimits): Promise<NormalisedImage> {
+  const metadata = await readMetadata(input);
+  const format: ImageFormat = limits.format === 'auto' ? (metadata.format === 'png' ? 'png' : 'jpeg') : limits.format;
+  const upright = orientedSize(metadata);
+  if (limits.minSide && Math.min(upright.width, upright.height) < limits.minSide) {
+    throw AppError.unprocessable('IMAGE_TOO_SMALL', `照片太小（至少需要 ${limits.minSide} 像素），请使用更清晰的照片`);
+  }
+
+  let side = Math.min(Math.max(upright.width, upright.height), limits.maxSide ? limits.maxSide - 1 : Infinity);
+  let quality = format === 'jpeg' ? 88 : 9;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const output = await encode(input, side, format, quality, limits.density);
+    if (output.info.size <= limits.maxBytes) {
+      return {
+        buffer: output.data,
+        format,
+        width: output.info.width,
+        height: output.info.height,
+        contentType: format === 'png' ? 'image/png' : 'image/jpeg',
+      };
+    }
+    // Close to the limit: a lower JPEG quality is enough and keeps every pixel. Far from it: scale
+    // by the square root of the overshoot (bytes grow with area), with a margin.
+    const ratio = limits.maxBytes / output.info.size;
+    if (format === 'jpeg' && quality > 72 && ratio > 0.6) quality -= 8;
+    else side = Math.floor(Math.max(output.info.width, output.info.height) * Math.sqrt(ratio) * 0.95);
+  }
+  throw AppError.unprocessable('IMAGE_TOO_COMPLEX', '照片无法压缩到要求的大小，请换一张照片');
+}
+
+async function readMetadata(input: Buffer): Promise<Metadata> {
+  try {
+    const metadata = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
+    if (!metadata.format || !ACCEPTED_INPUT.has(metadata.format) || !metadata.width || !metadata.height) {
+      throw new Error(`unsupported format ${metadata.format}`);
+    }
+    return metadata;
+  } catch (error) {
+    if ((error as Error).message?.includes('pixel limit')) {
+      throw AppError.unprocessable('IMAGE_TOO_MANY_PIXELS', '照片像素过大，请压缩后重新上传');
+    }
+    throw AppError.unsupportedMedia('NOT_AN_IMAGE', '上传的文件不是可识别的图片，请选择 JPG 或 PNG 照片');
+  }
+}
+
+/** EXIF orientations 5–8 swap width and height once applied. */
+function orientedSize(metadata: Metadata): { width: number; height: number } {
+  const swap = (metadata.orientation ?? 1) >= 5;
+  return swap
+    ? { width: metadata.height as number, height: metadata.width as number }
+    : { width: metadata.width as number, height: metadata.height as number };
+}
+
+async function encode(input: Buffer, side: number, format: ImageFormat, quality: number, density?: number) {
+  let pipeline = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
+    .rotate()
+    .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true });
+  if (density) pipeline = pipeline.withDensity(density);
+  pipeline =
+    format === 'png'
+      ? pipeline.png({ compressionLevel: quality, adaptiveFiltering: true })
+      : pipeline.flatten({ background: '#ffffff' }).jpeg({ quality, chromaSubsampling: '4:2:0' });
+  try {
+    return await pipeline.toBuffer({ resolveWithObject: true });
+  } catch {
+    throw AppError.unsupportedMedia('IMAGE_DAMAGED', '图片已损坏或不完整，请重新拍摄或选择');
+  }
+}

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Lease } from './lease.entity.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Leases in the database, so that several server processes behind one load balancer agree on who
+ * runs a scheduled job or a vendor call that must not run twice. A lease expires by itself, so a
+ * crashed holder cannot block the others for longer than its TTL.
+ */
+@Injectable()
+export class LeaseService {
+  /** This process's identity as a lease holder. */
+  readonly holder = randomUUID();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async tryAcquire(name: string, ttlMs: number): Promise<boolean> {
+    const now = Date.now();
+    const expiresAt = String(now + ttlMs);
+    const taken = await this.dataSource
+      .createQueryBuilder()
+      .update(Lease)
+      .set({ holder: this.holder, expiresAt })
+      .where('name = :name AND (expires_at < :now OR holder = :holder)', { name, now, holder: this.holder })
+      .execute();
+    if ((taken.affected ?? 0) > 0) return true;
+    try {
+      await this.dataSource.getRepository(Lease).insert({ name, holder: this.holder, expiresAt });
+      return true;
+    } catch {
+      return false; // Someone else holds it (the row exists and has not expired).
+    }
+  }
+
+  async release(name: string): Promise<void> {
+    await this.dataSource.getRepository(Lease).delete({ name, holder: this.holder });
+  }
+
+  /** Runs `work` if this process gets the lease; answers `undefined` when another holds it. */
+  async runIfFree<T>(
+    name: string,
+    ttlMs: number,
+    work: () => Promise<T>,
+  ): Promise<{ ran: true; value: T } | { ran: false }> {
+    if (!(await this.tryAcquire(name, ttlMs))) return { ran: false };
+    try {
+      return { ran: true, value: await work() };
+    } finally {
+      await this.release(name);
+    }
+  }
+
+  /** Waits (polling) until the lease is free, then runs `work` under it. */
+  async runExclusive<T>(name: string, ttlMs: number, waitMs: number, work: () => Promise<T>): Promise<T> {
+    const deadline = Date.now() + waitMs;
+    for (let delay = 20; ; delay = Math.min(delay * 2, 250)) {
+      const result = await this.runIfFree(name, ttlMs, work);
+      if (result.ran) return result.value;
+      if (Date.now() > deadline) throw new LeaseBusyError(name);
+      await sleep(delay);
+    }
+  }
+}
+
+export class LeaseBusyError extends Error {
+  constructor(readonly leaseName: string) {
+    super(`lease ${leaseName} is busy`);
+  }
+}

@@ -1,0 +1,241 @@
+import { randomInt } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { maskPayload } from '../common/crypto/masking.js';
+import { AppError } from '../common/errors/app-error.js';
+import { decodeCursor, toPage, type Page } from '../common/keyset.js';
+import type {
+  MerchantOrderDetailDto,
+  MerchantOrderQueryDto,
+  MerchantOrderSummaryDto,
+  OrderDetailDto,
+  OrderEventDto,
+  OrderSummaryDto,
+} from './dto/order.dto.js';
+import { OrderEvent, type EventActor } from './order-event.entity.js';
+import { decideTransition, type OrderKind, type OrderStep } from './order-status.js';
+import { Order } from './order.entity.js';
+
+export interface EventMeta {
+  actor: EventActor;
+  message: string;
+  /** Stored masked. */
+  payload?: unknown;
+  vendorEventId?: number | null;
+}
+
+export interface NewOrder {
+  kind: OrderKind;
+  userId: number;
+  title: string;
+  amountFen?: number;
+  vendorRef?: string | null;
+  step: OrderStep;
+}
+
+export type TransitionResult =
+  { applied: true; order: Order } | { applied: false; reason: 'stale' | 'same' | 'final'; order: Order };
+
+/** China Standard Time has no daylight saving: day boundaries are a fixed +08:00. */
+const CHINA_OFFSET = '+08:00';
+
+@Injectable()
+export class OrdersService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Creates an order and its first timeline event, inside the caller's transaction. */
+  async create(manager: EntityManager, input: NewOrder, meta: EventMeta): Promise<Order> {
+    const now = new Date();
+    const order = await manager.save(
+      manager.create(Order, {
+        orderNo: newOrderNo(now),
+        kind: input.kind,
+        status: input.step.status,
+        vendorStatus: input.step.vendorStatus,
+        progress: input.step.progress,
+        vendorRef: input.vendorRef ?? null,
+        amountFen: input.amountFen ?? 0,
+        title: input.title,
+        userId: input.userId,
+        createdAt: now,
+        updatedAt: now,
+        statusChangedAt: now,
+      }),
+    );
+    await this.recordEvent(
+      manager,
+      order.id,
+      { type: 'created', fromStatus: null, toStatus: order.status, vendorStatus: order.vendorStatus },
+      meta,
+    );
+    return order;
+  }
+
+  /**
+   * Moves an order to a new step if that step is ahead of where it is; otherwise the step is
+   * recorded on the timeline as ignored and nothing changes. The row is locked for the decision
+   * (MySQL `FOR UPDATE`; SQLite transactions are already serialised).
+   */
+  async applyStep(
+    manager: EntityManager,
+    orderId: number,
+    step: OrderStep,
+    meta: EventMeta,
+  ): Promise<TransitionResult> {
+    const order = await this.lockOrder(manager, orderId);
+    const decision = decideTransition(order, step);
+    if (!decision.apply) {
+      await this.recordEvent(
+        manager,
+        order.id,
+        {
+          type: `ignored_${decision.reason}`,
+          fromStatus: order.status,
+          toStatus: order.status,
+          vendorStatus: step.vendorStatus,
+        },
+        meta,
+      );
+      return { applied: false, reason: decision.reason, order };
+    }
+    const now = new Date();
+    const from = order.status;
+    const patch = {
+      status: step.status,
+      vendorStatus: step.vendorStatus,
+      progress: step.progress,
+      updatedAt: now,
+      ...(from !== step.status ? { statusChangedAt: now } : {}),
+    };
+    await manager.update(Order, { id: order.id }, patch);
+    Object.assign(order, patch);
+    await this.recordEvent(
+      manager,
+      order.id,
+      { type: 'status_changed', fromStatus: from, toStatus: step.status, vendorStatus: step.vendorStatus },
+      meta,
+    );
+    return { applied: true, order };
+  }
+
+  /** Adds a timeline entry that changes no status (a note, a vendor error, a merchant action). */
+  async note(manager: EntityManager, orderId: number, type: string, meta: EventMeta): Promise<void> {
+    await this.recordEvent(manager, orderId, { type, fromStatus: null, toStatus: null, vendorStatus: null }, meta);
+  }
+
+  async lockOrder(manager: EntityManager, orderId: number): Promise<Order> {
+    const mysql = manager.connection.options.type === 'mysql';
+    const order = await manager.findOne(Order, {
+      where: { id: orderId },
+      ...(mysql ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!order) throw AppError.notFound('订单不存在');
+    return order;
+  }
+
+  async findByVendorRef(manager: EntityManager, kind: OrderKind, vendorRef: string): Promise<Order | null> {
+    return manager.findOne(Order, { where: { kind, vendorRef } });
+  }
+
+  async listForUser(userId: number, cursor?: string, limit = 20): Promise<Page<OrderSummaryDto>> {
+    const before = decodeCursor(cursor);
+    const query = this.dataSource.getRepository(Order).createQueryBuilder('o').where('o.user_id = :userId', { userId });
+    if (before !== undefined) query.andWhere('o.id < :before', { before });
+    const rows = await query
+      .orderBy('o.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
+    return toPage(rows, limit, toSummary);
+  }
+
+  /** A user sees only their own orders; anyone else's is "not found", not "forbidden". */
+  async getForUser(userId: number, orderId: number): Promise<OrderDetailDto> {
+    const order = await this.dataSource.getRepository(Order).findOneBy({ id: orderId, userId });
+    if (!order) throw AppError.notFound('订单不存在');
+    return { ...toSummary(order), events: await this.events(order.id) };
+  }
+
+  async listForMerchant(filter: MerchantOrderQueryDto): Promise<Page<MerchantOrderSummaryDto>> {
+    const limit = filter.limit ?? 20;
+    const before = decodeCursor(filter.cursor);
+    const query = this.dataSource.getRepository(Order).createQueryBuilder('o');
+    if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
+    if (filter.status) query.andWhere('o.status = :status', { status: filter.status });
+    if (filter.from) query.andWhere('o.created_at >= :from', { from: chinaDayStart(filter.from) });
+    if (filter.to) query.andWhere('o.created_at < :to', { to: chinaDayStart(filter.to, 1) });
+    if (filter.orderNo) query.andWhere('o.order_no = :orderNo', { orderNo: filter.orderNo.trim() });
+    if (before !== undefined) query.andWhere('o.id < :before', { before });
+    const rows = await query
+      .orderBy('o.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
+    return toPage(rows, limit, toMerchantSummary);
+  }
+
+  async getForMerchant(orderId: number): Promise<MerchantOrderDetailDto> {
+    const order = await this.dataSource.getRepository(Order).findOneBy({ id: orderId });
+    if (!order) throw AppError.notFound('订单不存在');
+    return { order: toMerchantSummary(order), events: await this.events(order.id) };
+  }
+
+  private async events(orderId: number): Promise<OrderEventDto[]> {
+    const events = await this.dataSource.getRepository(OrderEvent).find({ where: { orderId }, order: { id: 'ASC' } });
+    return events.map((event) => ({
+      id: event.id,
+      actor: event.actor,
+      type: event.type,
+      fromStatus: event.fromStatus,
+      toStatus: event.toStatus,
+      vendorStatus: event.vendorStatus,
+      message: event.message,
+      createdAt: event.createdAt.toISOString(),
+    }));
+  }
+
+  private async recordEvent(
+    manager: EntityManager,
+    orderId: number,
+    change: Pick<OrderEvent, 'type' | 'fromStatus' | 'toStatus' | 'vendorStatus'>,
+    meta: EventMeta,
+  ): Promise<void> {
+    await manager.insert(OrderEvent, {
+      orderId,
+      actor: meta.actor,
+      ...change,
+      message: meta.message.slice(0, 255),
+      payload: meta.payload === undefined ? null : JSON.stringify(maskPayload(meta.payload)),
+      vendorEventId: meta.vendorEventId ?? null,
+      createdAt: new Date(),
+    });
+  }
+}
+
+function toSummary(order: Order): OrderSummaryDto {
+  return {
+    id: order.id,
+    orderNo: order.orderNo,
+    kind: order.kind,
+    status: order.status,
+    vendorStatus: order.vendorStatus,
+    title: order.title,
+    amountFen: order.amountFen,
+    createdAt: order.createdAt.toISOString(),
+    updatedAt: order.updatedAt.toISOString(),
+  };
+}
+
+function toMerchantSummary(order: Order): MerchantOrderSummaryDto {
+  return { ...toSummary(order), userId: order.userId, vendorRef: order.vendorRef };
+}
+
+/** `BS` + date (China) + 10 random digits: readable on the phone, unguessable enough, unique by index. */
+function newOrderNo(now: Date): string {
+  const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(2, 10).replace(/-/g, '');
+  return `BS${day}${String(randomInt(0, 1e10)).padStart(10, '0')}`;
+}
+
+function chinaDayStart(day: string, plusDays = 0): Date {
+  const date = new Date(`${day}T00:00:00${CHINA_OFFSET}`);
+  if (Number.isNaN(date.getTime())) throw AppError.badRequest('BAD_DATE', '日期无效');
+  return new Date(date.getTime() + plusDays * 86_400_000);
+}
