@@ -6,6 +6,8 @@ export type VendorName = keyof VendorSettings;
 export interface SandboxContext {
   /** Where the server will be reachable once it listens (callbacks go there). */
   publicBaseUrl: () => string;
+  /** Fixed port for `pnpm sandbox`; undefined inside the server (a free port is picked). */
+  port?: number;
 }
 
 /** How one vendor's simulator is started inside the server in sandbox mode. */
