@@ -1,3 +1,4 @@
+import type { FindOptionsWhere } from 'typeorm';
 import { SignatureVerificationError } from '@banshi/vendor-clients';
 import { CallbackInbox } from '../../src/callbacks/callback-inbox.service.js';
 import type { CallbackHandler } from '../../src/callbacks/callback-handler.js';
@@ -80,7 +81,7 @@ describe.each(testDatabases())('callback inbox (%s)', (kind) => {
   }
   const orderRow = (id: number) => t.dataSource.getRepository(Order).findOneByOrFail({ id });
   const eventsOf = (orderId: number) => t.dataSource.getRepository(OrderEvent).findBy({ orderId });
-  const inboxRows = (where: Partial<VendorEvent>) => t.dataSource.getRepository(VendorEvent).findBy(where);
+  const inboxRows = (where: FindOptionsWhere<VendorEvent>) => t.dataSource.getRepository(VendorEvent).findBy(where);
 
   it('a repeated callback is acknowledged every time and applied once', async () => {
     const order = await newOrder('REF-REPEAT');

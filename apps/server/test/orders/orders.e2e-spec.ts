@@ -31,7 +31,7 @@ describe.each(testDatabases())('orders (%s)', (kind) => {
   it('keyset paging returns every order exactly once while new orders arrive between pages', async () => {
     const token = await t.loginUser('pager');
     const userId = await userIdOf(t, token);
-    const original = [];
+    const original: number[] = [];
     for (let i = 0; i < 23; i++) original.push((await seedOrder(t, userId)).id);
 
     const seen: number[] = [];
