@@ -1,0 +1,12 @@
+export * from './types.js';
+export * from './error-codes.js';
+export * from './keys.js';
+export * from './timestamp.js';
+export * from './transaction-id.js';
+export { mapSdkError, ZHIMA_VENDOR } from './sdk-errors.js';
+export * from './client.js';
+export * from './simulator/zhima-simulator.js';
+export * from './simulator/sandbox-identities.js';
+export type { CertifyRequest, FaceSummary } from './simulator/certify-request.js';
+export type { GatewayAnswer } from './simulator/gateway-answers.js';
+export { requestSigningString, signRequestParams } from './simulator/gateway-signature.js';
