@@ -1,5 +1,3 @@
-import { sleep } from './clock.js';
-
 export interface CallbackRequest {
   url: string;
   body: string;
@@ -37,6 +35,8 @@ export class CallbackSender {
   readonly deliveries: CallbackDelivery[] = [];
   private readonly pending = new Set<Promise<void>>();
   private stopped = false;
+  /** Wakes every waiting delivery when the sender stops, so a closed simulator lets the process exit. */
+  private readonly wakers = new Set<() => void>();
   retryDelaysMs: number[];
 
   constructor(private readonly options: CallbackSenderOptions) {
@@ -63,17 +63,32 @@ export class CallbackSender {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
 
-  /** Stops retrying; deliveries under way end after their current attempt. */
+  /** Stops retrying; deliveries under way end after their current attempt, waiting ones at once. */
   stop(): void {
     this.stopped = true;
+    for (const wake of this.wakers) wake();
+    this.wakers.clear();
+  }
+
+  private wait(ms: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.wakers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.wakers.add(wake);
+    });
   }
 
   private async deliver(request: CallbackRequest, delivery: CallbackDelivery): Promise<void> {
-    if (request.delayMs) await sleep(request.delayMs);
+    if (request.delayMs) await this.wait(request.delayMs);
     const delays = [0, ...this.retryDelaysMs];
     for (const delay of delays) {
       if (this.stopped) return;
-      if (delay) await sleep(delay);
+      if (delay) await this.wait(delay);
       if (await this.attempt(request, delivery)) {
         delivery.acknowledged = true;
         break;

@@ -123,3 +123,16 @@ describe('CallbackSender', () => {
     expect(calls).toBe(4);
   });
 });
+
+describe('CallbackSender.stop', () => {
+  it('wakes deliveries waiting to retry, so nothing keeps the process alive', async () => {
+    const sender = new CallbackSender({ vendor: 'test', retryDelaysMs: [60_000], isAcknowledged: () => false });
+    const delivery = sender.send({ url: 'http://127.0.0.1:1/cb', body: '{}', contentType: 'application/json' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = Date.now();
+    sender.stop();
+    await sender.idle();
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(delivery.acknowledged).toBe(false);
+  });
+});
