@@ -75,7 +75,9 @@ export async function startBrowserSession(
 /** The user the H5 app logged in as (its token is kept in localStorage by the app). */
 export async function currentUserToken(page: Page): Promise<string> {
   const token = await page.evaluate(() => {
-    const raw = window.localStorage.getItem('banshi.token');
+    // Runs in the browser page.
+    const { localStorage } = globalThis as unknown as { localStorage: { getItem(key: string): string | null } };
+    const raw = localStorage.getItem('banshi.token');
     if (!raw) return null;
     try {
       const parsed = JSON.parse(raw) as unknown;

@@ -1,0 +1,116 @@
+import type { DocloudCarType } from '../types/violations.js';
+import type { InspectionOrderStatus } from '../types/inspection.js';
+import { cityForPlate } from './data/cities.js';
+import type { AreaCity } from './data/areas.js';
+import type { SimMaterial } from './data/materials.js';
+import { generateViolations, type SimViolation } from './data/violation-gen.js';
+
+/** A violations user token: one car, optionally bound to a phone. */
+export interface ViolationToken {
+  token: string;
+  plateNumber: string;
+  phone?: string;
+  carType: DocloudCarType;
+  vin?: string;
+  engineNo?: string;
+  travelLicenseUploaded: boolean;
+  /** Set once 《自扣分下单校验》 passed for this driver. */
+  deductSelf?: { driveNum: string; fileNum: string };
+}
+
+export interface SimOrder {
+  orderId: number;
+  token: string;
+  plateNumber: string;
+  codes: string[];
+  priceFen: number;
+  outOrderNo: string;
+  deductSelf: boolean;
+  status: 1 | 2 | 3 | 4;
+  createTime: string;
+  modifyTime: string;
+  payTime?: string;
+  closeTime?: string;
+  cancelReason?: string;
+  refundFen?: number;
+  /** Secret part of the pay URL, so only the user who got it can "pay". */
+  payKey: string;
+}
+
+export interface MonitoredCar {
+  plateNumber: string;
+  carType: DocloudCarType;
+  vin: string;
+  engineNo: string;
+}
+
+export interface InspectionUser {
+  token: string;
+  authCode: string;
+  /** Remembered from the user's last order, and offered as the pre-order's default phone. */
+  phone?: string;
+}
+
+export interface SimCar {
+  carId: number;
+  ownerToken: string;
+  brandId: number;
+  seriesId: number;
+  modelId: number;
+  carNum: string;
+  registerDate: string;
+  carSeats: number;
+  useFor: 0 | 1;
+  inspectionVehicleType: 1 | 10;
+  operationType: 0 | 1;
+  isAccidentCar: 0 | 1;
+}
+
+export interface SimInspectionOrder {
+  orderId: number;
+  token: string;
+  carId: number;
+  plateNumber: string;
+  city: AreaCity;
+  status: InspectionOrderStatus;
+  memberPriceFen: number;
+  paid: boolean;
+  contactPhone: string;
+  carOwnerPhone: string;
+  userAddress: { name: string; phone: string; province: string; city: string; county: string; address: string };
+  materials: SimMaterial[];
+  sendEmsNumber: string;
+  backEmsCompany: string;
+  backEmsNumber: string;
+}
+
+/** Everything the simulator remembers; in memory only, like the vendor's sandbox would not be. */
+export class DocloudState {
+  readonly violations = new Map<string, SimViolation[]>();
+  readonly tokens = new Map<string, ViolationToken>();
+  /** `${phone}|${plate}` (phone empty when none) → token. */
+  readonly tokenByCar = new Map<string, string>();
+  readonly platesByPhone = new Map<string, Set<string>>();
+  readonly queriesInFlight = new Set<string>();
+  readonly orders = new Map<number, SimOrder>();
+  readonly outOrderNos = new Set<string>();
+  readonly monitored = new Map<string, MonitoredCar>();
+  readonly inspectionUsers = new Map<string, InspectionUser>();
+  readonly cars = new Map<number, SimCar>();
+  readonly inspectionOrders = new Map<number, SimInspectionOrder>();
+  nextOrderId = 1_234_567;
+  nextCarId = 7_951_178;
+  nextInspectionOrderId = 7_951_177;
+  nextAddedViolation = 1;
+
+  /** The plate's violations, generated the first time the plate is seen and kept (and changed) after. */
+  violationsOf(plate: string): SimViolation[] {
+    let list = this.violations.get(plate);
+    if (!list) {
+      const home = cityForPlate(plate);
+      list = home ? generateViolations(plate, home) : [];
+      this.violations.set(plate, list);
+    }
+    return list;
+  }
+}
