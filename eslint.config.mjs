@@ -12,6 +12,7 @@ export default tseslint.config(
       '**/data/**',
       '**/.artifacts/**',
       '**/coverage/**',
+      '**/*.json',
       'apps/miniapp/src/shared/api/schema.d.ts',
     ],
   },
@@ -38,7 +39,7 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    files: ['scripts/**', '**/scripts/**', '**/*.config.*', '**/cli/**', '**/sandbox.ts', '**/bench/**'],
+    files: ['scripts/**', '**/scripts/**', '**/*.config.{js,cjs,mjs,ts}', '**/cli/**', '**/sandbox.ts', '**/bench/**'],
     rules: { 'no-console': 'off' },
   },
   prettier,

@@ -44,6 +44,7 @@ const config: Config = {
       // End-to-end suites start the whole server and its simulators; images take time on 2 cores.
       testTimeout: 30_000,
     },
+    '<rootDir>/apps/miniapp/jest.config.ts',
     {
       // Playwright journeys on the H5 build, against the real server in sandbox mode.
       ...nodeEsm('browser', '<rootDir>/apps/server', ['<rootDir>/test/browser/**/*.browser-spec.ts']),

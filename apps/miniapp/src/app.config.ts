@@ -1,0 +1,50 @@
+/**
+ * Main package: the three tab pages and the user's order detail. Everything a single service needs lives in
+ * that service's subpackage (WeChat caps every package at 2 MB); service subpackages are added here together
+ * with their entry in `features/registry.ts`.
+ */
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/orders/index', 'pages/me/index', 'pages/order/index'],
+  subPackages: [
+    {
+      root: 'merchant',
+      pages: ['pages/login/index', 'pages/orders/index', 'pages/order-detail/index'],
+    },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#f5f6f7',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '办事',
+    navigationBarTextStyle: 'black',
+    // WeChat's default; said explicitly because Taro's H5 build only draws its navigation bar (title and
+    // back button) when it is set.
+    navigationStyle: 'default',
+  },
+  tabBar: {
+    color: '#8a8f99',
+    selectedColor: '#07c160',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/orders/index',
+        text: '订单',
+        iconPath: 'assets/tabbar/orders.png',
+        selectedIconPath: 'assets/tabbar/orders-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/me.png',
+        selectedIconPath: 'assets/tabbar/me-active.png',
+      },
+    ],
+  },
+});

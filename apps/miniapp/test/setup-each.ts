@@ -1,0 +1,5 @@
+import { resetTaroMock } from './taro-mock';
+
+beforeEach(() => {
+  resetTaroMock();
+});
