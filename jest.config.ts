@@ -35,20 +35,20 @@ const nodeEsm = (name: string, rootDir: string, testMatch: string[]): Config => 
 });
 
 const config: Config = {
+  // End-to-end suites start the whole server and its simulators, and images take time on 2 cores;
+  // browser journeys pass their own, longer timeouts.
+  testTimeout: 30_000,
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.cjs'],
   projects: [
     nodeEsm('vendor-clients', '<rootDir>/packages/vendor-clients', ['<rootDir>/src/**/*.spec.ts']),
     {
       ...nodeEsm('server', '<rootDir>/apps/server', ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts']),
       globalSetup: '<rootDir>/test/support/global-setup.ts',
-      // End-to-end suites start the whole server and its simulators; images take time on 2 cores.
-      testTimeout: 30_000,
     },
     '<rootDir>/apps/miniapp/jest.config.ts',
     {
       // Playwright journeys on the H5 build, against the real server in sandbox mode.
       ...nodeEsm('browser', '<rootDir>/apps/server', ['<rootDir>/test/browser/**/*.browser-spec.ts']),
-      testTimeout: 90_000,
     },
   ],
 };

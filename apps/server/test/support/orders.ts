@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { OrdersService } from '../../src/orders/orders.service.js';
-import type { OrderKind, OrderStep } from '../../src/orders/order-status.js';
+import { KIND_LABELS, type OrderKind, type OrderStep } from '../../src/orders/order-status.js';
 import type { Order } from '../../src/orders/order.entity.js';
 import { User } from '../../src/users/user.entity.js';
 import { Transactions } from '../../src/database/transactions.js';
