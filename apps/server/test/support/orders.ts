@@ -24,7 +24,7 @@ export async function seedOrder(
     .run((manager) =>
       orders.create(
         manager,
-        { kind, userId, title: `${kind} test`, amountFen: 700, vendorRef, step },
+        { kind, userId, title: `${KIND_LABELS[kind]}（测试）`, amountFen: 700, vendorRef, step },
         { actor: 'user', message: '创建订单' },
       ),
     );
