@@ -28,7 +28,9 @@ export async function benchMerchantList(): Promise<Figure[]> {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       await response.json();
     };
-    const deepId = await idAtDepth(10_000 * PAGE);
+    // Page 10,000 at a million orders; the deepest page there is on a smaller bench database.
+    const deepPage = Math.min(10_000, Math.floor(TARGET_ORDERS / PAGE) - 1);
+    const deepId = await idAtDepth(deepPage * PAGE);
     const { from, to } = middleMonth();
     const filter = `kind=violation_payment&status=completed&from=${from}&to=${to}`;
     const first = await time(SAMPLES, get(''));
@@ -42,12 +44,12 @@ export async function benchMerchantList(): Promise<Figure[]> {
       { group, name: 'first page p99', value: first.p99, unit: 'ms' },
       {
         group,
-        name: 'page 10,000 p50',
+        name: `page ${deepPage.toLocaleString('en')} p50`,
         value: deep.p50,
         unit: 'ms',
         ratio: { label: 'deep / first', value: deep.p50 / first.p50 },
       },
-      { group, name: 'page 10,000 p99', value: deep.p99, unit: 'ms' },
+      { group, name: `page ${deepPage.toLocaleString('en')} p99`, value: deep.p99, unit: 'ms' },
       {
         group,
         name: 'kind+status+month p50',
