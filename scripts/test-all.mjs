@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `pnpm test`: builds the H5 app the browser tests drive, then runs every jest project (vendor
+// `pnpm test`: builds the server and the H5 app the tests drive, then runs every jest project (vendor
 // clients, server end-to-end on SQLite and — with TEST_MYSQL_URL — on MySQL, mini-program
 // components, browser journeys). Extra arguments go to jest.
 import { spawnSync } from 'node:child_process';
@@ -10,6 +10,11 @@ const run = (command, commandArgs, env = {}) => {
   const result = spawnSync(command, commandArgs, { stdio: 'inherit', env: { ...process.env, ...env } });
   return result.status ?? 1;
 };
+
+// The crash test runs the built server as a child process it can kill.
+console.log('Building the vendor clients and the server…');
+if (run('pnpm', ['--filter', '@banshi/vendor-clients', 'run', 'build']) !== 0) process.exit(1);
+if (run('pnpm', ['--filter', '@banshi/server', 'run', 'build']) !== 0) process.exit(1);
 
 const chromium = findChromium();
 const env = {};

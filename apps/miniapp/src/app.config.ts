@@ -7,8 +7,51 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/orders/index', 'pages/me/index', 'pages/order/index'],
   subPackages: [
     {
+      root: 'vehicles',
+      pages: [
+        'pages/garage/index',
+        'pages/car-form/index',
+        'pages/violations/index',
+        'pages/confirm/index',
+        'pages/order/index',
+        'pages/license/index',
+        'pages/notices/index',
+      ],
+    },
+    {
       root: 'merchant',
-      pages: ['pages/login/index', 'pages/orders/index', 'pages/order-detail/index'],
+      pages: [
+        'pages/login/index',
+        'pages/orders/index',
+        'pages/order-detail/index',
+        'pages/dashboard/index',
+        'pages/attention/index',
+        'pages/accounts/index',
+        'pages/audit-log/index',
+      ],
+    },
+    {
+      root: 'id-photo',
+      pages: ['pages/index/index', 'pages/shoot/index', 'pages/form/index', 'pages/order/index'],
+    },
+    {
+      root: 'identity',
+      pages: ['pages/index/index', 'pages/verify/index', 'pages/result/index'],
+    },
+    {
+      root: 'invoices',
+      pages: ['pages/index/index', 'pages/detail/index', 'pages/qr/index'],
+    },
+    {
+      root: 'inspection',
+      pages: [
+        'pages/index/index',
+        'pages/car/index',
+        'pages/materials/index',
+        'pages/address/index',
+        'pages/confirm/index',
+        'pages/order/index',
+      ],
     },
   ],
   window: {

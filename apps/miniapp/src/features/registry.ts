@@ -1,3 +1,9 @@
+import idPhotoIcon from '../assets/services/id-photo.png';
+import identityIcon from '../assets/services/identity.png';
+import inspectionIcon from '../assets/services/inspection.png';
+import invoicesIcon from '../assets/services/invoices.png';
+import vehiclesIcon from '../assets/services/vehicles.png';
+
 /**
  * The services shown on the home page. Only services that exist are listed: a service adds its entry here
  * together with its subpackage in app.config.ts, so the home page never shows a tile that leads nowhere.
@@ -14,4 +20,40 @@ export interface ServiceEntry {
   path: string;
 }
 
-export const SERVICES: readonly ServiceEntry[] = [];
+export const SERVICES: readonly ServiceEntry[] = [
+  {
+    key: 'id-photo',
+    title: '证件照回执',
+    description: '合规证件照，办官方回执',
+    icon: idPhotoIcon,
+    path: '/id-photo/pages/index/index',
+  },
+  {
+    key: 'identity',
+    title: '实名认证',
+    description: '姓名 + 身份证 + 人脸照片',
+    icon: identityIcon,
+    path: '/identity/pages/index/index',
+  },
+  {
+    key: 'inspection',
+    title: '年检代办',
+    description: '免检车辆寄材料办年检',
+    icon: inspectionIcon,
+    path: '/inspection/pages/index/index',
+  },
+  {
+    key: 'invoices',
+    title: '票据识别',
+    description: '拍照扫码识票据，查重报销',
+    icon: invoicesIcon,
+    path: '/invoices/pages/index/index',
+  },
+  {
+    key: 'vehicles',
+    title: '违章查缴',
+    description: '查违章、缴罚款、新违章提醒',
+    icon: vehiclesIcon,
+    path: '/vehicles/pages/garage/index',
+  },
+];

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthService } from './auth.service.js';
 import { MerchantLoginDto, MerchantTokenDto, UserTokenDto, WechatLoginDto } from './dto/auth.dto.js';
@@ -20,7 +20,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Merchant login with username and password' })
   @ApiOkResponse({ type: MerchantTokenDto })
-  loginMerchant(@Body() body: MerchantLoginDto): Promise<MerchantTokenDto> {
-    return this.auth.loginMerchant(body.username, body.password);
+  loginMerchant(@Body() body: MerchantLoginDto, @Ip() ip: string): Promise<MerchantTokenDto> {
+    return this.auth.loginMerchant(body.username, body.password, ip);
   }
 }

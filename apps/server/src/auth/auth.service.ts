@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { VendorApiError, VendorError } from '@banshi/vendor-clients';
 import { WECHAT_ERRORS, WechatClient } from '@banshi/vendor-clients/wechat';
@@ -7,6 +7,7 @@ import { AppError } from '../common/errors/app-error.js';
 import { UsersService } from '../users/users.service.js';
 import type { MerchantTokenPayload, UserTokenPayload } from './auth-tokens.js';
 import type { MerchantTokenDto, UserTokenDto } from './dto/auth.dto.js';
+import { MERCHANT_AUDIT, type MerchantAuditSink } from './merchant-audit.js';
 import { Merchant } from './merchant.entity.js';
 import { verifyPassword } from './password.js';
 
@@ -22,6 +23,7 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly jwt: JwtService,
     private readonly dataSource: DataSource,
+    @Optional() @Inject(MERCHANT_AUDIT) private readonly audit?: MerchantAuditSink,
   ) {}
 
   /** `wx.login` code → WeChat `code2Session` → our user → a token. No other way in for users. */
@@ -32,12 +34,18 @@ export class AuthService {
     return { token: await this.jwt.signAsync(payload, { expiresIn: '7d' }), user: await this.users.toDto(user) };
   }
 
-  async loginMerchant(username: string, password: string): Promise<MerchantTokenDto> {
+  /** `ip` is for the audit log: a failed login of an existing account is recorded too. */
+  async loginMerchant(username: string, password: string, ip?: string): Promise<MerchantTokenDto> {
     const merchant = await this.dataSource.getRepository(Merchant).findOneBy({ username: username.trim() });
     const passwordOk = await verifyPassword(password, merchant?.passwordHash ?? DUMMY_HASH);
     if (!merchant || !passwordOk || merchant.disabled) {
+      if (merchant) {
+        const reason = merchant.disabled ? 'disabled' : 'bad_password';
+        await this.audit?.record({ merchant, action: 'login_failed', details: { reason }, ip });
+      }
       throw AppError.unauthorized('用户名或密码错误', 'BAD_CREDENTIALS');
     }
+    await this.audit?.record({ merchant, action: 'login', ip });
     const payload: MerchantTokenPayload = { typ: 'merchant', sub: merchant.id, role: merchant.role };
     return {
       token: await this.jwt.signAsync(payload, { expiresIn: '12h' }),

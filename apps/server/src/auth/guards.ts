@@ -2,9 +2,12 @@ import { CanActivate, ExecutionContext, Injectable, SetMetadata, createParamDeco
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
+import { DataSource } from 'typeorm';
 import { AppError } from '../common/errors/app-error.js';
 import type { AuthenticatedMerchant, AuthenticatedUser, TokenPayload } from './auth-tokens.js';
-import type { MerchantRole } from './merchant.entity.js';
+import { Merchant, type MerchantRole } from './merchant.entity.js';
+
+const ROLE_LABELS: Record<MerchantRole, string> = { owner: '管理员', staff: '员工' };
 
 type AuthedRequest = Request & { user?: AuthenticatedUser; merchant?: AuthenticatedMerchant };
 
@@ -42,12 +45,17 @@ export const MERCHANT_ROLES = 'merchantRoles';
 /** Restricts a merchant route to some roles (default: any merchant). */
 export const Roles = (...roles: MerchantRole[]) => SetMetadata(MERCHANT_ROLES, roles);
 
-/** Merchant routes: a merchant token with one of the required roles. A user token is refused. */
+/**
+ * Merchant routes: a merchant token with one of the required roles. A user token is refused. The
+ * account is read on every request, so that disabling an account ends its sessions at once and the
+ * role is the account's current one.
+ */
 @Injectable()
 export class MerchantAuthGuard implements CanActivate {
   constructor(
     private readonly jwt: JwtService,
     private readonly reflector: Reflector,
+    private readonly dataSource: DataSource,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -55,12 +63,20 @@ export class MerchantAuthGuard implements CanActivate {
     const payload = await verify(this.jwt, request);
     if (!payload) throw AppError.unauthorized('商户登录已失效，请重新登录');
     if (payload.typ !== 'merchant') throw AppError.forbidden('该功能仅限商户使用');
+    const account = await this.dataSource
+      .getRepository(Merchant)
+      .findOne({ where: { id: payload.sub }, select: { id: true, role: true, disabled: true } });
+    if (!account || account.disabled)
+      throw AppError.unauthorized('该商户账号已停用，请联系管理员', 'MERCHANT_DISABLED');
     const roles = this.reflector.getAllAndOverride<MerchantRole[] | undefined>(MERCHANT_ROLES, [
       context.getHandler(),
       context.getClass(),
     ]);
-    if (roles?.length && !roles.includes(payload.role)) throw AppError.forbidden('当前账号角色无权进行此操作');
-    request.merchant = { id: payload.sub, role: payload.role };
+    if (roles?.length && !roles.includes(account.role)) {
+      const allowed = roles.map((role) => ROLE_LABELS[role]).join('或');
+      throw AppError.forbidden(`此操作仅限${allowed}账号，请联系管理员`, 'ROLE_FORBIDDEN');
+    }
+    request.merchant = { id: account.id, role: account.role };
     return true;
   }
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { OrderKind } from '../orders/order-status.js';
+import { DEFAULT_STUCK_ORDER_MINUTES, parseStuckOrderMinutes } from './stuck-orders.js';
 
 /**
  * Every setting the server reads, validated once at start-up. A missing or malformed setting stops
@@ -44,10 +46,20 @@ const envSchema = z.object({
   ALIPAY_GATEWAY: z.url().default('https://openapi.alipay.com/gateway.do'),
   ZHIMA_PRODUCT_CODE: z.string().default('w1010100000000002978'),
   ZHIMA_LINKED_MERCHANT_ID: optionalText,
+  ZHIMA_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
+  IDENTITY_DAILY_LIMIT: z.coerce.number().int().min(1).max(100).default(5),
   DOCLOUD_APP_KEY: optionalText,
   DOCLOUD_APP_SECRET: optionalText,
   DOCLOUD_API_BASE: z.url().default('https://openapi.docloud.vip'),
   DOCLOUD_PAYMENT_MODE: z.enum(['credit', 'online']).default('credit'),
+  STUCK_ORDER_MINUTES: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const parsed = parseStuckOrderMinutes(value);
+      if (typeof parsed === 'string') context.addIssue({ code: 'custom', message: parsed });
+      return typeof parsed === 'string' ? DEFAULT_STUCK_ORDER_MINUTES : parsed;
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -87,6 +99,12 @@ export interface AppConfig {
   liveVendors?: VendorSettings;
   docloudPaymentMode: 'credit' | 'online';
   zhimaProductCode: string;
+  /** Minutes an order of each kind may stay non-final before the merchant console lists it as stuck. */
+  stuckOrderMinutes: Record<OrderKind, number>;
+  /** How long a Zhima certification may take before it is answered as "try again later". */
+  zhimaTimeoutMs: number;
+  /** Identity verifications a user may send to the vendor per day (China time): each one is paid. */
+  identityDailyLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -141,6 +159,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     fileRetentionDays: env.FILE_RETENTION_DAYS,
     docloudPaymentMode: env.DOCLOUD_PAYMENT_MODE,
     zhimaProductCode: env.ZHIMA_PRODUCT_CODE,
+    stuckOrderMinutes: env.STUCK_ORDER_MINUTES,
+    zhimaTimeoutMs: env.ZHIMA_TIMEOUT_MS,
+    identityDailyLimit: env.IDENTITY_DAILY_LIMIT,
     liveVendors: vendorMode === 'live' ? liveVendorSettings(env) : undefined,
   };
 }

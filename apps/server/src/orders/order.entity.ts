@@ -13,6 +13,12 @@ import type { OrderKind, OrderStatus } from './order-status.js';
 @Index('idx_orders_status', ['status', 'id'])
 @Index('idx_orders_created', ['createdAt', 'id'])
 @Index('idx_orders_vendor_ref', ['vendorRef'])
+// The merchant console's list by time, its filters, and the stuck-order scan (migration 1763900005000).
+@Index('idx_orders_kind_created', ['kind', 'createdAt', 'id'])
+@Index('idx_orders_status_created', ['status', 'createdAt', 'id'])
+@Index('idx_orders_kind_status_created', ['kind', 'status', 'createdAt', 'id'])
+@Index('idx_orders_user_created', ['userId', 'createdAt', 'id'])
+@Index('idx_orders_stuck', ['kind', 'status', 'statusChangedAt'])
 export class Order {
   @PrimaryGeneratedColumn()
   id!: number;

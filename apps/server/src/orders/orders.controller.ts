@@ -1,16 +1,9 @@
 import { Controller, Get, Param, ParseIntPipe, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../auth/auth-tokens.js';
-import { CurrentUser, MerchantAuthGuard, UserAuthGuard } from '../auth/guards.js';
+import { CurrentUser, UserAuthGuard } from '../auth/guards.js';
 import { AppError } from '../common/errors/app-error.js';
-import {
-  MerchantOrderDetailDto,
-  MerchantOrderPageDto,
-  MerchantOrderQueryDto,
-  OrderDetailDto,
-  OrderPageDto,
-  PageQueryDto,
-} from './dto/order.dto.js';
+import { OrderDetailDto, OrderPageDto, PageQueryDto } from './dto/order.dto.js';
 import { OrdersService } from './orders.service.js';
 
 const orderId = new ParseIntPipe({ exceptionFactory: () => AppError.notFound('订单不存在') });
@@ -32,25 +25,5 @@ export class OrdersController {
   @ApiOkResponse({ type: OrderDetailDto })
   get(@CurrentUser() user: AuthenticatedUser, @Param('id', orderId) id: number): Promise<OrderDetailDto> {
     return this.orders.getForUser(user.id, id);
-  }
-}
-
-@ApiTags('merchant')
-@ApiBearerAuth()
-@UseGuards(MerchantAuthGuard)
-@Controller('merchant/orders')
-export class MerchantOrdersController {
-  constructor(private readonly orders: OrdersService) {}
-
-  @Get()
-  @ApiOkResponse({ type: MerchantOrderPageDto })
-  list(@Query() query: MerchantOrderQueryDto): Promise<MerchantOrderPageDto> {
-    return this.orders.listForMerchant(query);
-  }
-
-  @Get(':id')
-  @ApiOkResponse({ type: MerchantOrderDetailDto })
-  get(@Param('id', orderId) id: number): Promise<MerchantOrderDetailDto> {
-    return this.orders.getForMerchant(id);
   }
 }

@@ -12,6 +12,7 @@ import type {
   OrderEventDto,
   OrderSummaryDto,
 } from './dto/order.dto.js';
+import { decodeOrderCursor, encodeOrderCursor, filteredOrders, orderedAfter } from './merchant-order-query.js';
 import { OrderEvent, type EventActor } from './order-event.entity.js';
 import { decideTransition, type OrderKind, type OrderStep } from './order-status.js';
 import { Order } from './order.entity.js';
@@ -35,9 +36,6 @@ export interface NewOrder {
 
 export type TransitionResult =
   { applied: true; order: Order } | { applied: false; reason: 'stale' | 'same' | 'final'; order: Order };
-
-/** China Standard Time has no daylight saving: day boundaries are a fixed +08:00. */
-const CHINA_OFFSET = '+08:00';
 
 @Injectable()
 export class OrdersService {
@@ -155,21 +153,21 @@ export class OrdersService {
     return { ...toSummary(order), events: await this.events(order.id) };
   }
 
+  /**
+   * Every order of every user, newest (or oldest) first by time, keyset-paged; the filters and
+   * their indexes are in `merchant-order-query.ts` (the counts and the export use the same).
+   */
   async listForMerchant(filter: MerchantOrderQueryDto): Promise<Page<MerchantOrderSummaryDto>> {
     const limit = filter.limit ?? 20;
-    const before = decodeCursor(filter.cursor);
-    const query = this.dataSource.getRepository(Order).createQueryBuilder('o');
-    if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
-    if (filter.status) query.andWhere('o.status = :status', { status: filter.status });
-    if (filter.from) query.andWhere('o.created_at >= :from', { from: chinaDayStart(filter.from) });
-    if (filter.to) query.andWhere('o.created_at < :to', { to: chinaDayStart(filter.to, 1) });
-    if (filter.orderNo) query.andWhere('o.order_no = :orderNo', { orderNo: filter.orderNo.trim() });
-    if (before !== undefined) query.andWhere('o.id < :before', { before });
-    const rows = await query
-      .orderBy('o.id', 'DESC')
+    const sort = filter.sort ?? 'desc';
+    const after = await decodeOrderCursor(this.dataSource, filter.cursor, sort);
+    const rows = await orderedAfter(filteredOrders(this.dataSource, filter), sort, after)
       .limit(limit + 1)
       .getMany();
-    return toPage(rows, limit, toMerchantSummary);
+    const hasMore = rows.length > limit;
+    const pageRows = hasMore ? rows.slice(0, limit) : rows;
+    const last = pageRows[pageRows.length - 1];
+    return { items: pageRows.map(toMerchantSummary), nextCursor: hasMore ? encodeOrderCursor(sort, last) : null };
   }
 
   async getForMerchant(orderId: number): Promise<MerchantOrderDetailDto> {
@@ -224,7 +222,7 @@ function toSummary(order: Order): OrderSummaryDto {
   };
 }
 
-function toMerchantSummary(order: Order): MerchantOrderSummaryDto {
+export function toMerchantSummary(order: Order): MerchantOrderSummaryDto {
   return { ...toSummary(order), userId: order.userId, vendorRef: order.vendorRef };
 }
 
@@ -232,10 +230,4 @@ function toMerchantSummary(order: Order): MerchantOrderSummaryDto {
 function newOrderNo(now: Date): string {
   const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(2, 10).replace(/-/g, '');
   return `BS${day}${String(randomInt(0, 1e10)).padStart(10, '0')}`;
-}
-
-function chinaDayStart(day: string, plusDays = 0): Date {
-  const date = new Date(`${day}T00:00:00${CHINA_OFFSET}`);
-  if (Number.isNaN(date.getTime())) throw AppError.badRequest('BAD_DATE', '日期无效');
-  return new Date(date.getTime() + plusDays * 86_400_000);
 }

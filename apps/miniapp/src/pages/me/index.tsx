@@ -3,7 +3,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ProfileCard } from '../../features/profile/components/profile-card';
 import { useMe } from '../../features/profile/hooks/use-me';
-import { usePullDownReload } from '../../shared/hooks/use-page-events';
+import { usePullDownReload, useReloadOnReturn } from '../../shared/hooks/use-page-events';
 import { ROUTES } from '../../shared/routes';
 import { PageState } from '../../shared/ui/page-state';
 import './index.scss';
@@ -11,6 +11,8 @@ import './index.scss';
 export default function MePage() {
   const me = useMe();
   usePullDownReload(me.reload);
+  // Coming back from a service (e.g. after passing identity verification) shows the new state.
+  useReloadOnReturn(me.reload);
   return (
     <View className="me-page">
       <PageState {...me}>{(profile) => <ProfileCard me={profile} />}</PageState>

@@ -27,6 +27,13 @@ export function maskTail(value: string | null | undefined, visible = 4): string 
   return value.length > visible ? `${'*'.repeat(value.length - visible)}${value.slice(-visible)}` : '****';
 }
 
+/** A licence plate: its region and last three characters (浙A**688). */
+function maskPlateText(plate: string): string {
+  const chars = [...plate.trim()];
+  if (chars.length <= 5) return '***';
+  return `${chars.slice(0, 2).join('')}${'*'.repeat(chars.length - 5)}${chars.slice(-3).join('')}`;
+}
+
 const ID_PATTERN = /\b\d{17}[\dXx]\b/g;
 const PHONE_PATTERN = /\b1[3-9]\d{9}\b/g;
 const PERSON_NAME_KEY =
@@ -36,6 +43,7 @@ function maskByKey(key: string, text: string): string | null | undefined {
   if (/phone|mobile|(^|_)tel$/i.test(key)) return maskPhone(text);
   if (/id_?card|id_?number|cert_?no|drive_?num|file_?num/i.test(key)) return maskIdNumber(text);
   if (/vin|engine/i.test(key)) return maskTail(text);
+  if (/^(plate_?(number|no)?|car_?num)$/i.test(key)) return maskPlateText(text);
   if (/token|secret|password|^sign$|api_?key|^key$/i.test(key)) return '***';
   if (/address|account/i.test(key)) return maskTail(text, 4);
   if (PERSON_NAME_KEY.test(key)) return maskName(text);

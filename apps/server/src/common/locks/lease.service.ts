@@ -12,31 +12,37 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 @Injectable()
 export class LeaseService {
-  /** This process's identity as a lease holder. */
-  readonly holder = randomUUID();
+  /** This process's identity; each acquisition adds a token of its own to it. */
+  readonly instanceId = randomUUID();
 
   constructor(private readonly dataSource: DataSource) {}
 
-  async tryAcquire(name: string, ttlMs: number): Promise<boolean> {
+  /**
+   * Takes the lease if it is free or expired, and answers the holder token to release it with.
+   * Every acquisition is a new holder, so two requests in the same process exclude each other just
+   * as two processes do (a lease is never re-entrant).
+   */
+  async tryAcquire(name: string, ttlMs: number): Promise<string | undefined> {
+    const holder = `${this.instanceId.slice(0, 18)}:${randomUUID().slice(0, 18)}`;
     const now = Date.now();
     const expiresAt = String(now + ttlMs);
     const taken = await this.dataSource
       .createQueryBuilder()
       .update(Lease)
-      .set({ holder: this.holder, expiresAt })
-      .where('name = :name AND (expires_at < :now OR holder = :holder)', { name, now, holder: this.holder })
+      .set({ holder, expiresAt })
+      .where('name = :name AND expires_at < :now', { name, now })
       .execute();
-    if ((taken.affected ?? 0) > 0) return true;
+    if ((taken.affected ?? 0) > 0) return holder;
     try {
-      await this.dataSource.getRepository(Lease).insert({ name, holder: this.holder, expiresAt });
-      return true;
+      await this.dataSource.getRepository(Lease).insert({ name, holder, expiresAt });
+      return holder;
     } catch {
-      return false; // Someone else holds it (the row exists and has not expired).
+      return undefined; // Someone else holds it (the row exists and has not expired).
     }
   }
 
-  async release(name: string): Promise<void> {
-    await this.dataSource.getRepository(Lease).delete({ name, holder: this.holder });
+  async release(name: string, holder: string): Promise<void> {
+    await this.dataSource.getRepository(Lease).delete({ name, holder });
   }
 
   /** Runs `work` if this process gets the lease; answers `undefined` when another holds it. */
@@ -45,11 +51,12 @@ export class LeaseService {
     ttlMs: number,
     work: () => Promise<T>,
   ): Promise<{ ran: true; value: T } | { ran: false }> {
-    if (!(await this.tryAcquire(name, ttlMs))) return { ran: false };
+    const holder = await this.tryAcquire(name, ttlMs);
+    if (!holder) return { ran: false };
     try {
       return { ran: true, value: await work() };
     } finally {
-      await this.release(name);
+      await this.release(name, holder);
     }
   }
 

@@ -68,6 +68,9 @@ export class PageQueryDto {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+export const MERCHANT_ORDER_SORTS = ['desc', 'asc'] as const;
+export type MerchantOrderSort = (typeof MERCHANT_ORDER_SORTS)[number];
+
 export class MerchantOrderQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ORDER_KINDS })
   @IsOptional()
@@ -94,4 +97,20 @@ export class MerchantOrderQueryDto extends PageQueryDto {
   @IsString({ message: '订单号格式不正确' })
   @MaxLength(32, { message: '订单号格式不正确' })
   orderNo?: string;
+
+  @ApiPropertyOptional({ description: "The vendor's reference of the order, exact" })
+  @IsOptional()
+  @IsString({ message: '服务商单号格式不正确' })
+  @MaxLength(64, { message: '服务商单号格式不正确' })
+  vendorRef?: string;
+
+  @ApiPropertyOptional({ description: "Last four digits of the user's phone" })
+  @IsOptional()
+  @Matches(/^\d{4}$/, { message: '手机尾号应为 4 位数字' })
+  phoneLast4?: string;
+
+  @ApiPropertyOptional({ enum: MERCHANT_ORDER_SORTS, default: 'desc', description: 'By time: newest or oldest first' })
+  @IsOptional()
+  @IsIn(MERCHANT_ORDER_SORTS, { message: '排序方式应为 desc（最新在前）或 asc（最早在前）' })
+  sort?: MerchantOrderSort;
 }

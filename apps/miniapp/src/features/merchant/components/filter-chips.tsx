@@ -1,5 +1,6 @@
 import { Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
+import './filter-chips.scss';
 
 interface FilterChipsProps<T extends string> {
   label: string;

@@ -10,10 +10,10 @@ function chip(container: HTMLElement, row: string, label: string): HTMLElement {
   return within(container.querySelector(`.${row}`) as HTMLElement).getByText(label);
 }
 
-async function typeOrderNo(container: HTMLElement, value: string) {
+async function typeOrderNo(container: HTMLElement, value: string, field = 'merchant-filter-order-no') {
   // Taro's <Input> is a web component: its native <input> appears a tick after the first render.
   const input = await waitFor(() => {
-    const element = container.querySelector<HTMLInputElement>('.merchant-filter-order-no input');
+    const element = container.querySelector<HTMLInputElement>(`.${field} input`);
     if (!element) throw new Error('order number input not rendered yet');
     return element;
   });
@@ -43,6 +43,7 @@ describe('OrderFilterForm', () => {
     Taro.setStorageSync('banshi.merchantToken', 'm-token');
     mockRequest.mockResolvedValue({ statusCode: 200, data: { items: [], nextCursor: null } });
     const query = toMerchantOrderQuery({
+      ...EMPTY_FILTERS,
       kind: 'violation_payment',
       status: 'action_required',
       from: '2025-03-01',
@@ -85,7 +86,16 @@ describe('OrderFilterForm', () => {
     const onSubmit = jest.fn();
     render(
       <OrderFilterForm
-        value={{ kind: 'inspection', status: 'pending', from: '2025-01-01', to: null, orderNo: 'BS1' }}
+        value={{
+          kind: 'inspection',
+          status: 'pending',
+          from: '2025-01-01',
+          to: null,
+          orderNo: 'BS1',
+          vendorRef: 'VR1',
+          phoneLast4: '5678',
+          sort: 'asc',
+        }}
         onSubmit={onSubmit}
       />,
     );
@@ -93,5 +103,27 @@ describe('OrderFilterForm', () => {
     fireEvent.click(screen.getByText('重置'));
 
     expect(onSubmit).toHaveBeenCalledWith(EMPTY_FILTERS);
+  });
+
+  it("sends the phone's last four, the vendor reference and oldest-first, and refuses a bad phone tail", async () => {
+    const onSubmit = jest.fn();
+    const { container } = render(<OrderFilterForm value={EMPTY_FILTERS} onSubmit={onSubmit} />);
+
+    fireEvent.click(screen.getByText('筛选'));
+    await typeOrderNo(container, '12a', 'merchant-filter-phone');
+    fireEvent.click(screen.getByText('查询'));
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '手机尾号应为 4 位数字' }));
+
+    await typeOrderNo(container, '5678', 'merchant-filter-phone');
+    await typeOrderNo(container, ' ZJ-001 ', 'merchant-filter-vendor-ref');
+    fireEvent.click(screen.getByText('最早在前'));
+    fireEvent.click(screen.getByText('查询'));
+
+    expect(toMerchantOrderQuery(onSubmit.mock.calls[0][0])).toEqual({
+      phoneLast4: '5678',
+      vendorRef: 'ZJ-001',
+      sort: 'asc',
+    });
   });
 });

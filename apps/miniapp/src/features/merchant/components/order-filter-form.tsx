@@ -1,7 +1,7 @@
-import { Button, DatePicker, Input } from '@nutui/nutui-react-taro';
+import { Button, DatePicker, Input, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { OrderKind, OrderStatus } from '../../../shared/api/types';
 import { KIND_LABELS, ORDER_KINDS, ORDER_STATUSES, STATUS_LABELS } from '../../../shared/labels';
 import { countActiveFilters, EMPTY_FILTERS, type MerchantFilters, validateFilters } from '../filters';
@@ -10,6 +10,10 @@ import './order-filter-form.scss';
 
 const KIND_OPTIONS = ORDER_KINDS.map((value: OrderKind) => ({ value, label: KIND_LABELS[value] }));
 const STATUS_OPTIONS = ORDER_STATUSES.map((value: OrderStatus) => ({ value, label: STATUS_LABELS[value] }));
+const SORT_OPTIONS = [
+  { value: 'desc', label: '最新在前' },
+  { value: 'asc', label: '最早在前' },
+] as const;
 const FIRST_DAY = new Date(2024, 0, 1);
 
 type DateField = 'from' | 'to';
@@ -40,6 +44,8 @@ export function OrderFilterForm({ value, onSubmit }: OrderFilterFormProps) {
   const [picking, setPicking] = useState<DateField | null>(null);
   const update = (patch: Partial<MerchantFilters>) => setDraft((current) => ({ ...current, ...patch }));
   const active = countActiveFilters(value);
+  // The page may change the filters too (a tap on a status count): the form follows.
+  useEffect(() => setDraft(value), [value]);
 
   const submit = () => {
     const problem = validateFilters(draft);
@@ -96,6 +102,50 @@ export function OrderFilterForm({ value, onSubmit }: OrderFilterFormProps) {
             value={draft.status}
             onChange={(status) => update({ status })}
           />
+          <View className="merchant-filters__row">
+            <Text className="filter-chips__label">手机尾号</Text>
+            <Input
+              className="merchant-filter-phone"
+              type="number"
+              placeholder="用户手机后 4 位"
+              maxLength={4}
+              value={draft.phoneLast4}
+              clearable
+              onChange={(phoneLast4) => update({ phoneLast4 })}
+            />
+          </View>
+          <View className="merchant-filters__row">
+            <Text className="filter-chips__label">服务商单号</Text>
+            <Input
+              className="merchant-filter-vendor-ref"
+              placeholder="服务商返回的单号"
+              maxLength={64}
+              value={draft.vendorRef}
+              clearable
+              onChange={(vendorRef) => update({ vendorRef })}
+            />
+          </View>
+          <View className="filter-chips merchant-filter-sort">
+            <Text className="filter-chips__label">排序</Text>
+            <View className="filter-chips__options">
+              {SORT_OPTIONS.map((option) => {
+                const selected = draft.sort === option.value;
+                return (
+                  <Tag
+                    key={option.value}
+                    className={`filter-chip${selected ? ' filter-chip--selected' : ''}`}
+                    round
+                    plain={!selected}
+                    background={selected ? '#07c160' : '#dcdee3'}
+                    color={selected ? '#ffffff' : '#4d4d4d'}
+                    onClick={() => update({ sort: option.value })}
+                  >
+                    {option.label}
+                  </Tag>
+                );
+              })}
+            </View>
+          </View>
           <View className="merchant-filters__dates">
             <Text className="filter-chips__label">日期</Text>
             {dateButton('from', '开始日期')}

@@ -1,0 +1,14 @@
+import { request } from '../../../shared/api/request';
+import type { CertificationDto, CertificationPageDto, IdentityStatusDto } from './types';
+
+export function getIdentityStatus(): Promise<IdentityStatusDto> {
+  return request<IdentityStatusDto>({ path: '/api/identity/status' });
+}
+
+export function listCertifications(cursor: string | null): Promise<CertificationPageDto> {
+  return request<CertificationPageDto>({ path: '/api/identity/certifications', query: { cursor, limit: 20 } });
+}
+
+export function getCertification(id: number): Promise<CertificationDto> {
+  return request<CertificationDto>({ path: `/api/identity/certifications/${id}` });
+}

@@ -1,0 +1,77 @@
+import Taro from '@tarojs/taro';
+import { ApiError, buildUrl, NETWORK_ERROR_MESSAGE, toApiError } from '../../../shared/api/http';
+import { ensureUserToken, signIn } from '../../../shared/auth/session';
+import { tokenStore } from '../../../shared/auth/token-store';
+import type { CertificationResultDto } from './types';
+
+export const CERTIFY_PATH = '/api/identity/certifications';
+/** A phone's original photo over a slow network, then the vendor's comparison (up to 15 s). */
+const UPLOAD_TIMEOUT_MS = 90_000;
+
+export interface CertificationInput {
+  name: string;
+  idNumber: string;
+  /** `tempFilePath` from chooseMedia: a local path in WeChat, a blob URL in H5. */
+  facePath: string;
+  /** Upload progress, 0–100. */
+  onProgress?: (percent: number) => void;
+}
+
+/** An error answer may carry the field it is about (`fields.idNumber`), for the form to show it there. */
+export class CertifyError extends ApiError {
+  constructor(
+    base: ApiError,
+    readonly fields: Record<string, string> = {},
+    readonly retryable = false,
+  ) {
+    super(base.status, base.code, base.message);
+    this.name = 'CertifyError';
+  }
+}
+
+function parse(data: unknown): unknown {
+  if (typeof data !== 'string') return data;
+  try {
+    return JSON.parse(data) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function upload(input: CertificationInput, token: string): Promise<Taro.uploadFile.SuccessCallbackResult> {
+  return new Promise((resolve, reject) => {
+    const task = Taro.uploadFile({
+      url: buildUrl(CERTIFY_PATH),
+      filePath: input.facePath,
+      name: 'face',
+      // The consent step came first: this request is only ever sent after the person agreed.
+      formData: { consent: 'true', name: input.name, idNumber: input.idNumber },
+      header: { Authorization: `Bearer ${token}` },
+      timeout: UPLOAD_TIMEOUT_MS,
+      success: resolve,
+      fail: () => reject(new CertifyError(new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE), {}, true)),
+    });
+    task?.onProgressUpdate?.((update) => input.onProgress?.(update.progress));
+  });
+}
+
+/**
+ * Sends name, ID number and the face photo as one multipart request (`Taro.uploadFile`), with the user's
+ * token and upload progress. A pass and a fail both resolve; no verdict (vendor busy, bad input, limit)
+ * rejects with a CertifyError that says what to do.
+ */
+export async function submitCertification(input: CertificationInput): Promise<CertificationResultDto> {
+  let token = await ensureUserToken();
+  let response = await upload(input, token);
+  if (response.statusCode === 401) {
+    if (tokenStore.getUser() === token) tokenStore.clearUser();
+    token = tokenStore.getUser() ?? (await signIn());
+    response = await upload(input, token);
+  }
+  const body = parse(response.data);
+  if (response.statusCode >= 200 && response.statusCode < 300 && body && typeof body === 'object') {
+    return body as CertificationResultDto;
+  }
+  const detail = (body ?? {}) as { fields?: Record<string, string>; retryable?: boolean };
+  throw new CertifyError(toApiError(response.statusCode, body), detail.fields ?? {}, detail.retryable === true);
+}

@@ -1,0 +1,53 @@
+import { Button } from '@nutui/nutui-react-taro';
+import { View } from '@tarojs/components';
+import type { InvoiceScan } from '../api/types';
+import './scan-state-card.scss';
+
+interface ScanStateCardProps {
+  scan: InvoiceScan;
+  busy: boolean;
+  onRetryKept: () => void;
+  onRetakePhoto: () => void;
+}
+
+/** While the vendor reads the bill, and when it could not: what happened and what to do now. */
+export function ScanStateCard({ scan, busy, onRetryKept, onRetakePhoto }: ScanStateCardProps) {
+  if (scan.status === 'recognising') {
+    return (
+      <View className="scan-state scan-state--recognising">
+        <View className="scan-state__spinner" />
+        <View className="scan-state__title">正在识别票据…</View>
+        <View className="scan-state__text">通常几秒钟即可完成，结果会自动显示，您也可以先离开本页面</View>
+      </View>
+    );
+  }
+  if (scan.status !== 'failed') return null;
+  return (
+    <View className="scan-state scan-state--failed">
+      <View className="scan-state__icon">!</View>
+      <View className="scan-state__title">识别失败</View>
+      <View className="scan-state__text">{scan.failureMessage ?? '票据无法识别，请重新拍摄后上传'}</View>
+      {scan.retryable ? (
+        <View className="scan-state__actions">
+          <Button className="scan-retake" type="primary" block disabled={busy} onClick={onRetakePhoto}>
+            {scan.source === 'photo' ? '重新拍摄' : '重新选择二维码图片'}
+          </Button>
+          {scan.photoUrl ? (
+            <Button
+              className="scan-retry-kept"
+              fill="outline"
+              type="primary"
+              block
+              disabled={busy}
+              onClick={onRetryKept}
+            >
+              用原照片重新识别
+            </Button>
+          ) : null}
+        </View>
+      ) : (
+        <View className="scan-state__text">已重新识别，请查看最新的识别记录</View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,28 @@
+import { request } from '../../../shared/api/request';
+import type { OrderKind } from '../../../shared/api/types';
+import type { AttentionSummaryDto, Page, ReplayResultDto, StuckOrderDto, VendorCallbackDto } from './types';
+
+export function getAttentionSummary(): Promise<AttentionSummaryDto> {
+  return request<AttentionSummaryDto>({ path: '/api/merchant/attention/summary', silent: true });
+}
+
+export function listAttentionCallbacks(
+  status: 'failed' | 'rejected' | null,
+  cursor: string | null,
+): Promise<Page<VendorCallbackDto>> {
+  return request<Page<VendorCallbackDto>>({
+    path: '/api/merchant/attention/callbacks',
+    query: { status, cursor, limit: 20 },
+  });
+}
+
+export function listStuckOrders(kind: OrderKind | null, cursor: string | null): Promise<Page<StuckOrderDto>> {
+  return request<Page<StuckOrderDto>>({
+    path: '/api/merchant/attention/stuck-orders',
+    query: { kind, cursor, limit: 20 },
+  });
+}
+
+export function replayCallback(id: number): Promise<ReplayResultDto> {
+  return request<ReplayResultDto>({ method: 'POST', path: `/api/merchant/callbacks/${id}/replay` });
+}

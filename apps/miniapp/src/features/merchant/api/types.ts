@@ -1,0 +1,146 @@
+import type {
+  MerchantOrderDetailDto,
+  MerchantOrderQuery,
+  MerchantOrderSummaryDto,
+  OrderKind,
+  OrderStatus,
+} from '../../../shared/api/types';
+
+/** The merchant console's side of the server contract (see the server's `/api/docs`). */
+
+export type OrderSort = 'desc' | 'asc';
+
+/** `GET /api/merchant/orders` and its counts and export take these; absent keys are not sent. */
+export interface ConsoleOrderQuery extends MerchantOrderQuery {
+  vendorRef?: string;
+  phoneLast4?: string;
+  sort?: OrderSort;
+}
+
+export interface OrderCountsDto {
+  total: number;
+  byStatus: Record<OrderStatus, number>;
+}
+
+export interface VendorCallbackDto {
+  id: number;
+  vendor: string;
+  topic: string;
+  status: 'applied' | 'rejected' | 'failed';
+  verified: boolean;
+  outcome: string | null;
+  reason: string | null;
+  orderId: number | null;
+  repeatCount: number;
+  attempts: number;
+  replayable: boolean;
+  receivedAt: string;
+  updatedAt: string;
+  /** The request as received, masked. */
+  payload: unknown;
+}
+
+export interface MerchantOrderUserDto {
+  id: number;
+  nickname: string;
+  /** Masked, e.g. 138****5678. */
+  phone: string | null;
+  createdAt: string;
+}
+
+export interface ConsoleOrderDetailDto extends MerchantOrderDetailDto {
+  user: MerchantOrderUserDto | null;
+  callbacks: VendorCallbackDto[];
+  canRefreshStatus: boolean;
+}
+
+export interface RefreshedOrderDto {
+  order: MerchantOrderSummaryDto;
+  changed: boolean;
+}
+
+export interface ReplayResultDto {
+  applied: boolean;
+  callback: VendorCallbackDto;
+}
+
+export interface StuckOrderDto extends MerchantOrderSummaryDto {
+  statusChangedAt: string;
+  stuckMinutes: number;
+  thresholdMinutes: number;
+  canRefreshStatus: boolean;
+}
+
+export interface AttentionSummaryDto {
+  failedCallbacks: number;
+  rejectedCallbacks: number;
+  stuckOrders: number;
+  thresholds: Record<OrderKind, number>;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface DayKindCountDto {
+  day: string;
+  kind: OrderKind;
+  count: number;
+}
+
+export interface KindStatsDto {
+  kind: OrderKind;
+  total: number;
+  completed: number;
+  failed: number;
+  cancelled: number;
+  open: number;
+  completionRate: number;
+  failureRate: number;
+  amountFen: number;
+  avgCompletionSeconds: number | null;
+}
+
+export interface VendorStatsDto {
+  vendor: string;
+  total: number;
+  applied: number;
+  rejected: number;
+  failed: number;
+  errorRate: number;
+}
+
+export interface DashboardDto {
+  from: string;
+  to: string;
+  days: string[];
+  perDay: DayKindCountDto[];
+  kinds: KindStatsDto[];
+  vendors: VendorStatsDto[];
+  totals: { orders: number; completed: number; failed: number; amountFen: number };
+}
+
+export type MerchantRole = 'owner' | 'staff';
+
+export interface MerchantAccountDto {
+  id: number;
+  username: string;
+  role: MerchantRole;
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AuditLogEntryDto {
+  id: number;
+  merchantId: number;
+  merchantUsername: string;
+  action: string;
+  target: string;
+  details: Record<string, unknown> | null;
+  ip: string;
+  createdAt: string;
+}
+
+export type ExportFormat = 'csv' | 'xlsx';

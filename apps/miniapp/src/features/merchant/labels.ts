@@ -1,0 +1,68 @@
+/** Chinese names of what the console shows besides kinds and statuses (those are in `shared/labels.ts`). */
+
+const VENDOR_LABELS: Record<string, string> = {
+  zjz: '证件照（zjzapi）',
+  yundou: '云斗票据',
+  zhima: '芝麻认证',
+  docloud: 'Docloud 车务',
+  wechat: '微信',
+};
+
+export function vendorLabel(vendor: string): string {
+  return VENDOR_LABELS[vendor] ?? vendor;
+}
+
+export const CALLBACK_STATUS_LABELS: Record<string, string> = {
+  applied: '已处理',
+  rejected: '验签失败',
+  failed: '处理失败',
+};
+
+const OUTCOME_LABELS: Record<string, string> = {
+  transitioned: '状态已更新',
+  stale: '过期回调（已忽略）',
+  same: '重复状态（已忽略）',
+  final: '订单已结束（已忽略）',
+  no_order: '找不到订单',
+  no_change: '无变化',
+};
+
+export function outcomeLabel(outcome: string | null): string {
+  if (!outcome) return '—';
+  return OUTCOME_LABELS[outcome] ?? outcome;
+}
+
+const AUDIT_ACTION_LABELS: Record<string, string> = {
+  login: '登录',
+  login_failed: '登录失败',
+  callback_replay: '重放回调',
+  order_status_query: '查询服务商状态',
+  orders_export: '导出订单',
+  account_create: '创建账号',
+  account_update: '修改账号',
+};
+
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}
+
+export const ROLE_LABELS: Record<string, string> = { owner: '管理员', staff: '员工' };
+
+/** `2 小时 5 分` from minutes, for "stuck for …". */
+export function formatMinutes(minutes: number): string {
+  if (minutes < 60) return `${minutes} 分钟`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} 小时${minutes % 60 ? ` ${minutes % 60} 分` : ''}`;
+  return `${Math.floor(hours / 24)} 天${hours % 24 ? ` ${hours % 24} 小时` : ''}`;
+}
+
+/** `1 天 2 小时`, `35 秒` from seconds, for the mean time to completion. */
+export function formatSeconds(seconds: number | null): string {
+  if (seconds === null) return '—';
+  if (seconds < 60) return `${seconds} 秒`;
+  return formatMinutes(Math.round(seconds / 60));
+}
+
+export function formatRate(rate: number): string {
+  return `${(rate * 100).toFixed(1)}%`;
+}

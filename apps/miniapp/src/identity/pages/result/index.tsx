@@ -1,0 +1,34 @@
+import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { CertificationResult } from '../../../features/identity/components/certification-result';
+import { useCertification, useIdentityStatus } from '../../../features/identity/hooks/use-identity';
+import { IDENTITY_ROUTES } from '../../../features/identity/routes';
+import { parseIdParam } from '../../../shared/routes';
+import { EmptyState } from '../../../shared/ui/empty-state';
+import { PageState } from '../../../shared/ui/page-state';
+
+/** One past attempt, from the history: the verdict and, for a failure, what to do next. */
+export default function IdentityResultPage() {
+  const id = parseIdParam(useRouter().params.id);
+  const certification = useCertification(id);
+  const status = useIdentityStatus();
+  if (id === null) return <EmptyState title="记录不存在" description="链接有误，请从认证记录进入" />;
+  const retry = () => void Taro.redirectTo({ url: IDENTITY_ROUTES.verify });
+  const verified = status.data?.verified ?? false;
+  return (
+    <View className="identity-result-page">
+      <PageState {...certification}>
+        {(result) => (
+          <CertificationResult
+            result={result}
+            attemptsLeft={verified ? undefined : status.data?.attemptsLeftToday}
+            onRetakePhoto={verified ? undefined : retry}
+            onEditInfo={verified ? undefined : retry}
+            onDone={() => void Taro.navigateBack().catch(() => Taro.redirectTo({ url: IDENTITY_ROUTES.index }))}
+            doneText="返回"
+          />
+        )}
+      </PageState>
+    </View>
+  );
+}

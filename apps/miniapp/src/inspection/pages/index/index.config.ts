@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '年检代办',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '票据详情',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '票据识别',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
+});

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '扣分违章办理',
+});

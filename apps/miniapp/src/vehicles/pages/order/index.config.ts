@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '代缴订单',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '违章查询',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,20 @@
+/**
+ * Where merchant actions are written down (the merchant console's audit log provides it). Auth
+ * depends only on this interface: a login is recorded without auth knowing the log's module.
+ */
+export interface MerchantAuditEntry {
+  merchant: { id: number; username: string };
+  /** `login`, `login_failed`, `callback_replay`, `order_status_query`, `orders_export`, … */
+  action: string;
+  /** What the action was on, e.g. `order:12`. */
+  target?: string;
+  /** Masked before it is stored. */
+  details?: unknown;
+  ip?: string;
+}
+
+export interface MerchantAuditSink {
+  record(entry: MerchantAuditEntry): Promise<void>;
+}
+
+export const MERCHANT_AUDIT = Symbol('MERCHANT_AUDIT');

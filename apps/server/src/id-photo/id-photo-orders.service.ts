@@ -1,0 +1,271 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { VendorApiError } from '@banshi/vendor-clients';
+import { ZJZ_PRINT_PRICE_FEN, ZJZ_RECEIPT_PRICE_FEN, ZjzClient } from '@banshi/vendor-clients/zjz';
+import { DataSource } from 'typeorm';
+import { AppError } from '../common/errors/app-error.js';
+import { vendorErrorToAppError } from '../common/errors/vendor-error-mapping.js';
+import { Transactions } from '../database/transactions.js';
+import { decideTransition, type OrderStatus } from '../orders/order-status.js';
+import { Order } from '../orders/order.entity.js';
+import { OrdersService } from '../orders/orders.service.js';
+import type { CreateIdPhotoOrderDto, ResubmitIdPhotoOrderDto } from './dto/order.dto.js';
+import { IdPhotoOrder } from './entities/id-photo-order.entity.js';
+import { IdPhotoSession } from './entities/photo-session.entity.js';
+import { ZjzSubmission } from './entities/zjz-submission.entity.js';
+import { IdPhotoFiles } from './id-photo-files.js';
+import { IdPhotoLocks } from './id-photo-locks.js';
+import { IdPhotoPhotosService, isPicExpired, photoExpiredError } from './id-photo-photos.service.js';
+import { checkColor, checkOrderInput, isPicRefusal, submitError } from './order-input.js';
+import { cancelledStep, submittedStep } from './zjz-steps.js';
+import { ZJZ_SERVICE_NAME, ZjzSpecCatalogue } from './zjz-spec-catalogue.js';
+import { ZjzSubmissions } from './zjz-submissions.js';
+
+const NOT_CANCELLABLE: Partial<Record<OrderStatus, string>> = {
+  processing: '订单已开始审核，无法取消',
+  action_required: '订单审核未通过，可修改后重新提交，无法取消',
+  completed: '订单已办理完成，无法取消',
+  failed: '订单已结束，无法取消',
+  cancelled: '订单已取消，请勿重复操作',
+};
+
+/**
+ * Receipt orders: submit, resubmit after a rejection, cancel while pending. Vendor calls are made
+ * outside database transactions and under a per-photo or per-order lock; what the vendor accepted is
+ * then stored in one transaction, and what it refused leaves nothing behind.
+ */
+@Injectable()
+export class IdPhotoOrdersService {
+  private readonly logger = new Logger(IdPhotoOrdersService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly orders: OrdersService,
+    private readonly zjz: ZjzClient,
+    private readonly catalogue: ZjzSpecCatalogue,
+    private readonly photos: IdPhotoPhotosService,
+    private readonly submissions: ZjzSubmissions,
+    private readonly files: IdPhotoFiles,
+    private readonly locks: IdPhotoLocks,
+  ) {}
+
+  async create(userId: number, dto: CreateIdPhotoOrderDto): Promise<number> {
+    const owned = await this.photos.owned(userId, dto.photoId);
+    return this.locks.run(`id-photo:session:${owned.id}`, async () => {
+      const session = await this.photos.owned(userId, owned.id);
+      if (session.orderId !== null) {
+        throw AppError.conflict('PHOTO_USED', '这张照片已提交过订单，请在订单中查看进度');
+      }
+      const spec = await this.catalogue.get(session.itemId);
+      const color = checkColor(session, dto.color);
+      const { param, print } = checkOrderInput(spec, { param: dto.param, print: dto.print });
+      const picId = this.usablePic(session);
+
+      const { submission, noticeUrl } = await this.submissions.open({
+        orderId: null,
+        round: 1,
+        sessionId: session.id,
+        picId,
+      });
+      let orderNo: string;
+      try {
+        ({ orderNo } = await this.zjz.submitReceipt({
+          picId,
+          noticeUrl,
+          param,
+          isPrint: print !== null,
+          printParam: print ?? undefined,
+        }));
+      } catch (error) {
+        await this.submissions.discard(submission);
+        throw await this.refused(error, session);
+      }
+
+      try {
+        const order = await this.transactions.run(async (manager) => {
+          const created = await this.orders.create(
+            manager,
+            {
+              kind: 'id_photo',
+              userId,
+              title: `${spec.name}回执${print ? '（打印邮寄）' : ''}`,
+              amountFen: ZJZ_RECEIPT_PRICE_FEN + (print ? ZJZ_PRINT_PRICE_FEN : 0),
+              vendorRef: orderNo,
+              step: submittedStep(1),
+            },
+            { actor: 'user', message: print ? '提交回执订单，含打印邮寄' : '提交回执订单' },
+          );
+          const now = new Date();
+          await manager.insert(IdPhotoOrder, {
+            orderId: created.id,
+            userId,
+            itemId: spec.itemId,
+            specName: spec.name,
+            vendorOrderNo: orderNo,
+            round: 1,
+            sessionId: session.id,
+            color,
+            param,
+            isPrint: print !== null,
+            printParam: print,
+            rejectMsg: null,
+            receiptFileId: null,
+            photoFileId: null,
+            printFileId: null,
+            expressName: null,
+            expressNo: null,
+            createdAt: now,
+            updatedAt: now,
+          });
+          await manager.update(ZjzSubmission, { id: submission.id }, { orderId: created.id, vendorOrderNo: orderNo });
+          await manager.update(IdPhotoSession, { id: session.id }, { orderId: created.id, updatedAt: now });
+          await this.files.attachSession(manager, session, created.id);
+          return created;
+        });
+        return order.id;
+      } catch (error) {
+        await this.undoVendorOrder(orderNo, error);
+        throw error;
+      }
+    });
+  }
+
+  async resubmit(userId: number, orderId: number, dto: ResubmitIdPhotoOrderDto): Promise<void> {
+    await this.locks.run(`id-photo:order:${orderId}`, async () => {
+      const { order, detail } = await this.owned(userId, orderId);
+      if (order.status !== 'action_required') {
+        throw AppError.conflict('NOT_REJECTED', '只有审核未通过的订单可以修改后重新提交');
+      }
+      const spec = await this.catalogue.get(detail.itemId);
+      const replacing = dto.photoId !== undefined && dto.photoId !== detail.sessionId;
+      const session = await this.photos.owned(userId, dto.photoId ?? detail.sessionId);
+      if (replacing) {
+        if (session.itemId !== detail.itemId) {
+          throw AppError.badRequest(
+            'SPEC_MISMATCH',
+            `新照片的规格与订单不一致，请按「${detail.specName}」规格重新上传`,
+          );
+        }
+        if (session.orderId !== null) throw AppError.conflict('PHOTO_USED', '这张照片已用于其他订单，请重新上传');
+      }
+      if (dto.print && !detail.isPrint) {
+        throw AppError.badRequest('NOT_PRINT_ORDER', '该订单未选择打印邮寄，无需填写收件地址');
+      }
+      const color = replacing ? checkColor(session, dto.color) : checkColor(session, dto.color ?? detail.color);
+      const { param, print } = checkOrderInput(
+        spec,
+        { param: dto.param, print: dto.print },
+        { param: detail.param, print: detail.printParam },
+      );
+      const picId = this.usablePic(session);
+      const round = detail.round + 1;
+
+      const { submission, noticeUrl } = await this.submissions.open({ orderId, round, sessionId: session.id, picId });
+      let orderNo: string;
+      try {
+        ({ orderNo } = await this.zjz.resubmitReceipt({
+          orderNo: detail.vendorOrderNo,
+          picId,
+          noticeUrl,
+          param,
+          isPrint: detail.isPrint,
+          printParam: print ?? undefined,
+        }));
+      } catch (error) {
+        await this.submissions.discard(submission);
+        throw await this.refused(error, session);
+      }
+
+      await this.transactions.run(async (manager) => {
+        await this.orders.lockOrder(manager, orderId);
+        const now = new Date();
+        const edited = !sameRecord(param, detail.param) || !sameRecord({ ...print }, { ...detail.printParam });
+        const what =
+          [replacing ? '更换照片' : null, edited ? '修改信息' : null].filter(Boolean).join('并') || '按原信息';
+        if (orderNo !== detail.vendorOrderNo) await manager.update(Order, { id: orderId }, { vendorRef: orderNo });
+        await manager.update(
+          IdPhotoOrder,
+          { id: detail.id },
+          {
+            round,
+            sessionId: session.id,
+            color,
+            param,
+            printParam: print,
+            vendorOrderNo: orderNo,
+            rejectMsg: null,
+            updatedAt: now,
+          },
+        );
+        await manager.update(ZjzSubmission, { id: submission.id }, { vendorOrderNo: orderNo });
+        if (replacing) {
+          await manager.update(IdPhotoSession, { id: session.id }, { orderId, updatedAt: now });
+          await this.files.attachSession(manager, session, orderId);
+        }
+        // Status last (see the callback handler): the order turns pending once its details are in place.
+        await this.orders.applyStep(manager, orderId, submittedStep(round), {
+          actor: 'user',
+          message: `${what}重新提交（第${round}次提交）`,
+        });
+      });
+    });
+  }
+
+  async cancel(userId: number, orderId: number): Promise<void> {
+    await this.locks.run(`id-photo:order:${orderId}`, async () => {
+      const { order, detail } = await this.owned(userId, orderId);
+      if (order.status !== 'pending') {
+        throw AppError.conflict('NOT_CANCELLABLE', NOT_CANCELLABLE[order.status] ?? '订单当前状态无法取消');
+      }
+      try {
+        await this.zjz.cancelReceipt(detail.vendorOrderNo);
+      } catch (error) {
+        // 订单待处理的状态下才可以取消: review may have started before its callback reached us.
+        if (error instanceof VendorApiError && !error.retryable) {
+          throw AppError.conflict('NOT_CANCELLABLE', error.message || '订单已开始审核，无法取消');
+        }
+        throw vendorErrorToAppError(error, ZJZ_SERVICE_NAME);
+      }
+      await this.transactions.run(async (manager) => {
+        const step = cancelledStep(detail.round);
+        if (decideTransition(await this.orders.lockOrder(manager, orderId), step).apply) {
+          await this.files.scheduleOrderDeletion(manager, orderId);
+        }
+        await this.orders.applyStep(manager, orderId, step, { actor: 'user', message: '用户取消订单' });
+      });
+    });
+  }
+
+  async owned(userId: number, orderId: number): Promise<{ order: Order; detail: IdPhotoOrder }> {
+    const order = await this.dataSource.getRepository(Order).findOneBy({ id: orderId, userId, kind: 'id_photo' });
+    const detail = order ? await this.dataSource.getRepository(IdPhotoOrder).findOneBy({ orderId }) : null;
+    if (!order || !detail) throw AppError.notFound('订单不存在');
+    return { order, detail };
+  }
+
+  private usablePic(session: IdPhotoSession): string {
+    if (!session.picId || isPicExpired(session)) throw photoExpiredError();
+    return session.picId;
+  }
+
+  /** Maps a refused submission; a pic_id the vendor no longer knows is forgotten, so it is made again. */
+  private async refused(error: unknown, session: IdPhotoSession): Promise<AppError> {
+    if (isPicRefusal(error)) {
+      await this.dataSource.getRepository(IdPhotoSession).update({ id: session.id }, { picId: null });
+    }
+    return submitError(error);
+  }
+
+  /** The vendor accepted an order we could not store: cancel it (it is still pending) so nobody pays for it. */
+  private async undoVendorOrder(orderNo: string, cause: unknown): Promise<void> {
+    this.logger.error({ err: cause, orderNo }, 'zjz order accepted but not stored; cancelling it');
+    await this.zjz.cancelReceipt(orderNo).catch((error: unknown) => {
+      this.logger.error({ err: error, orderNo }, 'could not cancel the unstored zjz order');
+    });
+  }
+}
+
+function sameRecord(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((key) => a[key] === b[key]);
+}

@@ -1,0 +1,46 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { ZjzClient } from '@banshi/vendor-clients/zjz';
+import { CallbackInbox } from '../callbacks/callback-inbox.service.js';
+import { requireVendor, VENDOR_SETTINGS, type AvailableVendors } from '../vendors/vendor-settings.js';
+import { IdPhotoController, MerchantIdPhotoController } from './id-photo.controller.js';
+import { IdPhotoDetailsService } from './id-photo-details.service.js';
+import { IdPhotoFiles } from './id-photo-files.js';
+import { IdPhotoLocks } from './id-photo-locks.js';
+import { IdPhotoOrdersService } from './id-photo-orders.service.js';
+import { IdPhotoPhotosService } from './id-photo-photos.service.js';
+import { ZjzCallbackController } from './zjz-callback.controller.js';
+import { ZjzCallbackHandler } from './zjz-callback.handler.js';
+import { ZjzSpecCatalogue } from './zjz-spec-catalogue.js';
+import { ZjzSubmissions } from './zjz-submissions.js';
+
+/** 证件照回执: specs, photos, receipt orders and zjzapi's status callbacks. */
+@Module({
+  controllers: [IdPhotoController, MerchantIdPhotoController, ZjzCallbackController],
+  providers: [
+    {
+      provide: ZjzClient,
+      inject: [VENDOR_SETTINGS],
+      // Making a photo uploads up to 5 MB as base64 and takes the vendor a moment.
+      useFactory: (settings: AvailableVendors) =>
+        new ZjzClient({ ...requireVendor(settings, 'zjz'), timeoutMs: 30_000, maxRetries: 1 }),
+    },
+    ZjzSpecCatalogue,
+    IdPhotoFiles,
+    IdPhotoLocks,
+    IdPhotoPhotosService,
+    IdPhotoOrdersService,
+    IdPhotoDetailsService,
+    ZjzSubmissions,
+    ZjzCallbackHandler,
+  ],
+})
+export class IdPhotoModule implements OnModuleInit {
+  constructor(
+    private readonly inbox: CallbackInbox,
+    private readonly callbacks: ZjzCallbackHandler,
+  ) {}
+
+  onModuleInit(): void {
+    this.inbox.register(this.callbacks);
+  }
+}

@@ -1,0 +1,31 @@
+import { Global, Module } from '@nestjs/common';
+import { ZhimaClient } from '@banshi/vendor-clients/zhima';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.tokens.js';
+import { VERIFICATION_STATUS } from '../users/verification-status.js';
+import { requireVendor, VENDOR_SETTINGS, type AvailableVendors } from '../vendors/vendor-settings.js';
+import { IdentityController } from './identity.controller.js';
+import { IdentityRecords } from './identity-records.service.js';
+import { IdentityService } from './identity.service.js';
+
+/**
+ * 实名认证. Global because it provides `VERIFICATION_STATUS`: `/api/me` and other services ask
+ * whether a user is verified through that token, never through this module.
+ */
+@Global()
+@Module({
+  controllers: [IdentityController],
+  providers: [
+    {
+      provide: ZhimaClient,
+      inject: [VENDOR_SETTINGS, APP_CONFIG],
+      useFactory: (settings: AvailableVendors, config: AppConfig) =>
+        new ZhimaClient({ ...requireVendor(settings, 'zhima'), timeoutMs: config.zhimaTimeoutMs }),
+    },
+    IdentityRecords,
+    IdentityService,
+    { provide: VERIFICATION_STATUS, useExisting: IdentityRecords },
+  ],
+  exports: [VERIFICATION_STATUS],
+})
+export class IdentityModule {}

@@ -1,0 +1,34 @@
+import { InspectionStatusRefresher } from './inspection-status.refresher.js';
+import { Module } from '@nestjs/common';
+import { DocloudClient } from '@banshi/vendor-clients/docloud';
+import { requireVendor, VENDOR_SETTINGS, type AvailableVendors } from '../vendors/vendor-settings.js';
+import { InspectionCars } from './inspection-cars.service.js';
+import { InspectionController } from './inspection.controller.js';
+import { InspectionOrdersController, MerchantInspectionController } from './inspection-orders.controller.js';
+import { InspectionOrders } from './inspection-orders.service.js';
+import { InspectionStatus } from './inspection-status.service.js';
+import { INSPECTION_DOCLOUD, InspectionVendor } from './inspection-vendor.service.js';
+
+/**
+ * 年检代办 (annual inspection by post, 免检) through Docloud. Cars come from the garage through
+ * `GARAGE_READER` (provided globally by the vehicles service), never from its module.
+ */
+@Module({
+  controllers: [InspectionController, InspectionOrdersController, MerchantInspectionController],
+  providers: [
+    {
+      provide: INSPECTION_DOCLOUD,
+      inject: [VENDOR_SETTINGS],
+      useFactory: (settings: AvailableVendors) => {
+        const { baseUrl, appKey, appSecret } = requireVendor(settings, 'docloud');
+        return new DocloudClient({ baseUrl, appKey, appSecret, timeoutMs: 10_000, maxRetries: 2 });
+      },
+    },
+    InspectionVendor,
+    InspectionCars,
+    InspectionStatus,
+    InspectionOrders,
+    InspectionStatusRefresher,
+  ],
+})
+export class InspectionModule {}

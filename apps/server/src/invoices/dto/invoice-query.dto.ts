@@ -1,0 +1,66 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { INVOICE_BILL_TYPES, type InvoiceBillType } from '../bill-summary.js';
+import type { ScanStatus } from '../entities/invoice-scan.entity.js';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' || value === '1' || value === true
+    ? true
+    : value === 'false' || value === '0' || value === false
+      ? false
+      : value;
+
+/** The filters shared by the list, the month totals and the exports. */
+export class InvoiceFilterDto {
+  @ApiPropertyOptional({ enum: INVOICE_BILL_TYPES })
+  @IsOptional()
+  @IsIn(INVOICE_BILL_TYPES, { message: '票据类型无效，请重新选择' })
+  type?: InvoiceBillType;
+
+  @ApiPropertyOptional({ description: 'YYYY-MM' })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式应为 YYYY-MM' })
+  month?: string;
+
+  @ApiPropertyOptional({ description: 'true: reimbursed only; false: not yet reimbursed only' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: '报销状态只能是 true 或 false' })
+  reimbursed?: boolean;
+}
+
+export class InvoiceListQueryDto extends InvoiceFilterDto {
+  @ApiPropertyOptional({ enum: ['recognising', 'recognised', 'failed'] })
+  @IsOptional()
+  @IsIn(['recognising', 'recognised', 'failed'], { message: '识别状态无效' })
+  status?: ScanStatus;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: '分页参数无效' })
+  @MaxLength(64, { message: '分页参数无效' })
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '每页数量必须是整数' })
+  @Min(1, { message: '每页数量至少为 1' })
+  @Max(100, { message: '每页数量最多为 100' })
+  limit?: number;
+}
+
+export class InvoiceExportQueryDto extends InvoiceFilterDto {
+  @ApiProperty({ enum: ['csv', 'xlsx'] })
+  @IsIn(['csv', 'xlsx'], { message: '导出格式只能是 csv 或 xlsx' })
+  format!: 'csv' | 'xlsx';
+}
+
+export class QrTextDto {
+  @ApiProperty({ description: 'The text of the invoice QR code, as Taro.scanCode gives it' })
+  @IsString({ message: '请填写发票二维码内容' })
+  @MinLength(1, { message: '请填写发票二维码内容' })
+  @MaxLength(512, { message: '二维码内容过长，这不是发票二维码' })
+  text!: string;
+}

@@ -1,0 +1,268 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { VendorError } from '@banshi/vendor-clients';
+import { parseVatQr, VatQrParseError, YundouClient, type VatQrInvoice } from '@banshi/vendor-clients/yundou';
+import { AppError } from '../common/errors/app-error.js';
+import { vendorErrorToAppError } from '../common/errors/vendor-error-mapping.js';
+import { PublicUrl } from '../common/http/public-url.js';
+import { StorageService } from '../common/storage/storage.service.js';
+import { Transactions } from '../database/transactions.js';
+import type { OrderStep } from '../orders/order-status.js';
+import { OrdersService } from '../orders/orders.service.js';
+import { chinaMonth, columnsOfQr, fenToYuanText } from './bill-summary.js';
+import { InvoiceScan, type ScanSource } from './entities/invoice-scan.entity.js';
+import { normaliseBillImage, quickDecodeQr } from './invoice-images.js';
+import { InvoiceResultsService, titleOf } from './invoice-results.service.js';
+import { SCAN_STEPS, SERVICE_NAME } from './invoice-steps.js';
+import { hashToken } from './invoice-callbacks.service.js';
+
+const PHOTO_PURPOSE = 'invoice-photo';
+
+/**
+ * Everything that starts a scan: a bill photo (recognised by the vendor, result by callback), an
+ * invoice QR text (read here at once), a QR photo (read here when the code is clear, else by the
+ * vendor), and a retry of a failed scan. Each returns the new scan's id.
+ */
+@Injectable()
+export class InvoiceScansService {
+  private readonly logger = new Logger(InvoiceScansService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly orders: OrdersService,
+    private readonly results: InvoiceResultsService,
+    private readonly storage: StorageService,
+    private readonly publicUrl: PublicUrl,
+    private readonly yundou: YundouClient,
+  ) {}
+
+  async submitPhoto(userId: number, upload: Buffer, retryOf?: InvoiceScan): Promise<number> {
+    const image = await normaliseBillImage(upload);
+    return this.sendToVendor(userId, 'photo', image.buffer, retryOf);
+  }
+
+  /**
+   * The QR text is all the vendor's QR service would give back (二维码信息同步 carries `content`
+   * only), so a text from `scanCode` is read here and never sent: rendering it into an image for the
+   * vendor to decode again would pay for an answer we already hold.
+   */
+  async submitQrText(userId: number, text: string): Promise<number> {
+    const qr = readQr(text);
+    return this.createRead(userId, 'qr_text', qr, null, '扫描发票二维码');
+  }
+
+  async submitQrImage(userId: number, upload: Buffer, retryOf?: InvoiceScan): Promise<number> {
+    const image = await normaliseBillImage(upload);
+    const text = await quickDecodeQr(image.buffer);
+    if (text === undefined) return this.sendToVendor(userId, 'qr_image', image.buffer, retryOf);
+    const qr = readQr(text);
+    return this.createRead(userId, 'qr_image', qr, image.buffer, '上传发票二维码图片', retryOf);
+  }
+
+  /** A failed scan tried again: with a new photo, or with the photo already kept. */
+  async retry(userId: number, scanId: number, upload: Buffer | undefined): Promise<number> {
+    const scan = await this.dataSource.getRepository(InvoiceScan).findOneBy({ id: scanId, userId });
+    if (!scan) throw AppError.notFound('票据记录不存在');
+    if (scan.status !== 'failed') throw AppError.conflict('NOT_FAILED', '只有识别失败的票据可以重新识别');
+    if (scan.replacedById !== null) {
+      throw AppError.conflict('ALREADY_RETRIED', '这张票据已经重新识别过，请查看最新的识别结果');
+    }
+    let image = upload;
+    if (!image) {
+      const file = scan.photoFileId ? await this.storage.find(scan.photoFileId) : null;
+      if (!file) throw AppError.badRequest('PHOTO_GONE', '原照片已过保存期限被删除，请重新拍摄上传');
+      image = await this.storage.read(file);
+    }
+    return scan.source === 'photo' ? this.submitPhoto(userId, image, scan) : this.submitQrImage(userId, image, scan);
+  }
+
+  /** A scan whose bill is already read (from a QR): created recognised, duplicates flagged at once. */
+  private async createRead(
+    userId: number,
+    source: ScanSource,
+    qr: VatQrInvoice,
+    photo: Buffer | null,
+    action: string,
+    retryOf?: InvoiceScan,
+  ): Promise<number> {
+    const columns = columnsOfQr(qr);
+    return this.transactions.run(async (manager) => {
+      const scan = await this.createScan(manager, {
+        userId,
+        source,
+        title: titleOf(columns),
+        step: SCAN_STEPS.qrRead,
+        message: `${action}，已读出：${titleOf(columns)} 号码${qr.invoiceNumber}`,
+        photo,
+        retryOf,
+      });
+      await this.results.fill(manager, scan, { columns, qrText: qrTextOf(qr) });
+      return scan.id;
+    });
+  }
+
+  /** Creates the scan, then uploads: the record exists before the vendor can call back. */
+  private async sendToVendor(
+    userId: number,
+    source: 'photo' | 'qr_image',
+    jpeg: Buffer,
+    retryOf?: InvoiceScan,
+  ): Promise<number> {
+    const oid = `inv${randomBytes(12).toString('hex')}`;
+    const token = randomBytes(32).toString('base64url');
+    const scanId = await this.transactions.run(async (manager) => {
+      const scan = await this.createScan(manager, {
+        userId,
+        source,
+        title: source === 'photo' ? '票据照片识别' : '发票二维码识别',
+        step: SCAN_STEPS.submitted,
+        message: source === 'photo' ? '上传票据照片，等待识别' : '二维码图片不够清晰，交由服务商识别',
+        photo: jpeg,
+        retryOf,
+        oid,
+        callbackTokenHash: hashToken(token),
+      });
+      return scan.id;
+    });
+
+    const route = source === 'photo' ? 'bill' : 'qr';
+    const request = { oid, callbackUrl: this.publicUrl.api(`/callbacks/yundou/${route}/${token}`), image: jpeg };
+    try {
+      const answer = source === 'photo' ? await this.yundou.uploadBill(request) : await this.yundou.uploadQr(request);
+      await this.transactions.run(async (manager) => {
+        if (answer.status === 'accepted')
+          await manager.update(InvoiceScan, { id: scanId }, { vendorId: answer.vendorId });
+        const order = await this.orderIdOf(manager, scanId);
+        await this.orders.applyStep(manager, order, SCAN_STEPS.accepted, {
+          actor: 'vendor',
+          message: answer.status === 'accepted' ? '服务商已受理，正在识别' : '服务商此前已收到这张图片，等待识别结果',
+          payload: { vendorId: answer.vendorId ?? null, message: answer.message },
+        });
+      });
+    } catch (error) {
+      await this.uploadFailed(scanId, error);
+    }
+    return scanId;
+  }
+
+  /** The upload did not go through: the scan fails with a reason and can be tried again. */
+  private async uploadFailed(scanId: number, error: unknown): Promise<void> {
+    let message: string;
+    if (error instanceof VendorError && error.retryable) {
+      message = `${SERVICE_NAME}暂时无法连接，请稍后点击“重新识别”`;
+    } else if (error instanceof VendorError) {
+      // A refusal in the vendor's own words (e.g. 图片大小不能超过2M).
+      message = vendorErrorToAppError(error, SERVICE_NAME).message;
+    } else {
+      this.logger.error({ err: error, scanId }, 'invoice upload failed unexpectedly');
+      message = `${SERVICE_NAME}暂时不可用，请稍后点击“重新识别”`;
+    }
+    await this.transactions.run((manager) =>
+      this.results.failed(manager, scanId, SCAN_STEPS.uploadFailed, message, {
+        actor: 'system',
+        message: `上传到服务商失败：${message}`,
+      }),
+    );
+  }
+
+  private async createScan(
+    manager: EntityManager,
+    input: {
+      userId: number;
+      source: ScanSource;
+      title: string;
+      step: OrderStep;
+      message: string;
+      photo: Buffer | null;
+      retryOf?: InvoiceScan;
+      oid?: string;
+      callbackTokenHash?: string;
+    },
+  ): Promise<InvoiceScan> {
+    const order = await this.orders.create(
+      manager,
+      {
+        kind: 'invoice_scan',
+        userId: input.userId,
+        title: input.title,
+        vendorRef: input.oid ?? null,
+        step: input.step,
+      },
+      { actor: 'user', message: input.message },
+    );
+    const file = input.photo
+      ? await this.storage.save(
+          {
+            body: input.photo,
+            contentType: 'image/jpeg',
+            purpose: PHOTO_PURPOSE,
+            ownerUserId: input.userId,
+            orderId: order.id,
+          },
+          manager,
+        )
+      : null;
+    const now = new Date();
+    const scan = await manager.save(
+      manager.create(InvoiceScan, {
+        orderId: order.id,
+        userId: input.userId,
+        source: input.source,
+        status: 'recognising',
+        oid: input.oid ?? null,
+        callbackTokenHash: input.callbackTokenHash ?? null,
+        photoFileId: file?.id ?? null,
+        month: chinaMonth(now),
+        retryOfId: input.retryOf?.id ?? null,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
+    if (input.retryOf) await this.replace(manager, input.retryOf, scan);
+    return scan;
+  }
+
+  /** Only one retry per failed scan, even when two arrive at once: the conditional update decides. */
+  private async replace(manager: EntityManager, failed: InvoiceScan, scan: InvoiceScan): Promise<void> {
+    const taken = await manager.update(
+      InvoiceScan,
+      { id: failed.id, replacedById: IsNull() },
+      { replacedById: scan.id, updatedAt: new Date() },
+    );
+    if (!taken.affected) throw AppError.conflict('ALREADY_RETRIED', '这张票据已经重新识别过，请查看最新的识别结果');
+    await this.orders.note(manager, failed.orderId, 'retried', {
+      actor: 'user',
+      message: '已重新识别，见新的识别记录',
+    });
+  }
+
+  private async orderIdOf(manager: EntityManager, scanId: number): Promise<number> {
+    return (await manager.findOneByOrFail(InvoiceScan, { id: scanId })).orderId;
+  }
+}
+
+/** Reads an invoice QR text, or answers with what is wrong with it, in the parser's Chinese words. */
+export function readQr(text: string): VatQrInvoice {
+  try {
+    return parseVatQr(text);
+  } catch (error) {
+    if (error instanceof VatQrParseError) throw AppError.unprocessable('NOT_INVOICE_QR', error.message);
+    throw error;
+  }
+}
+
+/** The canonical text of a parsed QR (the input trimmed and with full-width commas fixed). */
+function qrTextOf(qr: VatQrInvoice): string {
+  return [
+    qr.version,
+    qr.typeCode,
+    qr.invoiceCode ?? '',
+    qr.invoiceNumber,
+    fenToYuanText(qr.amountFen),
+    qr.issueDate.replace(/-/g, ''),
+    qr.checkCode ?? '',
+    qr.crc ?? '',
+  ].join(',');
+}

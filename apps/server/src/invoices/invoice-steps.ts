@@ -1,0 +1,22 @@
+import type { OrderStep } from '../orders/order-status.js';
+
+/**
+ * The lifecycle of an `invoice_scan` order. A retry is a new order (a failed order is final), so
+ * there are no rounds. Recognised and recognition-failed share one progress: the first result of an
+ * upload is the one that counts. Both are above the failures we decide on our side (the upload
+ * errored, no answer came in time), so a late result from the vendor still completes the order.
+ */
+export const SCAN_STEPS = {
+  submitted: { status: 'processing', vendorStatus: 'submitted', progress: 10 },
+  accepted: { status: 'processing', vendorStatus: 'accepted', progress: 20 },
+  uploadFailed: { status: 'failed', vendorStatus: 'upload_failed', progress: 30 },
+  timedOut: { status: 'failed', vendorStatus: 'timeout', progress: 35 },
+  recognised: { status: 'completed', vendorStatus: 'recognised', progress: 40 },
+  recognitionFailed: { status: 'failed', vendorStatus: 'recognition_failed', progress: 40 },
+  qrRead: { status: 'completed', vendorStatus: 'qr_read', progress: 40 },
+} satisfies Record<string, OrderStep>;
+
+/** How long a scan may wait for the vendor before it is given up as failed. */
+export const RECOGNITION_TIMEOUT_MS = 30 * 60_000;
+
+export const SERVICE_NAME = '票据识别服务';

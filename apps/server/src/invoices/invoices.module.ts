@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { YundouClient } from '@banshi/vendor-clients/yundou';
+import { requireVendor, VENDOR_SETTINGS, type AvailableVendors } from '../vendors/vendor-settings.js';
+import { InvoiceCallbacks } from './invoice-callbacks.service.js';
+import { InvoiceQueriesService } from './invoice-queries.service.js';
+import { InvoiceReimbursementsService } from './invoice-reimbursements.service.js';
+import { InvoiceResultsService } from './invoice-results.service.js';
+import { InvoiceScansService } from './invoice-scans.service.js';
+import { InvoicesCallbackController } from './invoices-callback.controller.js';
+import { MerchantInvoicesController } from './invoices-merchant.controller.js';
+import { InvoicesController } from './invoices.controller.js';
+
+/** 票据识别: bill photos and invoice QR codes turned into typed bills, duplicates flagged, exported. */
+@Module({
+  controllers: [InvoicesController, MerchantInvoicesController, InvoicesCallbackController],
+  providers: [
+    {
+      provide: YundouClient,
+      inject: [VENDOR_SETTINGS],
+      // Uploads carry up to 2 MB of base64: give them time, and retry (the oid makes it safe).
+      useFactory: (settings: AvailableVendors) =>
+        new YundouClient({ ...requireVendor(settings, 'yundou'), timeoutMs: 20_000, maxRetries: 2 }),
+    },
+    InvoiceResultsService,
+    InvoiceCallbacks,
+    InvoiceScansService,
+    InvoiceQueriesService,
+    InvoiceReimbursementsService,
+  ],
+})
+export class InvoicesModule {}

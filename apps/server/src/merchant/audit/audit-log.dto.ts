@@ -1,0 +1,46 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { PageQueryDto } from '../../orders/dto/order.dto.js';
+
+export const AUDIT_ACTIONS = [
+  'login',
+  'login_failed',
+  'callback_replay',
+  'order_status_query',
+  'orders_export',
+  'account_create',
+  'account_update',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export class AuditLogQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: AUDIT_ACTIONS })
+  @IsOptional()
+  @IsIn(AUDIT_ACTIONS, { message: '操作类型无效' })
+  action?: AuditAction;
+
+  @ApiPropertyOptional({ description: 'Only the actions of this merchant account' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '账号 ID 无效' })
+  @Min(1, { message: '账号 ID 无效' })
+  merchantId?: number;
+}
+
+export class AuditLogEntryDto {
+  @ApiProperty() id!: number;
+  @ApiProperty() merchantId!: number;
+  @ApiProperty() merchantUsername!: string;
+  @ApiProperty({ enum: AUDIT_ACTIONS, type: String }) action!: string;
+  @ApiProperty({ description: 'e.g. order:12, vendor_event:3, merchant:2' }) target!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'Masked' })
+  details!: Record<string, unknown> | null;
+  @ApiProperty() ip!: string;
+  @ApiProperty() createdAt!: string;
+}
+
+export class AuditLogPageDto {
+  @ApiProperty({ type: [AuditLogEntryDto] }) items!: AuditLogEntryDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+}

@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import {
+  DOCLOUD_CALLBACK_ACK,
+  docloudApiError,
+  verifyViolationChangeCallback,
+  type DocloudMonitorFailedEvent,
+  type DocloudViolation,
+  type DocloudViolationChangeEvent,
+  type DocloudViolationsChangedEvent,
+} from '@banshi/vendor-clients/docloud';
+import { IsNull, type EntityManager } from 'typeorm';
+import type { CallbackHandler } from '../../callbacks/callback-handler.js';
+import { CallbackInbox } from '../../callbacks/callback-inbox.service.js';
+import type { RawCallback } from '../../callbacks/vendor-event.entity.js';
+import { docloudToAppError } from '../docloud-errors.js';
+import { VehicleCar } from '../entities/car.entity.js';
+import { plateIndexOf } from '../garage/garage.service.js';
+import { checkPlate, maskPlate } from '../garage/plate.js';
+import { formatFen } from '../money.js';
+import { NoticesService } from '../notices/notices.service.js';
+import { mergeFromCallback } from '../violations/violation-store.js';
+import { DOCLOUD_ANSWERS, DOCLOUD_CALLBACK_CREDENTIALS, type DocloudCredentials } from './docloud-credentials.js';
+
+type Event = DocloudViolationChangeEvent & { plateIndex: string };
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The same list, however its items are ordered, is the same event. */
+function fingerprint(violations: DocloudViolation[]): string {
+  const items = violations
+    .map((v) => [v.code, v.processStatus ?? '', v.paymentStatus ?? '', v.fineFen, v.point, v.time].join('|'))
+    .sort();
+  return sha(items.join('\n')).slice(0, 40);
+}
+
+/** China date, so the same monitoring failure is told once a day, not once per vendor retry. */
+const chinaDay = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * 《车辆违章信息变更通知》 at `POST /api/callbacks/docloud/violation`: a monitored plate's current
+ * violations (stored for every car with that plate; owners who switched monitoring on get a notice
+ * of the new ones), or a monitoring failure (the car is marked and its owner told what to fix).
+ */
+@Injectable()
+export class ViolationCallbackHandler implements CallbackHandler<Event>, OnModuleInit {
+  readonly vendor = 'docloud';
+  readonly topic = 'violation';
+
+  constructor(
+    private readonly inbox: CallbackInbox,
+    private readonly notices: NoticesService,
+    @Inject(DOCLOUD_CALLBACK_CREDENTIALS) private readonly credentials: DocloudCredentials,
+  ) {}
+
+  onModuleInit(): void {
+    this.inbox.register(this);
+  }
+
+  verify(raw: RawCallback) {
+    const event = verifyViolationChangeCallback({ rawQuery: raw.query, rawBody: raw.body }, this.credentials);
+    const plate = checkPlate(event.plateNumber);
+    const plateIndex = plateIndexOf(plate.valid ? plate.plate : event.plateNumber.trim());
+    const car = plateIndex.slice(0, 32);
+    const dedupeKey =
+      event.kind === 'violations-changed'
+        ? `docloud:violations:${car}:${fingerprint(event.violations)}`
+        : `docloud:monitor-failed:${car}:${event.code}:${sha(event.message).slice(0, 16)}:${chinaDay()}`;
+    return {
+      dedupeKey,
+      event: { ...event, plateIndex },
+      summary: { kind: event.kind, plate: maskPlate(event.plateNumber) },
+    };
+  }
+
+  async apply(event: Event, { manager }: { manager: EntityManager; vendorEventId: number }) {
+    const cars = await manager.find(VehicleCar, { where: { plateIndex: event.plateIndex, removedAt: IsNull() } });
+    if (cars.length === 0) return { outcome: 'no_car' };
+    if (event.kind === 'monitor-failed') return this.monitorFailed(manager, cars, event);
+    return this.violationsChanged(manager, cars, event);
+  }
+
+  acknowledge() {
+    return { status: 200, body: DOCLOUD_CALLBACK_ACK };
+  }
+
+  failure(reason: string) {
+    return DOCLOUD_ANSWERS.failure(reason);
+  }
+
+  rejection() {
+    return DOCLOUD_ANSWERS.rejection();
+  }
+
+  private async violationsChanged(manager: EntityManager, cars: VehicleCar[], event: DocloudViolationsChangedEvent) {
+    const at = new Date();
+    let told = 0;
+    for (const car of cars) {
+      const firstSync = car.violationsAt === null;
+      const fresh = await mergeFromCallback(manager, car, event.violations, at);
+      if (!car.monitorWanted || fresh.length === 0) continue;
+      const added = await this.notices.add(manager, {
+        userId: car.userId,
+        kind: 'new_violations',
+        title: firstSync ? '违章监控已同步' : '发现新违章',
+        body: describeNew(car, fresh, firstSync),
+        link: `/vehicles/pages/violations/index?carId=${car.id}`,
+        dedupeKey: `vehicles:new-violations:${car.id}:${sha(
+          fresh
+            .map((v) => v.code)
+            .sort()
+            .join(','),
+        ).slice(0, 32)}`,
+      });
+      if (added) told++;
+    }
+    return { outcome: told ? `updated_notified_${told}` : 'updated' };
+  }
+
+  private async monitorFailed(manager: EntityManager, cars: VehicleCar[], event: DocloudMonitorFailedEvent) {
+    const advice = (docloudToAppError(docloudApiError(event.code, event.message)).getResponse() as { message: string })
+      .message;
+    let told = 0;
+    for (const car of cars.filter((c) => c.monitorWanted)) {
+      await manager.update(
+        VehicleCar,
+        { id: car.id },
+        { monitorState: 'failed', monitorMessage: advice.slice(0, 255), updatedAt: new Date() },
+      );
+      await this.notices.add(manager, {
+        userId: car.userId,
+        kind: 'monitor_failed',
+        title: '违章监控未能生效',
+        body: `${maskPlate(car.plateNumber)} 的违章监控失败：${advice}。修改后请重新开启违章监控。`,
+        link: `/vehicles/pages/car-form/index?id=${car.id}`,
+        dedupeKey: `vehicles:monitor-failed:${car.id}:${event.code}:${chinaDay()}`,
+      });
+      told++;
+    }
+    return { outcome: told ? 'monitor_failed' : 'monitor_failed_unwatched' };
+  }
+}
+
+function describeNew(car: VehicleCar, fresh: DocloudViolation[], firstSync: boolean): string {
+  const plate = maskPlate(car.plateNumber);
+  if (firstSync) return `${plate} 已开启违章监控，当前有 ${fresh.length} 条未处理违章，点击查看。`;
+  const [first] = fresh;
+  const where = [first.violationCity, first.address].filter(Boolean).join(' ');
+  const detail = `${first.time.slice(0, 16)} ${where}，${first.reason}，罚款 ${formatFen(first.fineFen)}${
+    first.point ? `，记 ${first.point} 分` : ''
+  }`;
+  return fresh.length === 1
+    ? `${plate} 新增 1 条违章：${detail}。`
+    : `${plate} 新增 ${fresh.length} 条违章，最近一条：${detail}。`;
+}

@@ -1,0 +1,188 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import {
+  DocloudClient,
+  type DocloudOrderStatusCode,
+  type DocloudOrderViolationStatus,
+} from '@banshi/vendor-clients/docloud';
+import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
+import { AppError } from '../../common/errors/app-error.js';
+import { JobScheduler } from '../../common/locks/job-scheduler.service.js';
+import { Transactions } from '../../database/transactions.js';
+import { FINAL_STATUSES } from '../../orders/order-status.js';
+import { Order } from '../../orders/order.entity.js';
+import { OrdersService, type EventMeta, type TransitionResult } from '../../orders/orders.service.js';
+import { formatFen } from '../money.js';
+import { docloudToAppError } from '../docloud-errors.js';
+import { ViolationOrder } from '../entities/violation-order.entity.js';
+import { maskPlate } from '../garage/plate.js';
+import { NoticesService } from '../notices/notices.service.js';
+import { applyOrderStatuses } from '../violations/violation-store.js';
+import { messageForVendorStatus, stepForVendorStatus } from './order-steps.js';
+import { Exclusive } from '../exclusive.service.js';
+
+export const ORDER_POLL_JOB = 'vehicles-order-status';
+/** An open order the vendor has been quiet about for this long is asked about (《查询订单状态》). */
+export const QUIET_AFTER_MS = 2 * 60_000;
+const POLL_BATCH = 50;
+
+export interface VendorOrderUpdate {
+  orderStatus: DocloudOrderStatusCode;
+  violations: DocloudOrderViolationStatus[];
+  refundMoneyFen?: number;
+  cancelReason?: string;
+}
+
+/**
+ * Everything that moves a violation-payment order after it was created: the vendor's callbacks
+ * (through the inbox) and, for orders whose callback is late or lost, the status query, run by a
+ * job over quiet orders and on the user's "refresh". Both go through `apply`, so an update counts
+ * once whichever way it arrives, and never moves an order backwards.
+ */
+@Injectable()
+export class OrderUpdatesService implements OnModuleInit {
+  private readonly logger = new Logger(OrderUpdatesService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly orders: OrdersService,
+    private readonly notices: NoticesService,
+    private readonly leases: Exclusive,
+    private readonly scheduler: JobScheduler,
+    private readonly docloud: DocloudClient,
+  ) {}
+
+  onModuleInit(): void {
+    this.scheduler.register({
+      name: ORDER_POLL_JOB,
+      intervalMs: 60_000,
+      run: async () => void (await this.pollQuietOrders()),
+    });
+  }
+
+  /** Applies what the vendor says about an order, inside the caller's transaction. */
+  async apply(
+    manager: EntityManager,
+    detail: ViolationOrder,
+    update: VendorOrderUpdate,
+    meta: Omit<EventMeta, 'message'> & { source: string },
+  ): Promise<TransitionResult> {
+    const now = new Date();
+    const step = stepForVendorStatus(update.orderStatus, detail.paymentMode);
+    const result = await this.orders.applyStep(manager, detail.orderId, step, {
+      ...meta,
+      message: `${messageForVendorStatus(update.orderStatus, detail.paymentMode)}（${meta.source}）`,
+      payload: update,
+    });
+    const patch: Partial<ViolationOrder> = { lastVendorUpdateAt: now, updatedAt: now };
+    if (result.applied) {
+      const byCode = new Map(update.violations.map((v) => [v.code, v.processStatus]));
+      const items = detail.items.map((item) => ({
+        ...item,
+        processStatus: byCode.get(item.code) ?? item.processStatus,
+      }));
+      Object.assign(patch, { vendorStatus: update.orderStatus, items });
+      if (update.cancelReason) patch.cancelReason = update.cancelReason.slice(0, 255);
+      // The status query carries no refund: handled orders whose violations are back to 未处理 were refunded.
+      const refund = update.refundMoneyFen ?? refundOf(detail, items, update.orderStatus);
+      if (refund) patch.refundFen = refund;
+      await applyOrderStatuses(manager, detail.carId, update.violations, now);
+      if (update.orderStatus === 3 && refund) {
+        await this.orders.note(manager, detail.orderId, 'partial_refund', {
+          actor: meta.actor,
+          message: `部分违章未能办理，已退款 ${formatFen(refund)}`,
+          vendorEventId: meta.vendorEventId,
+        });
+      }
+      if (FINAL_STATUSES.has(step.status)) await this.noticeFinished(manager, detail, update, refund);
+    }
+    await manager.update(ViolationOrder, { id: detail.id }, patch);
+    Object.assign(detail, patch);
+    return result;
+  }
+
+  /** The user's "refresh": asks the vendor now (one request per order at a time). */
+  async refresh(userId: number, orderId: number): Promise<void> {
+    const detail = await this.dataSource.getRepository(ViolationOrder).findOneBy({ orderId, userId });
+    if (!detail) throw AppError.notFound('订单不存在');
+    if (detail.state !== 'created') return;
+    await this.leases.runIfFree(`vehicles:order-status:${orderId}`, 30_000, () => this.askVendor(detail, 'user'));
+  }
+
+  /** The fallback for late or lost callbacks: open orders the vendor has been quiet about. */
+  async pollQuietOrders(): Promise<number> {
+    const quiet = await this.dataSource.getRepository(ViolationOrder).find({
+      where: { state: 'created', lastVendorUpdateAt: LessThan(new Date(Date.now() - QUIET_AFTER_MS)) },
+      order: { lastVendorUpdateAt: 'ASC' },
+      take: POLL_BATCH * 4,
+    });
+    if (quiet.length === 0) return 0;
+    const open = await this.dataSource
+      .getRepository(Order)
+      .find({ where: { id: In(quiet.map((d) => d.orderId)) }, select: { id: true, status: true } });
+    const openIds = new Set(open.filter((o) => !FINAL_STATUSES.has(o.status)).map((o) => o.id));
+    let asked = 0;
+    for (const detail of quiet.filter((d) => openIds.has(d.orderId)).slice(0, POLL_BATCH)) {
+      try {
+        await this.askVendor(detail, 'system');
+        asked++;
+      } catch (error) {
+        this.logger.warn({ err: error, orderId: detail.orderId }, 'order status query failed');
+      }
+    }
+    return asked;
+  }
+
+  private async askVendor(detail: ViolationOrder, actor: 'user' | 'system'): Promise<void> {
+    if (!detail.vendorOrderId || !detail.vendorToken) return;
+    const ref = { token: detail.vendorToken, orderId: detail.vendorOrderId };
+    let update: VendorOrderUpdate;
+    try {
+      const status = await this.docloud.getOrderStatus(ref);
+      update = { orderStatus: status.orderStatus, violations: status.violations };
+      // Only the order detail says why an order was closed.
+      if (status.orderStatus === 4) {
+        const full = await this.docloud.getOrderDetail(ref).catch(() => undefined);
+        if (full?.cancelReason) update.cancelReason = full.cancelReason;
+      }
+    } catch (error) {
+      throw docloudToAppError(error);
+    }
+    await this.transactions.run(async (manager) => {
+      const fresh = await manager.findOneByOrFail(ViolationOrder, { id: detail.id });
+      await this.apply(manager, fresh, update, { actor, source: '主动查询' });
+    });
+  }
+
+  private async noticeFinished(
+    manager: EntityManager,
+    detail: ViolationOrder,
+    update: VendorOrderUpdate,
+    refund: number,
+  ): Promise<void> {
+    const plate = maskPlate(detail.plateNumber);
+    const count = detail.items.length;
+    const done = update.orderStatus === 3;
+    const title = done ? '违章代缴已完成' : '违章代缴订单已关闭';
+    const body = done
+      ? `${plate} 的 ${count} 条违章已办理完成${refund ? `，其中部分未能办理，已退款 ${formatFen(refund)}` : ''}。`
+      : `${plate} 的违章代缴订单已关闭${update.cancelReason ? `：${update.cancelReason}` : ''}。`;
+    await this.notices.add(manager, {
+      userId: detail.userId,
+      kind: 'order_finished',
+      title,
+      body,
+      link: `/vehicles/pages/order/index?id=${detail.orderId}`,
+      dedupeKey: `vehicles:order:${detail.orderId}:${update.orderStatus}`,
+    });
+  }
+}
+
+function refundOf(detail: ViolationOrder, items: ViolationOrder['items'], orderStatus: DocloudOrderStatusCode): number {
+  // 《订单状态变更通知》: a closed order that had been paid is refunded in full.
+  if (orderStatus === 4) return (detail.vendorStatus ?? 1) >= 2 ? detail.totalFen : 0;
+  if (orderStatus !== 3) return 0;
+  return items
+    .filter((item) => item.processStatus === 1)
+    .reduce((sum, item) => sum + item.fineFen + item.serviceFeeFen + item.markFeeFen, 0);
+}

@@ -1,0 +1,98 @@
+import { AppError } from '../../common/errors/app-error.js';
+import type { QuoteDto } from '../dto/violation.dto.js';
+import type { VehicleCar } from '../entities/car.entity.js';
+import type { StoredViolation } from '../entities/stored-violation.entity.js';
+import type { OrderedViolation } from '../entities/violation-order.entity.js';
+import { isPayable } from '../garage/car-view.js';
+import { selectNote } from '../violations/violation-view.js';
+
+export interface Quote extends QuoteDto {
+  chosen: StoredViolation[];
+}
+
+export const PAYMENT_NOTES = {
+  credit: '由平台代缴账户直接付款，下单后无需另行支付；办理完成后会通知您',
+  online: '下单后需打开服务商支付页面完成付款，付款后开始办理',
+} as const;
+
+/**
+ * The price of the chosen violations as the vendor computes it (《创建代缴订单》: fines plus service
+ * fees; a self-deduct order adds the point-deduction fee). Every code must be one of the car's
+ * stored violations that can be ordered now.
+ */
+export function quoteOf(
+  car: VehicleCar,
+  stored: StoredViolation[],
+  codes: string[],
+  paymentMode: 'credit' | 'online',
+): Quote {
+  const unique = [...new Set(codes.map((code) => code.trim()))];
+  const chosen = unique.map((code) => {
+    const violation = stored.find((v) => v.code === code);
+    if (!violation) {
+      throw AppError.conflict('VIOLATIONS_CHANGED', '违章信息已变化，请刷新违章列表后重新选择');
+    }
+    if (!isPayable(violation)) {
+      const note = selectNote(violation, car.violationsDeductSelf) ?? '暂不能办理';
+      throw AppError.conflict('VIOLATION_NOT_PAYABLE', `${violation.occurredAt.slice(0, 10)} 的违章${note}`);
+    }
+    return violation;
+  });
+  const deductSelf = chosen.some((v) => v.points > 0);
+  const lines = chosen.map((v) => {
+    const serviceFeeFen = v.serviceFeeFen ?? 0;
+    const markFeeFen = deductSelf ? (v.markFeeFen ?? 0) : 0;
+    return {
+      code: v.code,
+      time: v.occurredAt,
+      reason: v.reason,
+      points: v.points,
+      fineFen: v.fineFen,
+      serviceFeeFen,
+      markFeeFen,
+      totalFen: v.fineFen + serviceFeeFen + markFeeFen,
+    };
+  });
+  const sum = (pick: (line: (typeof lines)[number]) => number) => lines.reduce((total, line) => total + pick(line), 0);
+  return {
+    carId: car.id,
+    lines,
+    fineFen: sum((l) => l.fineFen),
+    serviceFeeFen: sum((l) => l.serviceFeeFen),
+    markFeeFen: sum((l) => l.markFeeFen),
+    totalFen: sum((l) => l.totalFen),
+    deductSelf,
+    paymentMode,
+    paymentNote: PAYMENT_NOTES[paymentMode],
+    chosen,
+  };
+}
+
+export function orderedViolations(quote: Quote): OrderedViolation[] {
+  return quote.chosen.map((v, index) => ({
+    code: v.code,
+    occurredAt: v.occurredAt,
+    reason: v.reason,
+    address: v.address,
+    city: v.violationCity ?? v.city,
+    fineFen: v.fineFen,
+    points: v.points,
+    serviceFeeFen: quote.lines[index].serviceFeeFen,
+    markFeeFen: quote.lines[index].markFeeFen,
+    processStatus: null,
+  }));
+}
+
+export function toQuoteDto(quote: Quote): QuoteDto {
+  return {
+    carId: quote.carId,
+    lines: quote.lines,
+    fineFen: quote.fineFen,
+    serviceFeeFen: quote.serviceFeeFen,
+    markFeeFen: quote.markFeeFen,
+    totalFen: quote.totalFen,
+    deductSelf: quote.deductSelf,
+    paymentMode: quote.paymentMode,
+    paymentNote: quote.paymentNote,
+  };
+}

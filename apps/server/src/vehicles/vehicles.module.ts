@@ -1,0 +1,78 @@
+import { ViolationOrderStatusRefresher } from './orders/violation-order-status.refresher.js';
+import { Global, Module } from '@nestjs/common';
+import { DocloudClient } from '@banshi/vendor-clients/docloud';
+import { GARAGE_READER } from '../common/garage/garage-reader.js';
+import { requireVendor, VENDOR_SETTINGS, type AvailableVendors } from '../vendors/vendor-settings.js';
+import { DOCLOUD_CALLBACK_CREDENTIALS } from './callbacks/docloud-credentials.js';
+import { OrderCallbackHandler } from './callbacks/order-callback.handler.js';
+import { ViolationCallbackHandler } from './callbacks/violation-callback.handler.js';
+import { Exclusive } from './exclusive.service.js';
+import { GarageController } from './garage.controller.js';
+import { CityRulesService } from './garage/city-rules.service.js';
+import { DriverDocumentsService } from './garage/driver-documents.service.js';
+import { GarageService } from './garage/garage.service.js';
+import { MonitorService } from './monitoring/monitor.service.js';
+import { NoticesController } from './notices/notices.controller.js';
+import { NoticesService } from './notices/notices.service.js';
+import { MerchantVehicleOrdersService } from './orders/merchant-vehicle-orders.service.js';
+import { OrderUpdatesService } from './orders/order-updates.service.js';
+import { ViolationOrdersService } from './orders/violation-orders.service.js';
+import { MerchantVehicleOrdersController, VehicleOrdersController } from './vehicle-orders.controller.js';
+import { VehiclesCallbackController } from './vehicles-callback.controller.js';
+import { ViolationsController } from './violations.controller.js';
+import { CountsService } from './violations/counts.service.js';
+import { DirectQuoteService } from './violations/direct-quote.service.js';
+import { ViolationQueryService } from './violations/violation-query.service.js';
+
+/**
+ * 车辆: the garage, violations (query, counts, monitoring) and paying them through Docloud agency
+ * orders. Global because it provides `GARAGE_READER`: annual inspection reads the garage through
+ * that token, never through this module.
+ */
+@Global()
+@Module({
+  controllers: [
+    GarageController,
+    ViolationsController,
+    VehicleOrdersController,
+    MerchantVehicleOrdersController,
+    NoticesController,
+    VehiclesCallbackController,
+  ],
+  providers: [
+    {
+      provide: DocloudClient,
+      inject: [VENDOR_SETTINGS],
+      useFactory: (settings: AvailableVendors) => {
+        const { baseUrl, appKey, appSecret } = requireVendor(settings, 'docloud');
+        return new DocloudClient({ baseUrl, appKey, appSecret, timeoutMs: 10_000, maxRetries: 1 });
+      },
+    },
+    {
+      provide: DOCLOUD_CALLBACK_CREDENTIALS,
+      inject: [VENDOR_SETTINGS],
+      useFactory: (settings: AvailableVendors) => {
+        const { appKey, appSecret } = requireVendor(settings, 'docloud');
+        return { appKey, appSecret };
+      },
+    },
+    CityRulesService,
+    Exclusive,
+    GarageService,
+    { provide: GARAGE_READER, useExisting: GarageService },
+    NoticesService,
+    ViolationQueryService,
+    CountsService,
+    DirectQuoteService,
+    DriverDocumentsService,
+    MonitorService,
+    OrderUpdatesService,
+    ViolationOrderStatusRefresher,
+    ViolationOrdersService,
+    MerchantVehicleOrdersService,
+    OrderCallbackHandler,
+    ViolationCallbackHandler,
+  ],
+  exports: [GARAGE_READER],
+})
+export class VehiclesModule {}
