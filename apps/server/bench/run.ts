@@ -2,9 +2,11 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchCallbacks } from './callbacks.bench.js';
 import { benchImages } from './images.bench.js';
 import { benchMerchantList } from './merchant-list.bench.js';
 import { benchPackages } from './packages.bench.js';
+import { benchViolations } from './violations.bench.js';
 import type { Figure } from './support.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -15,6 +17,8 @@ const BENCHES: Record<string, () => Promise<Figure[]>> = {
   packages: benchPackages,
   images: benchImages,
   'merchant-list': benchMerchantList,
+  callbacks: benchCallbacks,
+  violations: benchViolations,
 };
 
 async function main(): Promise<void> {

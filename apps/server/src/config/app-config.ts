@@ -52,6 +52,7 @@ const envSchema = z.object({
   DOCLOUD_APP_SECRET: optionalText,
   DOCLOUD_API_BASE: z.url().default('https://openapi.docloud.vip'),
   DOCLOUD_PAYMENT_MODE: z.enum(['credit', 'online']).default('credit'),
+  VIOLATION_QUERY_FRESH_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   STUCK_ORDER_MINUTES: z
     .string()
     .optional()
@@ -98,6 +99,8 @@ export interface AppConfig {
   /** Present in live mode (all required); in sandbox mode the sandbox supplies them. */
   liveVendors?: VendorSettings;
   docloudPaymentMode: 'credit' | 'online';
+  /** A car's stored violations younger than this are served without asking Docloud again. */
+  violationQueryFreshSeconds: number;
   zhimaProductCode: string;
   /** Minutes an order of each kind may stay non-final before the merchant console lists it as stuck. */
   stuckOrderMinutes: Record<OrderKind, number>;
@@ -158,6 +161,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     piiEncryptionKey: env.PII_ENCRYPTION_KEY,
     fileRetentionDays: env.FILE_RETENTION_DAYS,
     docloudPaymentMode: env.DOCLOUD_PAYMENT_MODE,
+    violationQueryFreshSeconds: env.VIOLATION_QUERY_FRESH_SECONDS,
     zhimaProductCode: env.ZHIMA_PRODUCT_CODE,
     stuckOrderMinutes: env.STUCK_ORDER_MINUTES,
     zhimaTimeoutMs: env.ZHIMA_TIMEOUT_MS,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { WechatSimulator } from '@banshi/vendor-clients/wechat';
 import { testDatabases } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -21,6 +22,9 @@ describe.each(testDatabases())('auth and the HTTP surface (%s)', (kind) => {
 
   it('docs: serves the OpenAPI document and the docs page', async () => {
     const json = await t.http.get('/api/docs-json').expect(200);
+    // The mini-program's API types are generated from the committed copy: it must not drift.
+    const committed = JSON.parse(readFileSync(new URL('../../openapi.json', import.meta.url), 'utf8')) as unknown;
+    expect(json.body).toEqual(committed); // if this fails: run `pnpm openapi` and commit the result
     expect(json.body.paths['/api/auth/wechat']).toBeDefined();
     expect(json.body.paths['/api/merchant/orders']).toBeDefined();
     await t.http.get('/api/docs').expect(200).expect('content-type', /html/);

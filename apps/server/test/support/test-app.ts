@@ -40,6 +40,8 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
     DATA_DIR: dataDir,
     VENDOR_MODE: 'sandbox',
     H5_DIST_DIR: join(dataDir, 'no-h5'),
+    // Tests that query a car twice expect two vendor calls; the freshness window has its own test.
+    VIOLATION_QUERY_FRESH_SECONDS: '0',
     ...env,
   });
   const app = await createApp(config);

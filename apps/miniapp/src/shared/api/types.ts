@@ -1,90 +1,34 @@
 /**
- * Hand-written types of the server's HTTP contract. They will be re-pointed at the types generated from the
- * server's OpenAPI document (`schema.d.ts`, `pnpm run api-types`); keep the names, pages depend on them.
+ * The server's HTTP contract, as the types generated from its OpenAPI document (`schema.d.ts`, written by
+ * `pnpm openapi`). Pages import these names; a server change that breaks a page breaks its type check.
  */
+import type { components } from './schema';
 
-export type OrderKind = 'id_photo' | 'invoice_scan' | 'identity' | 'violation_payment' | 'inspection';
+type Schemas = components['schemas'];
 
-export type OrderStatus = 'pending' | 'processing' | 'action_required' | 'completed' | 'failed' | 'cancelled';
+export type OrderSummaryDto = Schemas['OrderSummaryDto'];
+export type OrderKind = OrderSummaryDto['kind'];
+export type OrderStatus = OrderSummaryDto['status'];
+export type OrderPageDto = Schemas['OrderPageDto'];
+export type OrderEventDto = Schemas['OrderEventDto'];
+export type OrderEventActor = OrderEventDto['actor'];
+export type OrderDetailDto = Schemas['OrderDetailDto'];
 
-export type OrderEventActor = 'user' | 'vendor' | 'system' | 'merchant';
-
-/** Every error answer of the server: a non-2xx status with this body. */
+/** Every error answer of the server: a non-2xx status with this body (the error filter's, not a DTO). */
 export interface ApiErrorBody {
   code: string;
   message: string;
 }
 
-export interface MeDto {
-  id: number;
-  nickname: string;
-  /** Already masked by the server, e.g. `138****0000`. */
-  phone: string | null;
-  verified: boolean;
-  createdAt: string;
-}
+export type MeDto = Schemas['MeDto'];
+export type SandboxCodeDto = Schemas['SandboxCodeDto'];
+export type WechatLoginDto = Schemas['UserTokenDto'];
 
-export interface SandboxCodeDto {
-  code: string;
-}
-
-export interface WechatLoginDto {
-  token: string;
-  user: MeDto;
-}
-
-export interface OrderSummaryDto {
-  id: number;
-  orderNo: string;
-  kind: OrderKind;
-  status: OrderStatus;
-  vendorStatus: string | null;
-  title: string;
-  amountFen: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface OrderPageDto {
-  items: OrderSummaryDto[];
-  nextCursor: string | null;
-}
-
-export interface OrderEventDto {
-  id: number;
-  actor: OrderEventActor;
-  type: string;
-  fromStatus: OrderStatus | null;
-  toStatus: OrderStatus | null;
-  vendorStatus: string | null;
-  message: string;
-  createdAt: string;
-}
-
-export type OrderDetailDto = OrderSummaryDto & { events: OrderEventDto[] };
-
-export interface MerchantDto {
-  id: number;
-  username: string;
-  role: 'owner' | 'staff';
-}
-
-export interface MerchantLoginDto {
-  token: string;
-  merchant: MerchantDto;
-}
-
-export type MerchantOrderSummaryDto = OrderSummaryDto & { userId: number; vendorRef: string | null };
-
-export interface MerchantOrderPageDto {
-  items: MerchantOrderSummaryDto[];
-  nextCursor: string | null;
-}
-
-export interface MerchantOrderDetailDto {
-  order: MerchantOrderSummaryDto;
-  events: OrderEventDto[];
-}
+export type MerchantDto = Schemas['MerchantProfileDto'];
+export type MerchantLoginDto = Schemas['MerchantTokenDto'];
+export type MerchantOrderSummaryDto = Schemas['MerchantOrderSummaryDto'];
+export type MerchantOrderPageDto = Schemas['MerchantOrderPageDto'];
+export type MerchantOrderDetailDto = Schemas['MerchantConsoleOrderDetailDto'];
 
 /** Query of `GET /api/merchant/orders`; absent keys are not sent. */
 export interface MerchantOrderQuery {

@@ -1,6 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DocloudClient, isDocloudError, type DocloudViolationResult } from '@banshi/vendor-clients/docloud';
 import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.tokens.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { LeaseBusyError, LeaseService } from '../../common/locks/lease.service.js';
 import { Transactions } from '../../database/transactions.js';
@@ -43,6 +45,7 @@ export class ViolationQueryService {
     private readonly leases: LeaseService,
     private readonly docloud: DocloudClient,
     private readonly garage: GarageService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The stored list, at once. */
@@ -71,7 +74,9 @@ export class ViolationQueryService {
   /**
    * Brings the car's stored violations up to date; one vendor call however many ask at once. A
    * result stored after `askedAt` (by a flight that ended just before, or by another instance
-   * while this one waited for the lease) is fresh enough: no second call.
+   * while this one waited for the lease), or within the freshness window, is fresh enough: no
+   * second call. Without the window, a request arriving just after a flight ended would start the
+   * next one, and a burst of taps would still cost several paid queries.
    */
   refresh(car: VehicleCar, askedAt = new Date()): Promise<Refresh> {
     const running = this.inflight.get(car.id);
@@ -79,7 +84,12 @@ export class ViolationQueryService {
     const flight = this.leases
       .runExclusive(`vehicles:query:${car.id}`, LEASE_TTL_MS, WAIT_MS, async () => {
         const current = await this.dataSource.getRepository(VehicleCar).findOneByOrFail({ id: car.id });
-        if (current.violationsSource === 'query' && current.violationsAt && current.violationsAt >= askedAt) {
+        const freshSince = Math.min(askedAt.getTime(), Date.now() - this.config.violationQueryFreshSeconds * 1000);
+        if (
+          current.violationsSource === 'query' &&
+          current.violationsAt &&
+          current.violationsAt.getTime() >= freshSince
+        ) {
           return { vendorCalled: false };
         }
         await this.callVendor(current);

@@ -22,37 +22,13 @@ export interface OrderCountsDto {
   byStatus: Record<OrderStatus, number>;
 }
 
-export interface VendorCallbackDto {
-  id: number;
-  vendor: string;
-  topic: string;
-  status: 'applied' | 'rejected' | 'failed';
-  verified: boolean;
-  outcome: string | null;
-  reason: string | null;
-  orderId: number | null;
-  repeatCount: number;
-  attempts: number;
-  replayable: boolean;
-  receivedAt: string;
-  updatedAt: string;
-  /** The request as received, masked. */
-  payload: unknown;
-}
+/** One vendor callback behind an order, with its verification result and masked payload (generated type). */
+export type VendorCallbackDto = MerchantOrderDetailDto['callbacks'][number];
 
-export interface MerchantOrderUserDto {
-  id: number;
-  nickname: string;
-  /** Masked, e.g. 138****5678. */
-  phone: string | null;
-  createdAt: string;
-}
+export type MerchantOrderUserDto = NonNullable<MerchantOrderDetailDto['user']>;
 
-export interface ConsoleOrderDetailDto extends MerchantOrderDetailDto {
-  user: MerchantOrderUserDto | null;
-  callbacks: VendorCallbackDto[];
-  canRefreshStatus: boolean;
-}
+/** The order detail with its user, its callbacks and whether the vendor can be asked for a status. */
+export type ConsoleOrderDetailDto = MerchantOrderDetailDto;
 
 export interface RefreshedOrderDto {
   order: MerchantOrderSummaryDto;
