@@ -3,6 +3,7 @@ import identityIcon from '../assets/services/identity.png';
 import inspectionIcon from '../assets/services/inspection.png';
 import invoicesIcon from '../assets/services/invoices.png';
 import vehiclesIcon from '../assets/services/vehicles.png';
+import type { OrderKind } from '../shared/api/types';
 
 /**
  * The services shown on the home page. Only services that exist are listed: a service adds its entry here
@@ -18,6 +19,11 @@ export interface ServiceEntry {
   icon: string;
   /** First page of the service's subpackage, e.g. `/id-photo/pages/index/index`. */
   path: string;
+  /**
+   * The service's own page for one of its orders (taking the order id as `id`), opened from 我的订单 instead
+   * of the generic timeline, so the user lands where the receipt, the payment or the next step is.
+   */
+  order?: { kind: OrderKind; page: string };
 }
 
 export const SERVICES: readonly ServiceEntry[] = [
@@ -27,6 +33,7 @@ export const SERVICES: readonly ServiceEntry[] = [
     description: '合规证件照，办官方回执',
     icon: idPhotoIcon,
     path: '/id-photo/pages/index/index',
+    order: { kind: 'id_photo', page: '/id-photo/pages/order/index' },
   },
   {
     key: 'identity',
@@ -41,6 +48,7 @@ export const SERVICES: readonly ServiceEntry[] = [
     description: '免检车辆寄材料办年检',
     icon: inspectionIcon,
     path: '/inspection/pages/index/index',
+    order: { kind: 'inspection', page: '/inspection/pages/order/index' },
   },
   {
     key: 'invoices',
@@ -55,5 +63,12 @@ export const SERVICES: readonly ServiceEntry[] = [
     description: '查违章、缴罚款、新违章提醒',
     icon: vehiclesIcon,
     path: '/vehicles/pages/garage/index',
+    order: { kind: 'violation_payment', page: '/vehicles/pages/order/index' },
   },
 ];
+
+/** Where 我的订单 opens an order: its service's own page when there is one, else the generic timeline. */
+export function servicePageForOrder(order: { id: number; kind: OrderKind }): string | undefined {
+  const entry = SERVICES.find((service) => service.order?.kind === order.kind);
+  return entry?.order ? `${entry.order.page}?id=${order.id}` : undefined;
+}

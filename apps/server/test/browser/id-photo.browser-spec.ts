@@ -112,6 +112,12 @@ describeInBrowser('the H5 app: an ID-photo receipt from the home tile to the fin
     });
     await visible('.id-photo-info').scrollIntoViewIfNeeded();
     await shot('id-photo-13-details');
+
+    // From 我的订单 the order opens on its service's own page (receipt included), not the generic timeline.
+    await page.goto('/#/pages/orders/index');
+    await visible('.order-row').first().click();
+    await visible('.id-photo-order-page .id-photo-result--receipt').first().waitFor();
+    await shot('id-photo-13b-from-my-orders');
   }, 180_000);
 
   it('shows why an order was rejected, and the corrected order goes through', async () => {

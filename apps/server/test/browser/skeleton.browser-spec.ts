@@ -31,7 +31,8 @@ describeInBrowser('the H5 app: user home and orders, merchant list', () => {
       await page.getByText('已完成').first().waitFor();
       await s.shot('skeleton-02-my-orders');
 
-      await page.locator('.order-row').first().click();
+      // An invoice scan has no order page of its own: it opens the generic timeline.
+      await page.locator('.order-row', { hasText: '票据识别' }).first().click();
       await page.locator('.order-timeline').waitFor();
       await page.locator('.order-event').first().waitFor();
       await s.shot('skeleton-03-order-detail');

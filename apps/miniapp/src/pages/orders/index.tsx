@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { OrderList } from '../../features/orders/components/order-list';
+import { servicePageForOrder } from '../../features/registry';
 import { useMyOrders } from '../../features/orders/hooks/use-my-orders';
 import { useInfiniteScroll, useReloadOnReturn } from '../../shared/hooks/use-page-events';
 import { ROUTES } from '../../shared/routes';
@@ -15,7 +16,7 @@ export default function OrdersPage() {
     <View className="orders-page">
       <OrderList
         list={list}
-        onOpen={(order) => void Taro.navigateTo({ url: ROUTES.orderDetail(order.id) })}
+        onOpen={(order) => void Taro.navigateTo({ url: servicePageForOrder(order) ?? ROUTES.orderDetail(order.id) })}
         onBrowse={() => void Taro.switchTab({ url: ROUTES.home })}
       />
     </View>
