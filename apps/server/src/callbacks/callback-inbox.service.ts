@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { maskPayload } from '../common/crypto/masking.js';
 import { AppError } from '../common/errors/app-error.js';
+import { insertRow } from '../database/insert-row.js';
 import { isUniqueViolation, Transactions } from '../database/transactions.js';
 import type { CallbackAnswer, CallbackHandler, VerifiedCallback } from './callback-handler.js';
 import { VendorEvent, type RawCallback } from './vendor-event.entity.js';
@@ -40,12 +41,15 @@ export class CallbackInbox {
       return handler.rejection(reason);
     }
 
-    const known = await this.dataSource.getRepository(VendorEvent).findOneBy({ dedupeKey: verified.dedupeKey });
-    if (known?.status === 'applied') return this.acknowledgeRepeat(handler, known.id);
-
     let prepared: P | undefined;
     try {
-      prepared = handler.prepare ? await handler.prepare(verified.event) : undefined;
+      if (handler.prepare) {
+        // Preparing is slow (downloads): look for a repeat first. Without it, the unique key alone
+        // tells a repeat apart, and first deliveries, the common case, save a round trip.
+        const known = await this.dataSource.getRepository(VendorEvent).findOneBy({ dedupeKey: verified.dedupeKey });
+        if (known?.status === 'applied') return await this.acknowledgeRepeat(handler, known.id);
+        prepared = await handler.prepare(verified.event);
+      }
       return await this.applyNew(handler, raw, verified, prepared);
     } catch (error) {
       if (!isUniqueViolation(error)) return this.fail(handler, raw, verified, error);
@@ -82,11 +86,11 @@ export class CallbackInbox {
     prepared: P | undefined,
   ) {
     await this.transactions.run(async (manager) => {
-      const inserted = await manager.insert(
+      const vendorEventId = await insertRow(
+        manager,
         VendorEvent,
         this.newRow(handler, raw, verified.dedupeKey, 'applied', null),
       );
-      const vendorEventId = Number(inserted.identifiers[0].id);
       const result = await handler.apply(verified.event, { manager, vendorEventId, prepared });
       await manager.update(
         VendorEvent,
@@ -147,9 +151,11 @@ export class CallbackInbox {
       const existing = await this.dataSource.getRepository(VendorEvent).findOneBy({ dedupeKey: verified.dedupeKey });
       if (existing) await this.markFailed(existing.id, error);
       else
-        await this.dataSource
-          .getRepository(VendorEvent)
-          .insert(this.newRow(handler, raw, verified.dedupeKey, 'failed', reason));
+        await insertRow(
+          this.dataSource.manager,
+          VendorEvent,
+          this.newRow(handler, raw, verified.dedupeKey, 'failed', reason),
+        );
     } catch (storeError) {
       // Even the failure could not be stored (database down): the vendor's retry will bring it back.
       this.logger.error({ err: storeError }, 'could not record the failed callback');
@@ -168,7 +174,7 @@ export class CallbackInbox {
     raw: RawCallback,
     reason: string,
   ): Promise<void> {
-    await this.dataSource.getRepository(VendorEvent).insert(this.newRow(handler, raw, null, 'rejected', reason));
+    await insertRow(this.dataSource.manager, VendorEvent, this.newRow(handler, raw, null, 'rejected', reason));
   }
 
   private async lockByKey(manager: EntityManager, dedupeKey: string): Promise<VendorEvent | null> {

@@ -13,6 +13,7 @@ import type {
   OrderSummaryDto,
 } from './dto/order.dto.js';
 import { decodeOrderCursor, encodeOrderCursor, filteredOrders, orderedAfter } from './merchant-order-query.js';
+import { insertRow } from '../database/insert-row.js';
 import { OrderEvent, type EventActor } from './order-event.entity.js';
 import { decideTransition, type OrderKind, type OrderStep } from './order-status.js';
 import { Order } from './order.entity.js';
@@ -196,7 +197,7 @@ export class OrdersService {
     change: Pick<OrderEvent, 'type' | 'fromStatus' | 'toStatus' | 'vendorStatus'>,
     meta: EventMeta,
   ): Promise<void> {
-    await manager.insert(OrderEvent, {
+    await insertRow(manager, OrderEvent, {
       orderId,
       actor: meta.actor,
       ...change,

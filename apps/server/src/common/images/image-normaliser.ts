@@ -1,4 +1,4 @@
-import sharp, { type Metadata } from 'sharp';
+import sharp, { type Metadata, type Sharp } from 'sharp';
 import { AppError } from '../errors/app-error.js';
 
 export type ImageFormat = 'jpeg' | 'png';
@@ -44,10 +44,16 @@ export async function normaliseImage(input: Buffer, limits: ImageLimits): Promis
     throw AppError.unprocessable('IMAGE_TOO_SMALL', `照片太小（至少需要 ${limits.minSide} 像素），请使用更清晰的照片`);
   }
 
-  let side = Math.min(Math.max(upright.width, upright.height), limits.maxSide ? limits.maxSide - 1 : Infinity);
+  const longest = Math.min(Math.max(upright.width, upright.height), limits.maxSide ? limits.maxSide - 1 : Infinity);
+  let side = longest;
   let quality = format === 'jpeg' ? 88 : 9;
+  // Most photos fit at the first try, straight from the upload. Decoding a phone photo costs as
+  // much as encoding it, so when they do not, it is decoded once and the next tries start from
+  // those upright pixels.
+  let pixels: DecodedPixels | undefined;
   for (let attempt = 0; attempt < 8; attempt++) {
-    const output = await encode(input, side, format, quality, limits.density);
+    const source = attempt === 0 ? uprightFrom(input, side, format) : fromPixels(pixels, side);
+    const output = await encode(source, format, quality, limits.density);
     if (output.info.size <= limits.maxBytes) {
       return {
         buffer: output.data,
@@ -62,6 +68,7 @@ export async function normaliseImage(input: Buffer, limits: ImageLimits): Promis
     const ratio = limits.maxBytes / output.info.size;
     if (format === 'jpeg' && quality > 72 && ratio > 0.6) quality -= 8;
     else side = Math.floor(Math.max(output.info.width, output.info.height) * Math.sqrt(ratio) * 0.95);
+    pixels ??= await decode(uprightFrom(input, longest, format));
   }
   throw AppError.unprocessable('IMAGE_TOO_COMPLEX', '照片无法压缩到要求的大小，请换一张照片');
 }
@@ -89,17 +96,45 @@ function orientedSize(metadata: Metadata): { width: number; height: number } {
     : { width: metadata.width as number, height: metadata.height as number };
 }
 
-async function encode(input: Buffer, side: number, format: ImageFormat, quality: number, density?: number) {
-  let pipeline = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
+interface DecodedPixels {
+  data: Buffer;
+  info: { width: number; height: number; channels: 1 | 2 | 3 | 4 };
+}
+
+/** Upright, fitted in `side`, on white for JPEG (which has no transparency), metadata gone. */
+function uprightFrom(input: Buffer, side: number, format: ImageFormat): Sharp {
+  const pipeline = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
     .rotate()
     .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true });
+  return format === 'jpeg' ? pipeline.flatten({ background: '#ffffff' }) : pipeline;
+}
+
+function fromPixels(pixels: DecodedPixels | undefined, side: number): Sharp {
+  if (!pixels) throw new Error('pixels are decoded after the first attempt');
+  const pipeline = sharp(pixels.data, { raw: pixels.info });
+  return side < Math.max(pixels.info.width, pixels.info.height)
+    ? pipeline.resize({ width: side, height: side, fit: 'inside' })
+    : pipeline;
+}
+
+async function decode(pipeline: Sharp): Promise<DecodedPixels> {
+  const { data, info } = await damagedAsUserError(pipeline.raw().toBuffer({ resolveWithObject: true }));
+  return { data, info: { width: info.width, height: info.height, channels: info.channels } };
+}
+
+function encode(pipeline: Sharp, format: ImageFormat, quality: number, density?: number) {
   if (density) pipeline = pipeline.withDensity(density);
   pipeline =
     format === 'png'
       ? pipeline.png({ compressionLevel: quality, adaptiveFiltering: true })
-      : pipeline.flatten({ background: '#ffffff' }).jpeg({ quality, chromaSubsampling: '4:2:0' });
+      : pipeline.jpeg({ quality, chromaSubsampling: '4:2:0' });
+  return damagedAsUserError(pipeline.toBuffer({ resolveWithObject: true }));
+}
+
+/** The metadata read passed, but the pixels do not decode: a truncated or corrupted file. */
+async function damagedAsUserError<T>(work: Promise<T>): Promise<T> {
   try {
-    return await pipeline.toBuffer({ resolveWithObject: true });
+    return await work;
   } catch {
     throw AppError.unsupportedMedia('IMAGE_DAMAGED', '图片已损坏或不完整，请重新拍摄或选择');
   }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error.js';
 import { decodeCursor, toPage } from '../../common/keyset.js';
+import { insertRow } from '../../database/insert-row.js';
+import { isUniqueViolation } from '../../database/transactions.js';
 import type { NoticeDto, NoticePageDto } from './notice.dto.js';
 import { Notice } from './notice.entity.js';
 
@@ -22,18 +24,24 @@ export class NoticesService {
 
   /** Adds a notice inside the caller's transaction; answers false when its key was already used. */
   async add(manager: EntityManager, notice: NewNotice): Promise<boolean> {
-    if (notice.dedupeKey && (await manager.findOne(Notice, { where: { dedupeKey: notice.dedupeKey } }))) return false;
-    await manager.insert(Notice, {
-      userId: notice.userId,
-      kind: notice.kind,
-      title: notice.title.slice(0, 64),
-      body: notice.body.slice(0, 500),
-      link: notice.link ?? null,
-      dedupeKey: notice.dedupeKey ?? null,
-      readAt: null,
-      createdAt: new Date(),
-    });
-    return true;
+    try {
+      await insertRow(manager, Notice, {
+        userId: notice.userId,
+        kind: notice.kind,
+        title: notice.title.slice(0, 64),
+        body: notice.body.slice(0, 500),
+        link: notice.link ?? null,
+        dedupeKey: notice.dedupeKey ?? null,
+        readAt: null,
+        createdAt: new Date(),
+      });
+      return true;
+    } catch (error) {
+      // The unique key answers "already sent" in the same statement. On MySQL and SQLite a failed
+      // statement undoes only itself, so the caller's transaction goes on.
+      if (notice.dedupeKey && isUniqueViolation(error)) return false;
+      throw error;
+    }
   }
 
   async list(userId: number, cursor?: string, limit = 20): Promise<NoticePageDto> {

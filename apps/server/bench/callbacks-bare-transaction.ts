@@ -1,0 +1,99 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { verifySignedQuery } from '@banshi/vendor-clients/docloud';
+import type { Pool, PoolConnection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
+import type { DocloudCredentials } from '../src/vehicles/callbacks/docloud-credentials.js';
+
+/**
+ * The second baseline: what our callback transaction costs without NestJS, Express and TypeORM.
+ * A bare `node:http` handler checks the same signature and runs, through `mysql2` directly, the
+ * statements our route runs for one Docloud order callback — inbox insert under the dedupe key,
+ * the order lookup and row lock, the status update, the timeline entry, the notice for a final
+ * status, the detail update, the inbox outcome — in one transaction, committed before answering.
+ * ours / this baseline is the framework's share; this baseline / the one-insert handler is what
+ * "stored, applied and committed before the acknowledgement" costs by itself.
+ */
+export function bareTransactionServer(pool: Pool, credentials: DocloudCredentials): Server {
+  return createServer((request, response) => {
+    void (async () => {
+      const body = await readBody(request);
+      const url = request.url ?? '';
+      try {
+        verifySignedQuery(url.slice(url.indexOf('?') + 1), body, credentials.appKey, credentials.appSecret);
+      } catch {
+        response.writeHead(401, { 'content-type': 'application/json' }).end('{"success":false}');
+        return;
+      }
+      const data = (JSON.parse(body) as { data: { orderId: string; orderStatus: number } }).data;
+      const connection = await pool.getConnection();
+      try {
+        await connection.beginTransaction();
+        await applyInTransaction(connection, data, body);
+        await connection.commit();
+      } catch (error) {
+        await connection.rollback();
+        throw error;
+      } finally {
+        connection.release();
+      }
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"success":true}');
+    })().catch(() => response.writeHead(500).end());
+  });
+}
+
+async function applyInTransaction(
+  connection: PoolConnection,
+  data: { orderId: string; orderStatus: number },
+  body: string,
+): Promise<void> {
+  const now = new Date();
+  const [inserted] = await connection.execute<ResultSetHeader>(
+    `INSERT INTO vendor_events (vendor, topic, dedupe_key, status, outcome, reason, order_id, raw_enc,
+       payload_masked, repeat_count, attempts, received_at, updated_at)
+     VALUES ('docloud', 'order', ?, 'applied', NULL, NULL, NULL, ?, ?, 0, 1, ?, ?)`,
+    [`docloud:order:${data.orderId}:${data.orderStatus}`, body, body, now, now],
+  );
+  const [details] = await connection.execute<RowDataPacket[]>(
+    'SELECT id, order_id, user_id FROM violation_orders WHERE vendor_order_id = ?',
+    [data.orderId],
+  );
+  const detail = details[0];
+  const [orders] = await connection.execute<RowDataPacket[]>(
+    'SELECT id, status, progress FROM orders WHERE id = ? FOR UPDATE',
+    [detail.order_id],
+  );
+  const status = data.orderStatus === 3 ? 'completed' : 'processing';
+  await connection.execute(
+    'UPDATE orders SET status = ?, vendor_status = ?, progress = ?, updated_at = ? WHERE id = ?',
+    [status, String(data.orderStatus), data.orderStatus * 10, now, orders[0].id],
+  );
+  await connection.execute(
+    `INSERT INTO order_events (order_id, actor, type, from_status, to_status, vendor_status, message, payload,
+       vendor_event_id, created_at) VALUES (?, 'vendor', 'status_changed', ?, ?, ?, ?, ?, ?, ?)`,
+    [orders[0].id, orders[0].status, status, String(data.orderStatus), '服务商通知', body, inserted.insertId, now],
+  );
+  if (data.orderStatus === 3) {
+    await connection.execute(
+      `INSERT INTO notices (user_id, kind, title, body, link, dedupe_key, read_at, created_at)
+       VALUES (?, 'order_finished', '违章代缴已完成', '已办理完成', NULL, ?, NULL, ?)`,
+      [detail.user_id, `bench:order:${orders[0].id}:3`, now],
+    );
+  }
+  await connection.execute('UPDATE violation_orders SET vendor_status = ?, updated_at = ? WHERE id = ?', [
+    data.orderStatus,
+    now,
+    detail.id,
+  ]);
+  await connection.execute("UPDATE vendor_events SET outcome = 'transitioned', order_id = ? WHERE id = ?", [
+    orders[0].id,
+    inserted.insertId,
+  ]);
+}
+
+export function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
