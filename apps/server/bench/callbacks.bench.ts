@@ -1,22 +1,21 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildSignedQuery, verifySignedQuery } from '@banshi/vendor-clients/docloud';
+import { verifySignedQuery } from '@banshi/vendor-clients/docloud';
 import autocannon, { type Result } from 'autocannon';
 import { createPool, type Pool } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
-import { Order } from '../src/orders/order.entity.js';
 import {
   DOCLOUD_CALLBACK_CREDENTIALS,
   type DocloudCredentials,
 } from '../src/vehicles/callbacks/docloud-credentials.js';
-import { ViolationOrder } from '../src/vehicles/entities/violation-order.entity.js';
+import { orderCallback, seedCreatedOrders } from '../test/faults/storm-kits/docloud.js';
+import { bareTransactionServer, readBody } from './callbacks-bare-transaction.js';
 import { BENCH_MYSQL_URL, startBenchServer, type Figure } from './support.js';
 
 /** Callbacks per run (each a different order, so each one is applied, never a repeat). */
 const COUNT = Number(process.env.BENCH_CALLBACKS ?? 4000);
 const WARMUP = 300;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
-const PATH = '/api/callbacks/docloud/order';
 
 /**
  * Docloud's order callback through the real route (signature, inbox insert, state transition,
@@ -29,7 +28,7 @@ export async function benchCallbacks(): Promise<Figure[]> {
   const credentials = app.get<symbol, DocloudCredentials>(DOCLOUD_CALLBACK_CREDENTIALS);
   const tag = Date.now().toString(36).toUpperCase();
   try {
-    const vendorIds = await seedOrders(dataSource, tag, WARMUP + COUNT);
+    const vendorIds = await seedCreatedOrders(dataSource, `BC${tag}`, WARMUP + COUNT, '违章代缴 基准');
     const ours = await storm(baseUrl, credentials, vendorIds.slice(0, WARMUP), vendorIds.slice(WARMUP));
     const applied = await dataSource.query(
       `SELECT COUNT(*) AS n FROM vendor_events WHERE topic = 'order' AND outcome = 'transitioned' AND dedupe_key LIKE ?`,
@@ -40,11 +39,30 @@ export async function benchCallbacks(): Promise<Figure[]> {
       throw new Error(`only ${transitioned} of ${WARMUP + COUNT} callbacks were applied`);
     }
     const baseline = await bareBaseline(credentials, tag);
+    const sameWork = await bareTransactionBaseline(
+      credentials,
+      await seedCreatedOrders(dataSource, `BC${tag}T`, WARMUP + COUNT, '违章代缴 基准'),
+    );
     await cleanUp(dataSource, tag);
-    const oursRate = ours.requests.total / ours.duration;
-    const bareRate = baseline.requests.total / baseline.duration;
+    const oursRate = ours.result.requests.total / ours.seconds;
+    const bareRate = baseline.result.requests.total / baseline.seconds;
+    const sameWorkRate = sameWork.result.requests.total / sameWork.seconds;
     const group = `docloud order callback (${COUNT.toLocaleString('en')} distinct, ${CONNECTIONS} connections)`;
     return [
+      {
+        group,
+        name: 'bare handler, our transaction (mysql2, no framework)',
+        value: sameWorkRate,
+        unit: 'req/s',
+        ratio: { label: 'of one-insert bare', value: sameWorkRate / bareRate },
+      },
+      {
+        group,
+        name: 'throughput vs bare handler with our transaction',
+        value: oursRate,
+        unit: 'req/s',
+        ratio: { label: 'ours / same-work bare', value: oursRate / sameWorkRate },
+      },
       {
         group,
         name: 'throughput',
@@ -56,100 +74,43 @@ export async function benchCallbacks(): Promise<Figure[]> {
       {
         group,
         name: 'latency p50',
-        value: ours.latency.p50,
+        value: ours.result.latency.p50,
         unit: 'ms',
-        ratio: { label: 'ours / bare', value: ours.latency.p50 / Math.max(baseline.latency.p50, 0.01) },
+        ratio: { label: 'ours / bare', value: ours.result.latency.p50 / Math.max(baseline.result.latency.p50, 0.01) },
       },
       {
         group,
         name: 'latency p99',
-        value: ours.latency.p99,
+        value: ours.result.latency.p99,
         unit: 'ms',
-        ratio: { label: 'ours / bare', value: ours.latency.p99 / Math.max(baseline.latency.p99, 0.01) },
+        ratio: { label: 'ours / bare', value: ours.result.latency.p99 / Math.max(baseline.result.latency.p99, 0.01) },
       },
-      { group, name: 'bare handler latency p50', value: baseline.latency.p50, unit: 'ms' },
-      { group, name: 'bare handler latency p99', value: baseline.latency.p99, unit: 'ms' },
-      { group, name: 'non-2xx answers (ours)', value: ours.non2xx + ours.errors, unit: '' },
+      { group, name: 'bare handler latency p50', value: baseline.result.latency.p50, unit: 'ms' },
+      { group, name: 'bare handler latency p99', value: baseline.result.latency.p99, unit: 'ms' },
+      { group, name: 'non-2xx answers (ours)', value: ours.result.non2xx + ours.result.errors, unit: '' },
     ];
   } finally {
     await app.close();
   }
 }
 
-/** Credit orders already created at the vendor (status 1), stored the way the vehicles module stores them. */
-async function seedOrders(dataSource: DataSource, tag: string, count: number): Promise<string[]> {
-  const vendorIds: string[] = [];
-  const now = new Date();
-  for (let offset = 0; offset < count; offset += 500) {
-    const size = Math.min(500, count - offset);
-    const numbers = Array.from({ length: size }, (_, i) => offset + i);
-    const orders = numbers.map((i) => ({
-      orderNo: `BC${tag}${String(i).padStart(8, '0')}`,
-      kind: 'violation_payment' as const,
-      status: 'pending' as const,
-      vendorStatus: '1',
-      progress: 20,
-      vendorRef: `BC${tag}${i}`,
-      amountFen: 20_000,
-      title: '违章代缴 基准',
-      userId: 1,
-      createdAt: now,
-      updatedAt: now,
-      statusChangedAt: now,
-    }));
-    const inserted = await dataSource.getRepository(Order).insert(orders);
-    await dataSource.getRepository(ViolationOrder).insert(
-      numbers.map((i, at) => ({
-        orderId: Number(inserted.identifiers[at].id),
-        userId: 1,
-        carId: 1,
-        idempotencyKey: `bench-${tag}-${i}`,
-        outOrderNo: orders[at].orderNo,
-        vendorOrderId: orders[at].vendorRef,
-        state: 'created' as const,
-        deductSelf: false,
-        paymentMode: 'credit' as const,
-        plateNumber: '浙A12345',
-        vendorToken: null,
-        items: [],
-        fineFen: 20_000,
-        serviceFeeFen: 0,
-        markFeeFen: 0,
-        totalFen: 20_000,
-        refundFen: 0,
-        payUrl: null,
-        cancelReason: null,
-        failureCode: null,
-        failureMessage: null,
-        vendorStatus: 1,
-        lastVendorUpdateAt: now,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    );
-    vendorIds.push(...orders.map((order) => order.vendorRef));
-  }
-  return vendorIds;
-}
-
 /** One signed 《订单状态变更通知》 per order: paid (2) for most, done (3) for every third. */
 function callbackFor(vendorId: string, index: number, credentials: DocloudCredentials) {
-  const body = JSON.stringify({
-    success: true,
-    data: {
-      orderId: vendorId,
-      orderStatus: index % 3 === 0 ? 3 : 2,
-      orderStatusTime: '2026-11-23 08:00:00',
-      violations: [],
-    },
-  });
-  const query = buildSignedQuery({}, credentials.appKey, credentials.appSecret, body);
-  return { path: `${PATH}?${query}`, body };
+  return orderCallback(credentials, vendorId, index % 3 === 0 ? 3 : 2);
 }
 
-function run(url: string, callbacks: { path: string; body: string }[]): Promise<Result> {
+/** autocannon's own `duration` ends on its one-second sampling tick, so the run is timed here. */
+interface Run {
+  result: Result;
+  /** From the first request sent to the last answer received. */
+  seconds: number;
+}
+
+async function run(url: string, callbacks: { path: string; body: string }[]): Promise<Run> {
   let next = 0;
-  return autocannon({
+  let firstSent = 0n;
+  let lastAnswered = 0n;
+  const result = await autocannon({
     url,
     connections: CONNECTIONS,
     amount: callbacks.length,
@@ -158,6 +119,7 @@ function run(url: string, callbacks: { path: string; body: string }[]): Promise<
       {
         method: 'POST',
         setupRequest: (request) => {
+          if (next === 0) firstSent = process.hrtime.bigint();
           const callback = callbacks[next++ % callbacks.length];
           return {
             ...request,
@@ -166,9 +128,13 @@ function run(url: string, callbacks: { path: string; body: string }[]): Promise<
             headers: { 'content-type': 'application/json' },
           };
         },
+        onResponse: () => {
+          lastAnswered = process.hrtime.bigint();
+        },
       },
     ],
   });
+  return { result, seconds: Number(lastAnswered - firstSent) / 1e9 };
 }
 
 async function storm(
@@ -176,7 +142,7 @@ async function storm(
   credentials: DocloudCredentials,
   warm: string[],
   measured: string[],
-): Promise<Result> {
+): Promise<Run> {
   await run(
     baseUrl,
     warm.map((id, i) => callbackFor(id, i, credentials)),
@@ -188,7 +154,7 @@ async function storm(
 }
 
 /** The floor: signature check and one insert, nothing else. */
-async function bareBaseline(credentials: DocloudCredentials, tag: string): Promise<Result> {
+async function bareBaseline(credentials: DocloudCredentials, tag: string): Promise<Run> {
   const pool = createPool({ uri: BENCH_MYSQL_URL, connectionLimit: 10 });
   await pool.query(`CREATE TABLE IF NOT EXISTS bench_bare_inbox (
     id INT AUTO_INCREMENT PRIMARY KEY,
@@ -217,6 +183,27 @@ async function bareBaseline(credentials: DocloudCredentials, tag: string): Promi
   }
 }
 
+/** The same transaction our route runs, without the framework (see callbacks-bare-transaction.ts). */
+async function bareTransactionBaseline(credentials: DocloudCredentials, vendorIds: string[]): Promise<Run> {
+  const pool = createPool({ uri: BENCH_MYSQL_URL, connectionLimit: 20 });
+  const server = bareTransactionServer(pool, credentials);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    await run(
+      url,
+      vendorIds.slice(0, WARMUP).map((id, i) => callbackFor(id, i, credentials)),
+    );
+    return await run(
+      url,
+      vendorIds.slice(WARMUP).map((id, i) => callbackFor(id, i, credentials)),
+    );
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+    await pool.end();
+  }
+}
+
 function bareServer(pool: Pool, credentials: DocloudCredentials): Server {
   return createServer((request, response) => {
     void (async () => {
@@ -239,21 +226,18 @@ function bareServer(pool: Pool, credentials: DocloudCredentials): Server {
   });
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
-
 /** Leaves the bench database as it was (the merchant-list bench counts its orders). */
 async function cleanUp(dataSource: DataSource, tag: string): Promise<void> {
   const like = `BC${tag}%`;
   await dataSource.query(`DELETE FROM order_events WHERE order_id IN (SELECT id FROM orders WHERE order_no LIKE ?)`, [
     like,
   ]);
+  await dataSource.query(
+    `DELETE FROM notices WHERE dedupe_key IN
+       (SELECT CONCAT(prefix, id, ':3') FROM orders, (SELECT 'vehicles:order:' AS prefix UNION SELECT 'bench:order:') p
+        WHERE order_no LIKE ?)`,
+    [like],
+  );
   await dataSource.query(`DELETE FROM violation_orders WHERE out_order_no LIKE ?`, [like]);
   await dataSource.query(`DELETE FROM vendor_events WHERE dedupe_key LIKE ?`, [`docloud:order:${like}`]);
   await dataSource.query(`DELETE FROM orders WHERE order_no LIKE ?`, [like]);

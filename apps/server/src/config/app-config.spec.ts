@@ -41,6 +41,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ WECHAT_APP_ID: 'wx1' })).toThrow(/required when VENDOR_MODE=live/);
   });
 
+  it("VENDOR_TIMEOUT_MS replaces the clients' own timeouts only when set, and only within bounds", () => {
+    expect(loadConfig({}).vendorTimeoutMs).toBeUndefined();
+    expect(loadConfig({ VENDOR_TIMEOUT_MS: '1500' }).vendorTimeoutMs).toBe(1500);
+    expect(() => loadConfig({ VENDOR_TIMEOUT_MS: '50' })).toThrow(/VENDOR_TIMEOUT_MS/);
+  });
+
   it('refuses a PII key that is not 32 bytes of base64', () => {
     expect(() => loadConfig({ PII_ENCRYPTION_KEY: 'short' })).toThrow(/PII_ENCRYPTION_KEY/);
   });

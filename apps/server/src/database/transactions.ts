@@ -28,3 +28,11 @@ export function isUniqueViolation(error: unknown): boolean {
   const code = (error.driverError as { code?: string } | undefined)?.code;
   return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
+
+/**
+ * Find options that lock the rows read until the transaction ends (`SELECT … FOR UPDATE`) on MySQL;
+ * SQLite needs none, its transactions being serialised by `Transactions`.
+ */
+export function forUpdate(manager: EntityManager): { lock?: { mode: 'pessimistic_write' } } {
+  return manager.connection.options.type === 'mysql' ? { lock: { mode: 'pessimistic_write' } } : {};
+}

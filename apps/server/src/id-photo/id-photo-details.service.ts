@@ -10,6 +10,7 @@ import { IdPhotoFiles } from './id-photo-files.js';
 import { IdPhotoPhotosService, isPicExpired } from './id-photo-photos.service.js';
 import { maskAddress, maskParam } from './receipt-param.js';
 import { ZjzSpecCatalogue } from './zjz-spec-catalogue.js';
+import { UNCONFIRMED_ORDER_NO } from './zjz-unconfirmed.js';
 
 /**
  * What an order page shows: the spec, the masked params and address, the photos and results as
@@ -89,7 +90,8 @@ export class IdPhotoDetailsService {
         detail.expressName && detail.expressNo
           ? { expressName: detail.expressName, expressNo: detail.expressNo }
           : null,
-      canCancel: status === 'pending',
+      // An unconfirmed order has no vendor order number to cancel with yet.
+      canCancel: status === 'pending' && detail.vendorOrderNo !== UNCONFIRMED_ORDER_NO,
       canResubmit: status === 'action_required',
     };
   }

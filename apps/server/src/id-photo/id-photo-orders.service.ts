@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { VendorApiError } from '@banshi/vendor-clients';
 import { ZJZ_PRINT_PRICE_FEN, ZJZ_RECEIPT_PRICE_FEN, ZjzClient } from '@banshi/vendor-clients/zjz';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error.js';
 import { vendorErrorToAppError } from '../common/errors/vendor-error-mapping.js';
 import { Transactions } from '../database/transactions.js';
@@ -9,7 +9,7 @@ import { decideTransition, type OrderStatus } from '../orders/order-status.js';
 import { Order } from '../orders/order.entity.js';
 import { OrdersService } from '../orders/orders.service.js';
 import type { CreateIdPhotoOrderDto, ResubmitIdPhotoOrderDto } from './dto/order.dto.js';
-import { IdPhotoOrder } from './entities/id-photo-order.entity.js';
+import { IdPhotoOrder, type PrintAddress } from './entities/id-photo-order.entity.js';
 import { IdPhotoSession } from './entities/photo-session.entity.js';
 import { ZjzSubmission } from './entities/zjz-submission.entity.js';
 import { IdPhotoFiles } from './id-photo-files.js';
@@ -17,8 +17,20 @@ import { IdPhotoLocks } from './id-photo-locks.js';
 import { IdPhotoPhotosService, isPicExpired, photoExpiredError } from './id-photo-photos.service.js';
 import { checkColor, checkOrderInput, isPicRefusal, submitError } from './order-input.js';
 import { cancelledStep, submittedStep } from './zjz-steps.js';
-import { ZJZ_SERVICE_NAME, ZjzSpecCatalogue } from './zjz-spec-catalogue.js';
+import { ZJZ_SERVICE_NAME, ZjzSpecCatalogue, type OfferedSpec } from './zjz-spec-catalogue.js';
 import { ZjzSubmissions } from './zjz-submissions.js';
+import {
+  isNotResubmittable,
+  isOutcomeUnknown,
+  lastUnconfirmedAt,
+  resubmitPendingError,
+  resubmitUnconfirmedError,
+  stillUnconfirmedError,
+  submitUnconfirmedError,
+  UNCONFIRMED_ORDER_NO,
+  UNCONFIRMED_STEP,
+  ZJZ_UNCONFIRMED_WINDOW_MS,
+} from './zjz-unconfirmed.js';
 
 const NOT_CANCELLABLE: Partial<Record<OrderStatus, string>> = {
   processing: '订单已开始审核，无法取消',
@@ -53,9 +65,7 @@ export class IdPhotoOrdersService {
     const owned = await this.photos.owned(userId, dto.photoId);
     return this.locks.run(`id-photo:session:${owned.id}`, async () => {
       const session = await this.photos.owned(userId, owned.id);
-      if (session.orderId !== null) {
-        throw AppError.conflict('PHOTO_USED', '这张照片已提交过订单，请在订单中查看进度');
-      }
+      if (session.orderId !== null) return this.resumeUnconfirmed(session);
       const spec = await this.catalogue.get(session.itemId);
       const color = checkColor(session, dto.color);
       const { param, print } = checkOrderInput(spec, { param: dto.param, print: dto.print });
@@ -77,57 +87,134 @@ export class IdPhotoOrdersService {
           printParam: print ?? undefined,
         }));
       } catch (error) {
-        await this.submissions.discard(submission);
-        throw await this.refused(error, session);
+        if (!isOutcomeUnknown(error)) {
+          await this.submissions.discard(submission);
+          throw await this.refused(error, session);
+        }
+        // The vendor may have the order: keep it, unconfirmed, where its callback will find it.
+        this.logger.warn({ err: error, sessionId: session.id }, 'zjz submit got no answer; order kept unconfirmed');
+        const order = { userId, spec, color, param, print, session, submission };
+        await this.transactions.run((manager) => this.storeOrder(manager, order, null));
+        throw submitUnconfirmedError();
       }
 
       try {
-        const order = await this.transactions.run(async (manager) => {
-          const created = await this.orders.create(
-            manager,
-            {
-              kind: 'id_photo',
-              userId,
-              title: `${spec.name}回执${print ? '（打印邮寄）' : ''}`,
-              amountFen: ZJZ_RECEIPT_PRICE_FEN + (print ? ZJZ_PRINT_PRICE_FEN : 0),
-              vendorRef: orderNo,
-              step: submittedStep(1),
-            },
-            { actor: 'user', message: print ? '提交回执订单，含打印邮寄' : '提交回执订单' },
-          );
-          const now = new Date();
-          await manager.insert(IdPhotoOrder, {
-            orderId: created.id,
-            userId,
-            itemId: spec.itemId,
-            specName: spec.name,
-            vendorOrderNo: orderNo,
-            round: 1,
-            sessionId: session.id,
-            color,
-            param,
-            isPrint: print !== null,
-            printParam: print,
-            rejectMsg: null,
-            receiptFileId: null,
-            photoFileId: null,
-            printFileId: null,
-            expressName: null,
-            expressNo: null,
-            createdAt: now,
-            updatedAt: now,
-          });
-          await manager.update(ZjzSubmission, { id: submission.id }, { orderId: created.id, vendorOrderNo: orderNo });
-          await manager.update(IdPhotoSession, { id: session.id }, { orderId: created.id, updatedAt: now });
-          await this.files.attachSession(manager, session, created.id);
-          return created;
-        });
-        return order.id;
+        const order = { userId, spec, color, param, print, session, submission };
+        return await this.transactions.run((manager) => this.storeOrder(manager, order, orderNo));
       } catch (error) {
         await this.undoVendorOrder(orderNo, error);
         throw error;
       }
     });
+  }
+
+  /** Stores a new order: accepted by the vendor (`orderNo`), or unconfirmed (null). */
+  private async storeOrder(
+    manager: EntityManager,
+    input: {
+      userId: number;
+      spec: OfferedSpec;
+      color: string;
+      param: Record<string, string>;
+      print: PrintAddress | null;
+      session: IdPhotoSession;
+      submission: ZjzSubmission;
+    },
+    orderNo: string | null,
+  ): Promise<number> {
+    const { userId, spec, print, session } = input;
+    const created = await this.orders.create(
+      manager,
+      {
+        kind: 'id_photo',
+        userId,
+        title: `${spec.name}回执${print ? '（打印邮寄）' : ''}`,
+        amountFen: ZJZ_RECEIPT_PRICE_FEN + (print ? ZJZ_PRINT_PRICE_FEN : 0),
+        vendorRef: orderNo,
+        step: orderNo === null ? UNCONFIRMED_STEP : submittedStep(1),
+      },
+      {
+        actor: 'user',
+        message:
+          (print ? '提交回执订单，含打印邮寄' : '提交回执订单') +
+          (orderNo === null ? '；服务商未及时答复，提交结果待确认' : ''),
+      },
+    );
+    const now = new Date();
+    await manager.insert(IdPhotoOrder, {
+      orderId: created.id,
+      userId,
+      itemId: spec.itemId,
+      specName: spec.name,
+      vendorOrderNo: orderNo ?? UNCONFIRMED_ORDER_NO,
+      round: 1,
+      sessionId: session.id,
+      color: input.color,
+      param: input.param,
+      isPrint: print !== null,
+      printParam: print,
+      rejectMsg: null,
+      receiptFileId: null,
+      photoFileId: null,
+      printFileId: null,
+      expressName: null,
+      expressNo: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await manager.update(ZjzSubmission, { id: input.submission.id }, { orderId: created.id, vendorOrderNo: orderNo });
+    await manager.update(IdPhotoSession, { id: session.id }, { orderId: created.id, updatedAt: now });
+    await this.files.attachSession(manager, session, created.id);
+    return created.id;
+  }
+
+  /**
+   * The photo already has an order. A confirmed one is answered as before; an unconfirmed one waits
+   * for the vendor's callback, and once the window has passed in silence it is sent again with the
+   * stored details (the vendor never got it), under a new notice_url.
+   */
+  private async resumeUnconfirmed(session: IdPhotoSession): Promise<number> {
+    const orderId = session.orderId as number;
+    const detail = await this.dataSource.getRepository(IdPhotoOrder).findOneBy({ orderId });
+    if (!detail || detail.vendorOrderNo !== UNCONFIRMED_ORDER_NO) {
+      throw AppError.conflict('PHOTO_USED', '这张照片已提交过订单，请在订单中查看进度');
+    }
+    const sentAt = await lastUnconfirmedAt(this.dataSource.manager, orderId);
+    if (sentAt && Date.now() - sentAt.getTime() < ZJZ_UNCONFIRMED_WINDOW_MS) throw stillUnconfirmedError();
+    const picId = this.usablePic(session);
+    const { submission, noticeUrl } = await this.submissions.open({
+      orderId: null,
+      round: 1,
+      sessionId: session.id,
+      picId,
+    });
+    let orderNo: string;
+    try {
+      ({ orderNo } = await this.zjz.submitReceipt({
+        picId,
+        noticeUrl,
+        param: detail.param,
+        isPrint: detail.isPrint,
+        printParam: detail.printParam ?? undefined,
+      }));
+    } catch (error) {
+      if (!isOutcomeUnknown(error)) {
+        await this.submissions.discard(submission);
+        throw await this.refused(error, session);
+      }
+      await this.dataSource.getRepository(ZjzSubmission).update({ id: submission.id }, { orderId });
+      throw submitUnconfirmedError();
+    }
+    await this.transactions.run(async (manager) => {
+      await manager.update(IdPhotoOrder, { id: detail.id }, { vendorOrderNo: orderNo, updatedAt: new Date() });
+      await manager.update(Order, { id: orderId }, { vendorRef: orderNo });
+      await manager.update(ZjzSubmission, { id: submission.id }, { orderId, vendorOrderNo: orderNo });
+      await this.orders.applyStep(manager, orderId, submittedStep(1), {
+        actor: 'user',
+        message: '服务商一直未确认此前的提交，已重新提交订单',
+      });
+    });
+    return orderId;
   }
 
   async resubmit(userId: number, orderId: number, dto: ResubmitIdPhotoOrderDto): Promise<void> {
@@ -160,7 +247,14 @@ export class IdPhotoOrdersService {
       const picId = this.usablePic(session);
       const round = detail.round + 1;
 
-      const { submission, noticeUrl } = await this.submissions.open({ orderId, round, sessionId: session.id, picId });
+      // The order id is set when the round is stored (or kept unconfirmed): a callback that beats
+      // that commit finds none and is retried by the vendor.
+      const { submission, noticeUrl } = await this.submissions.open({
+        orderId: null,
+        round,
+        sessionId: session.id,
+        picId,
+      });
       let orderNo: string;
       try {
         ({ orderNo } = await this.zjz.resubmitReceipt({
@@ -172,7 +266,16 @@ export class IdPhotoOrdersService {
           printParam: print ?? undefined,
         }));
       } catch (error) {
+        // Resubmitting names the vendor order, so trying again is safe; the vendor's callback to
+        // this round's notice_url moves the order on if it did get this one.
+        if (isOutcomeUnknown(error)) {
+          await this.dataSource.getRepository(ZjzSubmission).update({ id: submission.id }, { orderId });
+          throw resubmitUnconfirmedError();
+        }
         await this.submissions.discard(submission);
+        if (isNotResubmittable(error) && (await this.hasUnconfirmedRound(orderId, round))) {
+          throw resubmitPendingError();
+        }
         throw await this.refused(error, session);
       }
 
@@ -197,7 +300,7 @@ export class IdPhotoOrdersService {
             updatedAt: now,
           },
         );
-        await manager.update(ZjzSubmission, { id: submission.id }, { vendorOrderNo: orderNo });
+        await manager.update(ZjzSubmission, { id: submission.id }, { orderId, vendorOrderNo: orderNo });
         if (replacing) {
           await manager.update(IdPhotoSession, { id: session.id }, { orderId, updatedAt: now });
           await this.files.attachSession(manager, session, orderId);
@@ -216,6 +319,9 @@ export class IdPhotoOrdersService {
       const { order, detail } = await this.owned(userId, orderId);
       if (order.status !== 'pending') {
         throw AppError.conflict('NOT_CANCELLABLE', NOT_CANCELLABLE[order.status] ?? '订单当前状态无法取消');
+      }
+      if (detail.vendorOrderNo === UNCONFIRMED_ORDER_NO) {
+        throw AppError.conflict('NOT_CANCELLABLE', '订单提交结果确认中，暂时无法取消，请稍后再试');
       }
       try {
         await this.zjz.cancelReceipt(detail.vendorOrderNo);
@@ -241,6 +347,11 @@ export class IdPhotoOrdersService {
     const detail = order ? await this.dataSource.getRepository(IdPhotoOrder).findOneBy({ orderId }) : null;
     if (!order || !detail) throw AppError.notFound('订单不存在');
     return { order, detail };
+  }
+
+  /** Whether a resubmission of this round was sent and its answer lost. */
+  private async hasUnconfirmedRound(orderId: number, round: number): Promise<boolean> {
+    return this.dataSource.getRepository(ZjzSubmission).existsBy({ orderId, round, vendorOrderNo: IsNull() });
   }
 
   private usablePic(session: IdPhotoSession): string {

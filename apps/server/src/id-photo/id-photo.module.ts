@@ -1,6 +1,8 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { ZjzClient } from '@banshi/vendor-clients/zjz';
 import { CallbackInbox } from '../callbacks/callback-inbox.service.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.tokens.js';
 import { requireVendor, VENDOR_SETTINGS, type AvailableVendors } from '../vendors/vendor-settings.js';
 import { IdPhotoController, MerchantIdPhotoController } from './id-photo.controller.js';
 import { IdPhotoDetailsService } from './id-photo-details.service.js';
@@ -19,10 +21,14 @@ import { ZjzSubmissions } from './zjz-submissions.js';
   providers: [
     {
       provide: ZjzClient,
-      inject: [VENDOR_SETTINGS],
+      inject: [VENDOR_SETTINGS, APP_CONFIG],
       // Making a photo uploads up to 5 MB as base64 and takes the vendor a moment.
-      useFactory: (settings: AvailableVendors) =>
-        new ZjzClient({ ...requireVendor(settings, 'zjz'), timeoutMs: 30_000, maxRetries: 1 }),
+      useFactory: (settings: AvailableVendors, config: AppConfig) =>
+        new ZjzClient({
+          ...requireVendor(settings, 'zjz'),
+          timeoutMs: config.vendorTimeoutMs ?? 30_000,
+          maxRetries: 1,
+        }),
     },
     ZjzSpecCatalogue,
     IdPhotoFiles,

@@ -10,7 +10,8 @@ import type { EntityManager } from 'typeorm';
 import type { ApplyResult, CallbackAnswer, CallbackHandler, VerifiedCallback } from '../callbacks/callback-handler.js';
 import type { RawCallback } from '../callbacks/vendor-event.entity.js';
 import { maskText } from '../common/crypto/masking.js';
-import { decideTransition, FINAL_STATUSES } from '../orders/order-status.js';
+import { decideTransition, FINAL_STATUSES, type OrderStep } from '../orders/order-status.js';
+import type { Order } from '../orders/order.entity.js';
 import { OrdersService } from '../orders/orders.service.js';
 import { requireVendor, VENDOR_SETTINGS, type AvailableVendors } from '../vendors/vendor-settings.js';
 import { IdPhotoOrder } from './entities/id-photo-order.entity.js';
@@ -19,6 +20,7 @@ import { IdPhotoFiles } from './id-photo-files.js';
 import { downloadVendorImage, type VendorImage } from './vendor-files.js';
 import { callbackMessage, stepForCallback } from './zjz-steps.js';
 import { tokenHashOf, ZjzSubmissions } from './zjz-submissions.js';
+import { adoptSubmission } from './zjz-unconfirmed.js';
 
 export interface ZjzNotice {
   callback: ZjzCallbackEvent;
@@ -86,11 +88,15 @@ export class ZjzCallbackHandler implements CallbackHandler<ZjzNotice, ZjzResultF
     const submission = await manager.findOneByOrFail(ZjzSubmission, { id: submissionId });
     // The vendor answered the submission but our transaction storing it has not committed yet:
     // fail, so that the vendor calls again a moment later.
-    if (submission.orderId === null || submission.vendorOrderNo === null) {
+    if (submission.orderId === null) {
       throw new Error('zjz callback arrived before its submission was stored; the vendor will retry');
     }
     const orderId = submission.orderId;
     const order = await this.orders.lockOrder(manager, orderId);
+    // Stored without a vendor order number: its answer was lost, and this callback proves it arrived.
+    if (submission.vendorOrderNo === null) {
+      await adoptSubmission(manager, submission, callback.orderNo, { orders: this.orders, files: this.files });
+    }
     const detail = await manager.findOneByOrFail(IdPhotoOrder, { orderId });
     const step = stepForCallback(callback, submission.round, detail.isPrint);
     // Details first, status last: SQLite readers share the connection and may see this transaction
@@ -98,6 +104,11 @@ export class ZjzCallbackHandler implements CallbackHandler<ZjzNotice, ZjzResultF
     if (decideTransition(order, step).apply) {
       await this.updateDetail(manager, detail, callback, prepared);
       if (FINAL_STATUSES.has(step.status)) await this.files.scheduleOrderDeletion(manager, orderId);
+    } else if (isLateReceipt(callback, order, step, detail)) {
+      // "Shipped" overtook "done": the status stays, but the receipt only this notice carries is kept
+      // (the vendor's links expire), under the retention the shipped order already started.
+      await this.updateDetail(manager, detail, callback, prepared);
+      await this.files.scheduleOrderDeletion(manager, orderId);
     }
     const result = await this.orders.applyStep(manager, orderId, step, {
       actor: 'vendor',
@@ -146,4 +157,10 @@ export class ZjzCallbackHandler implements CallbackHandler<ZjzNotice, ZjzResultF
   rejection(): CallbackAnswer {
     return { status: 403, body: zjzCallbackFailure('通知校验失败') };
   }
+}
+
+/** A "done" of the current round reaching a completed order that has no receipt yet. */
+function isLateReceipt(callback: ZjzCallbackEvent, order: Order, step: OrderStep, detail: IdPhotoOrder): boolean {
+  const sameRound = Math.floor(order.progress / 100) === Math.floor(step.progress / 100);
+  return callback.kind === 'done' && order.status === 'completed' && sameRound && detail.receiptFileId === null;
 }

@@ -1,12 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { isDocloudError } from '@banshi/vendor-clients/docloud';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { maskText } from '../common/crypto/masking.js';
 import { AppError } from '../common/errors/app-error.js';
 import { vendorErrorToAppError } from '../common/errors/vendor-error-mapping.js';
 import { decodeCursor, toPage, type Page } from '../common/keyset.js';
 import { LeaseService } from '../common/locks/lease.service.js';
 import { Transactions } from '../database/transactions.js';
+import type { GarageCar } from '../common/garage/garage-reader.js';
 import { Order } from '../orders/order.entity.js';
 import { OrdersService } from '../orders/orders.service.js';
 import type {
@@ -16,16 +17,37 @@ import type {
   MerchantInspectionOrderDto,
 } from './dto/order.dto.js';
 import { InspectionOrderDetail } from './entities/inspection-order-detail.entity.js';
+import type { InspectionVehicle } from './entities/inspection-vehicle.entity.js';
+import type { PreOrderSnapshot } from './inspection-types.js';
 import { InspectionCars } from './inspection-cars.service.js';
 import { InspectionStatus } from './inspection-status.service.js';
 import { InspectionVendor, SERVICE_NAME } from './inspection-vendor.service.js';
 import { maskPlate, orderView, summaryOf } from './inspection-views.js';
 import { stepForWorder } from './worder-steps.js';
+import {
+  isOpenOrderRefusal,
+  isOutcomeUnknown,
+  STEP_UNCONFIRMED,
+  STEP_UNKNOWN_ID,
+  UNKNOWN_ID_MESSAGE,
+  unconfirmedError,
+} from './unconfirmed-orders.js';
 
 /** A quote older than this is asked again before an order is placed with it. */
 const QUOTE_FRESH_MS = 10 * 60_000;
 
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+
+/** What one order attempt sends, kept to store it or to resend it. */
+interface Attempt {
+  userId: number;
+  car: GarageCar;
+  vehicle: InspectionVehicle;
+  quote: PreOrderSnapshot;
+  input: CreateInspectionOrderDto;
+  area: { province: string; city: string; county: string };
+  ownerPhone: string;
+}
 
 /**
  * Placing 免检 orders (《确认订单接口》) and reading them. The vendor is asked first and nothing is
@@ -50,8 +72,11 @@ export class InspectionOrders {
     // One order attempt per car at a time (a double tap, two devices), across server instances.
     const orderId = await this.leases.runExclusive(`inspection:order:${userId}:${car.id}`, 60_000, 30_000, async () => {
       const open = await this.cars.openOrders(userId, [car.id]);
-      if (open.size > 0)
+      // An earlier attempt whose answer was lost is resumed; any other open order stops here.
+      const pending = open.size > 0 ? await this.unconfirmed(open.get(car.id) as number) : null;
+      if (open.size > 0 && !pending) {
         throw AppError.conflict('INSPECTION_ORDER_OPEN', '该车辆已有进行中的年检订单，请在订单中查看进度');
+      }
       const vehicle = await this.cars.requireEligibleVehicle(userId, car);
       const stale =
         !vehicle.preOrder || !vehicle.preOrderAt || Date.now() - vehicle.preOrderAt.getTime() > QUOTE_FRESH_MS;
@@ -64,6 +89,7 @@ export class InspectionOrders {
       }
       const area = await this.area(userId, input);
       const ownerPhone = input.ownerPhone ?? input.contactPhone;
+      const attempt: Attempt = { userId, car, vehicle, quote, input, area, ownerPhone };
       let vendorOrderId: string;
       try {
         vendorOrderId = await this.vendor.raw(userId, (token) =>
@@ -85,6 +111,12 @@ export class InspectionOrders {
         );
       } catch (error) {
         this.logger.warn(`inspection order for user ${userId} car ${car.id} refused: ${maskText(String(error))}`);
+        if (isOutcomeUnknown(error)) {
+          // The vendor may have made it: keep the attempt, so that the retry cannot make a second.
+          if (!pending) await this.transactions.run((manager) => this.store(manager, attempt, null));
+          throw unconfirmedError();
+        }
+        if (pending && isOpenOrderRefusal(error)) return this.markUnknownId(pending);
         if (isDocloudError(error, '1105')) {
           await this.cars.quote(userId, car, vehicle).catch(() => undefined);
           throw AppError.conflict('PRICE_CHANGED', '服务费已变化，请返回重新确认价格后提交');
@@ -93,53 +125,9 @@ export class InspectionOrders {
       }
       try {
         return await this.transactions.run(async (manager) => {
-          const order = await this.orders.create(
-            manager,
-            {
-              kind: 'inspection',
-              userId,
-              title: `年检代办 ${maskPlate(car.plateNumber)}`,
-              amountFen: quote.priceFen,
-              vendorRef: vendorOrderId,
-              step: stepForWorder(10),
-            },
-            {
-              actor: 'user',
-              message: `提交免检代办：${quote.inspectionCityName}，服务费${yuan(quote.priceFen)}`,
-              payload: { vendorOrderId, city: quote.inspectionCityName, priceFen: quote.priceFen },
-            },
-          );
-          const now = new Date();
-          await manager.insert(InspectionOrderDetail, {
-            orderId: order.id,
-            userId,
-            garageCarId: car.id,
-            vendorOrderId,
-            vendorCarId: quote.vendorCarId,
-            plateNumber: car.plateNumber,
-            useFor: vehicle.useFor,
-            priceFen: quote.priceFen,
-            inspectCityId: quote.inspectionCityId,
-            inspectCityName: quote.inspectionCityName,
-            shopId: quote.shopId,
-            shopName: null,
-            shopAddress: null,
-            shopPhone: null,
-            materials: quote.materials,
-            contactName: input.contactName,
-            contactPhone: input.contactPhone,
-            ownerPhone,
-            returnAddress: { ...area, address: input.address },
-            worderStatus: 10,
-            sendEmsNumber: null,
-            backEmsCompany: null,
-            backEmsNumber: null,
-            checkedAt: null,
-            checkError: null,
-            createdAt: now,
-            updatedAt: now,
-          });
-          return order.id;
+          if (!pending) return this.store(manager, attempt, vendorOrderId);
+          await this.confirm(manager, pending, attempt, vendorOrderId);
+          return pending.orderId;
         });
       } catch (error) {
         // The vendor has the order but we could not record it: say so loudly, for reconciliation.
@@ -153,6 +141,115 @@ export class InspectionOrders {
     const detail = await this.detailOf(orderId);
     await this.status.refresh(detail).catch(() => undefined);
     return this.getForUser(userId, orderId);
+  }
+
+  /** Stores a new order: accepted by the vendor (`vendorOrderId`), or sent without an answer (null). */
+  private async store(manager: EntityManager, attempt: Attempt, vendorOrderId: string | null): Promise<number> {
+    const { userId, car, vehicle, quote, input, area, ownerPhone } = attempt;
+    const order = await this.orders.create(
+      manager,
+      {
+        kind: 'inspection',
+        userId,
+        title: `年检代办 ${maskPlate(car.plateNumber)}`,
+        amountFen: quote.priceFen,
+        vendorRef: vendorOrderId,
+        step: vendorOrderId === null ? STEP_UNCONFIRMED : stepForWorder(10),
+      },
+      {
+        actor: 'user',
+        message:
+          `提交免检代办：${quote.inspectionCityName}，服务费${yuan(quote.priceFen)}` +
+          (vendorOrderId === null ? '；服务商未及时答复，下单结果待确认' : ''),
+        payload: { vendorOrderId, city: quote.inspectionCityName, priceFen: quote.priceFen },
+      },
+    );
+    const now = new Date();
+    await manager.insert(InspectionOrderDetail, {
+      orderId: order.id,
+      userId,
+      garageCarId: car.id,
+      vendorOrderId,
+      vendorCarId: quote.vendorCarId,
+      plateNumber: car.plateNumber,
+      useFor: vehicle.useFor,
+      priceFen: quote.priceFen,
+      inspectCityId: quote.inspectionCityId,
+      inspectCityName: quote.inspectionCityName,
+      shopId: quote.shopId,
+      shopName: null,
+      shopAddress: null,
+      shopPhone: null,
+      materials: quote.materials,
+      contactName: input.contactName,
+      contactPhone: input.contactPhone,
+      ownerPhone,
+      returnAddress: { ...area, address: input.address },
+      worderStatus: vendorOrderId === null ? 0 : 10,
+      sendEmsNumber: null,
+      backEmsCompany: null,
+      backEmsNumber: null,
+      checkedAt: null,
+      checkError: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return order.id;
+  }
+
+  /** The resent attempt was accepted: the stored order takes the vendor's id and what was sent. */
+  private async confirm(
+    manager: EntityManager,
+    pending: InspectionOrderDetail,
+    { quote, input, area, ownerPhone }: Attempt,
+    vendorOrderId: string,
+  ): Promise<void> {
+    await manager.update(
+      InspectionOrderDetail,
+      { id: pending.id },
+      {
+        vendorOrderId,
+        vendorCarId: quote.vendorCarId,
+        priceFen: quote.priceFen,
+        inspectCityId: quote.inspectionCityId,
+        inspectCityName: quote.inspectionCityName,
+        shopId: quote.shopId,
+        materials: quote.materials,
+        contactName: input.contactName,
+        contactPhone: input.contactPhone,
+        ownerPhone,
+        returnAddress: { ...area, address: input.address },
+        worderStatus: 10,
+        updatedAt: new Date(),
+      },
+    );
+    await manager.update(Order, { id: pending.orderId }, { vendorRef: vendorOrderId, amountFen: quote.priceFen });
+    await this.orders.applyStep(manager, pending.orderId, stepForWorder(10), {
+      actor: 'user',
+      message: `重新提交后服务商已受理，订单号 ${vendorOrderId}`,
+      payload: { vendorOrderId },
+    });
+  }
+
+  /** The resend met the car's open order: ours, from the attempt whose answer was lost. */
+  private async markUnknownId(pending: InspectionOrderDetail): Promise<number> {
+    this.logger.error(`docloud inspection order of order ${pending.orderId} exists but its id was lost`);
+    await this.transactions.run((manager) =>
+      this.orders.applyStep(manager, pending.orderId, STEP_UNKNOWN_ID, {
+        actor: 'system',
+        message: UNKNOWN_ID_MESSAGE,
+      }),
+    );
+    return pending.orderId;
+  }
+
+  /** The order's detail if it is an attempt still waiting for the vendor's answer. */
+  private async unconfirmed(orderId: number): Promise<InspectionOrderDetail | null> {
+    const detail = await this.dataSource.getRepository(InspectionOrderDetail).findOneBy({ orderId });
+    const order = await this.dataSource.getRepository(Order).findOneBy({ id: orderId });
+    return detail && detail.vendorOrderId === null && order?.vendorStatus === STEP_UNCONFIRMED.vendorStatus
+      ? detail
+      : null;
   }
 
   async listForUser(userId: number, cursor?: string, limit = 20): Promise<Page<InspectionOrderSummaryDto>> {
@@ -200,7 +297,8 @@ export class InspectionOrders {
     return {
       ...orderView(row, detail, events),
       userId: detail.userId,
-      vendorOrderId: detail.vendorOrderId,
+      // Empty until the vendor's id is known (the API type stays a string for the merchant pages).
+      vendorOrderId: detail.vendorOrderId ?? '',
       vendorCarId: detail.vendorCarId,
       checkError: detail.checkError,
     };

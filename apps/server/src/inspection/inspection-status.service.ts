@@ -56,6 +56,8 @@ export class InspectionStatus implements OnModuleInit {
       .innerJoin(Order, 'o', 'o.id = d.order_id')
       .where('o.kind = :kind', { kind: 'inspection' })
       .andWhere('o.status IN (:...open)', { open: ['pending', 'processing', 'action_required'] })
+      // Without the vendor's id there is nothing to ask about (see unconfirmed-orders.ts).
+      .andWhere('d.vendor_order_id IS NOT NULL')
       .orderBy('d.checkedAt', 'ASC')
       .addOrderBy('d.id', 'ASC')
       .limit(limit)
@@ -75,10 +77,12 @@ export class InspectionStatus implements OnModuleInit {
 
   /** Asks the vendor about one order and applies what is new. Answers whether the status moved. */
   async refresh(detail: InspectionOrderDetail): Promise<boolean> {
+    const vendorOrderId = detail.vendorOrderId;
+    if (vendorOrderId === null) return false;
     let answer: VendorOrderDetail;
     try {
       answer = await this.vendor.raw(detail.userId, (token) =>
-        this.vendor.client.getInspectionOrder(detail.vendorOrderId, token),
+        this.vendor.client.getInspectionOrder(vendorOrderId, token),
       );
     } catch (error) {
       const message = maskText(error instanceof Error ? error.message : String(error)).slice(0, 255);

@@ -57,7 +57,8 @@ export function summaryOf(order: Order, detail: InspectionOrderDetail): Inspecti
     amountFen: order.amountFen,
     plateNumber: maskPlate(detail.plateNumber),
     worderStatus: detail.worderStatus,
-    worderLabel: worderLabel(detail.worderStatus),
+    // Before the vendor's id is known there is no worderStatus: 待确认 or 待核实 says where it stands.
+    worderLabel: detail.vendorOrderId === null ? (order.vendorStatus ?? '') : worderLabel(detail.worderStatus),
     createdAt: order.createdAt.toISOString(),
   };
 }

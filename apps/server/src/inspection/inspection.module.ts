@@ -1,6 +1,8 @@
 import { InspectionStatusRefresher } from './inspection-status.refresher.js';
 import { Module } from '@nestjs/common';
 import { DocloudClient } from '@banshi/vendor-clients/docloud';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.tokens.js';
 import { requireVendor, VENDOR_SETTINGS, type AvailableVendors } from '../vendors/vendor-settings.js';
 import { InspectionCars } from './inspection-cars.service.js';
 import { InspectionController } from './inspection.controller.js';
@@ -18,10 +20,11 @@ import { INSPECTION_DOCLOUD, InspectionVendor } from './inspection-vendor.servic
   providers: [
     {
       provide: INSPECTION_DOCLOUD,
-      inject: [VENDOR_SETTINGS],
-      useFactory: (settings: AvailableVendors) => {
+      inject: [VENDOR_SETTINGS, APP_CONFIG],
+      useFactory: (settings: AvailableVendors, config: AppConfig) => {
         const { baseUrl, appKey, appSecret } = requireVendor(settings, 'docloud');
-        return new DocloudClient({ baseUrl, appKey, appSecret, timeoutMs: 10_000, maxRetries: 2 });
+        const timeoutMs = config.vendorTimeoutMs ?? 10_000;
+        return new DocloudClient({ baseUrl, appKey, appSecret, timeoutMs, maxRetries: 2 });
       },
     },
     InspectionVendor,

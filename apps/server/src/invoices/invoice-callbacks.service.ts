@@ -13,6 +13,7 @@ import type { ApplyResult, CallbackAnswer, CallbackHandler, VerifiedCallback } f
 import { CallbackInbox } from '../callbacks/callback-inbox.service.js';
 import type { RawCallback } from '../callbacks/vendor-event.entity.js';
 import { OrdersService } from '../orders/orders.service.js';
+import { forUpdate } from '../database/transactions.js';
 import { columnsOfBill, columnsOfQr } from './bill-summary.js';
 import { InvoiceScan } from './entities/invoice-scan.entity.js';
 import { InvoiceResultsService, titleOf } from './invoice-results.service.js';
@@ -76,12 +77,15 @@ export class InvoiceCallbacks implements OnModuleInit {
   private async verify(topic: YundouCallbackSource, raw: RawCallback): Promise<VerifiedCallback<ScanCallback>> {
     const token = raw.params.token ?? '';
     if (!CALLBACK_TOKEN.test(token)) throw new UnknownUploadError('callback token is malformed');
-    const scan = await this.dataSource.getRepository(InvoiceScan).findOneBy({ callbackTokenHash: hashToken(token) });
-    if (!scan || !scan.oid) throw new UnknownUploadError('no upload has this callback token');
-    const expected: YundouCallbackSource = scan.source === 'photo' ? 'bill' : 'qr';
+    const first = await this.dataSource.getRepository(InvoiceScan).findOneBy({ callbackTokenHash: hashToken(token) });
+    if (!first) throw new UnknownUploadError('no upload has this callback token');
+    const expected: YundouCallbackSource = first.source === 'photo' ? 'bill' : 'qr';
     if (expected !== topic) throw new UnknownUploadError(`a ${expected} upload called back on the ${topic} route`);
     const event = parseYundouCallback({ rawBody: raw.body, contentType: raw.headers['content-type'] }, topic);
-    if (event.oid !== scan.oid) throw new UnknownUploadError('x-oid does not match the upload of this token');
+    const scan = await this.holderOfOid(first);
+    if (!scan?.oid || event.oid !== scan.oid) {
+      throw new UnknownUploadError('x-oid does not match the upload of this token');
+    }
     const billId = event.kind === 'qr_decoded' ? '' : (event.billId ?? '');
     return {
       dedupeKey: `yundou:${topic}:${event.oid}:${billId}:${event.code}`,
@@ -90,12 +94,26 @@ export class InvoiceCallbacks implements OnModuleInit {
     };
   }
 
+  /**
+   * The scan that now holds the upload of this token: itself, or the retry its oid moved to after
+   * an upload that got no answer (the vendor keeps calling the first c-url for that oid).
+   */
+  private async holderOfOid(scan: InvoiceScan): Promise<InvoiceScan | null> {
+    let current: InvoiceScan | null = scan;
+    for (let hops = 0; current && current.oid === null && current.replacedById !== null && hops < 10; hops++) {
+      current = await this.dataSource.getRepository(InvoiceScan).findOneBy({ id: current.replacedById });
+    }
+    return current;
+  }
+
   private async apply(
     manager: EntityManager,
     { scanId, event }: ScanCallback,
     vendorEventId: number,
   ): Promise<ApplyResult> {
-    const scan = await manager.findOneByOrFail(InvoiceScan, { id: scanId });
+    // Locked: the callbacks of a photo with two bills come together, and the second must see the
+    // first one's bill to become a scan of its own instead of a repeat of the first.
+    const scan = await manager.findOneOrFail(InvoiceScan, { where: { id: scanId }, ...forUpdate(manager) });
     const meta = { actor: 'vendor' as const, vendorEventId, message: '' };
     if (event.kind === 'recognition_failed') {
       const message = event.message.trim() || '票据无法识别，请重新拍摄后上传';

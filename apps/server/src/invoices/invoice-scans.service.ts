@@ -9,6 +9,7 @@ import { PublicUrl } from '../common/http/public-url.js';
 import { StorageService } from '../common/storage/storage.service.js';
 import { Transactions } from '../database/transactions.js';
 import type { OrderStep } from '../orders/order-status.js';
+import { Order } from '../orders/order.entity.js';
 import { OrdersService } from '../orders/orders.service.js';
 import { chinaMonth, columnsOfQr, fenToYuanText } from './bill-summary.js';
 import { InvoiceScan, type ScanSource } from './entities/invoice-scan.entity.js';
@@ -38,9 +39,9 @@ export class InvoiceScansService {
     private readonly yundou: YundouClient,
   ) {}
 
-  async submitPhoto(userId: number, upload: Buffer, retryOf?: InvoiceScan): Promise<number> {
+  async submitPhoto(userId: number, upload: Buffer, retryOf?: InvoiceScan, sameUpload = false): Promise<number> {
     const image = await normaliseBillImage(upload);
-    return this.sendToVendor(userId, 'photo', image.buffer, retryOf);
+    return this.sendToVendor(userId, 'photo', image.buffer, retryOf, sameUpload);
   }
 
   /**
@@ -53,10 +54,10 @@ export class InvoiceScansService {
     return this.createRead(userId, 'qr_text', qr, null, '扫描发票二维码');
   }
 
-  async submitQrImage(userId: number, upload: Buffer, retryOf?: InvoiceScan): Promise<number> {
+  async submitQrImage(userId: number, upload: Buffer, retryOf?: InvoiceScan, sameUpload = false): Promise<number> {
     const image = await normaliseBillImage(upload);
     const text = await quickDecodeQr(image.buffer);
-    if (text === undefined) return this.sendToVendor(userId, 'qr_image', image.buffer, retryOf);
+    if (text === undefined) return this.sendToVendor(userId, 'qr_image', image.buffer, retryOf, sameUpload);
     const qr = readQr(text);
     return this.createRead(userId, 'qr_image', qr, image.buffer, '上传发票二维码图片', retryOf);
   }
@@ -75,7 +76,12 @@ export class InvoiceScansService {
       if (!file) throw AppError.badRequest('PHOTO_GONE', '原照片已过保存期限被删除，请重新拍摄上传');
       image = await this.storage.read(file);
     }
-    return scan.source === 'photo' ? this.submitPhoto(userId, image, scan) : this.submitQrImage(userId, image, scan);
+    // The same photo after an upload that got no answer: the vendor may have it already, so it is
+    // sent again under the same oid (see sendToVendor), never as a second, paid recognition.
+    const sameUpload = !upload && scan.oid !== null && (await this.failedAtUpload(scan));
+    return scan.source === 'photo'
+      ? this.submitPhoto(userId, image, scan, sameUpload)
+      : this.submitQrImage(userId, image, scan, sameUpload);
   }
 
   /** A scan whose bill is already read (from a QR): created recognised, duplicates flagged at once. */
@@ -103,16 +109,23 @@ export class InvoiceScansService {
     });
   }
 
-  /** Creates the scan, then uploads: the record exists before the vendor can call back. */
+  /**
+   * Creates the scan, then uploads: the record exists before the vendor can call back. With
+   * `sameUpload` the retry takes over the failed scan's oid (《oid 唯一标示,防止重新上传》): if the
+   * vendor got the first upload it answers "already uploaded" and calls back to the first c-url,
+   * which the callback handler follows to this scan; if not, this upload is the first.
+   */
   private async sendToVendor(
     userId: number,
     source: 'photo' | 'qr_image',
     jpeg: Buffer,
     retryOf?: InvoiceScan,
+    sameUpload = false,
   ): Promise<number> {
-    const oid = `inv${randomBytes(12).toString('hex')}`;
+    const oid = sameUpload && retryOf?.oid ? retryOf.oid : `inv${randomBytes(12).toString('hex')}`;
     const token = randomBytes(32).toString('base64url');
     const scanId = await this.transactions.run(async (manager) => {
+      if (sameUpload && retryOf) await this.releaseOid(manager, retryOf);
       const scan = await this.createScan(manager, {
         userId,
         source,
@@ -236,6 +249,22 @@ export class InvoiceScansService {
       actor: 'user',
       message: '已重新识别，见新的识别记录',
     });
+  }
+
+  /** Whether a failed scan failed at the upload (rather than at recognition, or by waiting too long). */
+  private async failedAtUpload(scan: InvoiceScan): Promise<boolean> {
+    const order = await this.dataSource.getRepository(Order).findOneBy({ id: scan.orderId });
+    return order?.vendorStatus === SCAN_STEPS.uploadFailed.vendorStatus;
+  }
+
+  /** The oid moves to the retry (it is unique); a second retry racing this one finds it gone. */
+  private async releaseOid(manager: EntityManager, failed: InvoiceScan): Promise<void> {
+    const released = await manager.update(
+      InvoiceScan,
+      { id: failed.id, oid: failed.oid as string, replacedById: IsNull() },
+      { oid: null, updatedAt: new Date() },
+    );
+    if (!released.affected) throw AppError.conflict('ALREADY_RETRIED', '这张票据已经重新识别过，请查看最新的识别结果');
   }
 
   private async orderIdOf(manager: EntityManager, scanId: number): Promise<number> {

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { YundouClient } from '@banshi/vendor-clients/yundou';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.tokens.js';
 import { requireVendor, VENDOR_SETTINGS, type AvailableVendors } from '../vendors/vendor-settings.js';
 import { InvoiceCallbacks } from './invoice-callbacks.service.js';
 import { InvoiceQueriesService } from './invoice-queries.service.js';
@@ -16,10 +18,14 @@ import { InvoicesController } from './invoices.controller.js';
   providers: [
     {
       provide: YundouClient,
-      inject: [VENDOR_SETTINGS],
+      inject: [VENDOR_SETTINGS, APP_CONFIG],
       // Uploads carry up to 2 MB of base64: give them time, and retry (the oid makes it safe).
-      useFactory: (settings: AvailableVendors) =>
-        new YundouClient({ ...requireVendor(settings, 'yundou'), timeoutMs: 20_000, maxRetries: 2 }),
+      useFactory: (settings: AvailableVendors, config: AppConfig) =>
+        new YundouClient({
+          ...requireVendor(settings, 'yundou'),
+          timeoutMs: config.vendorTimeoutMs ?? 20_000,
+          maxRetries: 2,
+        }),
     },
     InvoiceResultsService,
     InvoiceCallbacks,

@@ -2,6 +2,8 @@ import { ViolationOrderStatusRefresher } from './orders/violation-order-status.r
 import { Global, Module } from '@nestjs/common';
 import { DocloudClient } from '@banshi/vendor-clients/docloud';
 import { GARAGE_READER } from '../common/garage/garage-reader.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.tokens.js';
 import { requireVendor, VENDOR_SETTINGS, type AvailableVendors } from '../vendors/vendor-settings.js';
 import { DOCLOUD_CALLBACK_CREDENTIALS } from './callbacks/docloud-credentials.js';
 import { OrderCallbackHandler } from './callbacks/order-callback.handler.js';
@@ -42,10 +44,11 @@ import { ViolationQueryService } from './violations/violation-query.service.js';
   providers: [
     {
       provide: DocloudClient,
-      inject: [VENDOR_SETTINGS],
-      useFactory: (settings: AvailableVendors) => {
+      inject: [VENDOR_SETTINGS, APP_CONFIG],
+      useFactory: (settings: AvailableVendors, config: AppConfig) => {
         const { baseUrl, appKey, appSecret } = requireVendor(settings, 'docloud');
-        return new DocloudClient({ baseUrl, appKey, appSecret, timeoutMs: 10_000, maxRetries: 1 });
+        const timeoutMs = config.vendorTimeoutMs ?? 10_000;
+        return new DocloudClient({ baseUrl, appKey, appSecret, timeoutMs, maxRetries: 1 });
       },
     },
     {

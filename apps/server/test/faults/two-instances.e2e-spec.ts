@@ -2,7 +2,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp, listen } from '../../src/app.factory.js';
 import { testDatabases } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { docloudCredentials, inPool, orderCallback, seedCreatedOrders } from './docloud-storm-kit.js';
+import { docloudCredentials, orderCallback, seedCreatedOrders } from './storm-kits/docloud.js';
+import { inPool } from './storm-kits/kit.js';
 
 /**
  * Two server instances on one database, as behind a load balancer: every Docloud order callback is
@@ -26,7 +27,7 @@ describe.each(testDatabases())('two instances on one database (%s)', (kind) => {
   });
 
   it('applies a callback delivered to both instances at once exactly once', async () => {
-    const credentials = docloudCredentials(t);
+    const credentials = docloudCredentials(t.app);
     const ids = await seedCreatedOrders(t.dataSource, `T${kind === 'mysql' ? 'M' : 'L'}`, ORDERS);
     const callbacks = ids.flatMap((id) => [orderCallback(credentials, id, 2), orderCallback(credentials, id, 3)]);
     const statuses = await inPool(callbacks, 16, async (callback) => {

@@ -86,15 +86,16 @@ describe.each(testDatabases())('zjz callbacks (%s)', (kind) => {
     sim.holdNext();
     const { orderId, vendorRef } = await placeOrder(t, token);
     const submissions = t.dataSource.getRepository(ZjzSubmission);
-    // As in the instant between the vendor's answer and our commit.
-    await submissions.update({ orderId }, { vendorOrderNo: null });
+    const { id } = await submissions.findOneByOrFail({ orderId });
+    // As in the instant between the vendor's answer and our commit: the round has no order yet.
+    await submissions.update({ id }, { orderId: null, vendorOrderNo: null });
     await sim.advanceTo(vendorRef, 2);
     const started = Date.now();
     while (!(await events(orderId)).length && !(await failedFor(vendorRef)) && Date.now() - started < 5000) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     expect(await failedFor(vendorRef)).toBe(true);
-    await submissions.update({ orderId }, { vendorOrderNo: vendorRef });
+    await submissions.update({ id }, { orderId, vendorOrderNo: vendorRef });
     await waitForOrder(t, token, orderId, 'processing');
     const [event] = await events(orderId);
     expect(event).toMatchObject({ status: 'applied', outcome: 'transitioned' });

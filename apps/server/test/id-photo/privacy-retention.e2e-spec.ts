@@ -107,28 +107,38 @@ describe.each(testDatabases())('id-photo privacy, retention and the merchant vie
     expect(sim.stats().submitted).toBe(submitted);
   });
 
-  it('stores nothing when the vendor fails the submission, and the same photo can be submitted again', async () => {
+  it('keeps a submission the vendor did not answer as unconfirmed, and sends it again only after a silent day', async () => {
     const photo = await uploadPhoto(t, token, 21);
-    const submissions = await t.dataSource.getRepository(ZjzSubmission).count();
+    const submitted = sim.stats().submitted;
     sim.faults.failNext(1, 503);
-    const failed = await t.http
-      .post('/api/id-photo/orders')
-      .set(...bearer(token))
-      .send({ photoId: photo.id, color: 'white', param: ID_CARD_PARAM, agreePrivacy: true })
-      .expect(503);
-    expect(failed.body).toMatchObject({ retryable: true, message: expect.stringContaining('稍后重试') });
-    expect(await t.dataSource.getRepository(ZjzSubmission).count()).toBe(submissions);
-    expect((await t.dataSource.getRepository(IdPhotoSession).findOneByOrFail({ id: photo.id })).orderId).toBeNull();
-    await t.http
-      .post('/api/id-photo/orders')
-      .set(...bearer(token))
-      .send({ photoId: photo.id, color: 'white', param: ID_CARD_PARAM, agreePrivacy: true })
-      .expect(201);
-    const twice = await t.http
-      .post('/api/id-photo/orders')
-      .set(...bearer(token))
-      .send({ photoId: photo.id, color: 'white', param: ID_CARD_PARAM, agreePrivacy: true })
-      .expect(409);
+    const submit = () =>
+      t.http
+        .post('/api/id-photo/orders')
+        .set(...bearer(token))
+        .send({ photoId: photo.id, color: 'white', param: ID_CARD_PARAM, agreePrivacy: true });
+    const failed = await submit().expect(503);
+    expect(failed.body).toMatchObject({
+      retryable: true,
+      message: expect.stringContaining('暂时无法确认订单是否提交成功'),
+    });
+    // The vendor may have it (zjz has no idempotency key and no lookup): kept, never sent blindly again.
+    const { orderId } = await t.dataSource.getRepository(IdPhotoSession).findOneByOrFail({ id: photo.id });
+    expect(orderId).not.toBeNull();
+    const kept = await orderDetail(t, token, Number(orderId));
+    expect(kept.order).toMatchObject({ status: 'pending', vendorStatus: '待确认' });
+    expect(kept.details.canCancel).toBe(false);
+    const waiting = await submit().expect(409);
+    expect(waiting.body.code).toBe('SUBMIT_UNCONFIRMED');
+    expect(sim.stats().submitted).toBe(submitted);
+
+    // No callback for a day: the vendor never got it, so the next tap sends it, as the same order.
+    await t.dataSource
+      .getRepository(ZjzSubmission)
+      .update({ orderId: Number(orderId) }, { createdAt: new Date(Date.now() - 25 * 3_600_000) });
+    const resent = await submit().expect(201);
+    expect(resent.body.order).toMatchObject({ id: Number(orderId), status: 'pending', vendorStatus: '1' });
+    expect(sim.stats().submitted).toBe(submitted + 1);
+    const twice = await submit().expect(409);
     expect(twice.body.code).toBe('PHOTO_USED');
   });
 

@@ -61,7 +61,7 @@ describe.each(testDatabases())('inspection: vendor failures and the status job (
     expect(await counts(t)).toEqual(before);
   });
 
-  it('a vendor outage while creating is a 503 the user may retry (the call is not repeated); nothing is stored', async () => {
+  it('a vendor outage while creating is a 503 the user may retry; the attempt is kept and the retry completes it', async () => {
     const sim = docloud(t);
     const token = await t.loginUser('outage');
     const carId = await addGarageCar(t, token, '浙B4L3K2');
@@ -72,14 +72,42 @@ describe.each(testDatabases())('inspection: vendor failures and the status job (
     sim.faults.failNext(1, 503);
     const res = await placeOrder(t, token, carId, 11800).expect(503);
     expect(res.body).toMatchObject({ code: 'VENDOR_UNAVAILABLE', retryable: true });
-    expect(res.body.message).toBe('年检服务暂时无法连接，请稍后重试');
+    expect(res.body.message).toBe(
+      '年检服务响应超时，暂时无法确认是否下单成功；订单已保存，请稍后重试提交，重试不会重复下单',
+    );
     // Not retried by the client (only the first attempt was made to fail; a retry would have succeeded).
     expect(sim.host.callsTo('/inspection/v2/order/create')).toBe(creates);
-    expect(await counts(t)).toEqual(before);
+    // The vendor may have taken it: the attempt is kept, waiting for the user's retry.
+    expect(await counts(t)).toEqual({ orders: before.orders + 1, details: before.details + 1 });
+    const kept = (await rawRows(t, 'inspection_orders')).at(-1) as Record<string, unknown>;
+    expect(kept.vendor_order_id).toBeNull();
+    const waiting = await t.http.get('/api/inspection/orders').set(auth(token)).expect(200);
+    expect(waiting.body.items[0]).toMatchObject({ status: 'pending', worderLabel: '待确认' });
 
     const retried = await placeOrder(t, token, carId, 11800).expect(201);
-    expect(retried.body.status).toBe('processing');
+    expect(retried.body).toMatchObject({ id: Number(kept.order_id), status: 'processing' });
     expect(await counts(t)).toEqual({ orders: before.orders + 1, details: before.details + 1 });
+    const vendorCar = Number(kept.vendor_car_id);
+    expect(sim.inspectionOrdersByCar().get(vendorCar)).toHaveLength(1);
+  });
+
+  it('an order the vendor took but whose answer was lost is found by the retry (1142) and shown as 待核实', async () => {
+    const sim = docloud(t);
+    const token = await t.loginUser('lost-answer');
+    const carId = await addGarageCar(t, token, '浙B4L4K3');
+    await saveCar(t, token, carId).expect(200);
+    await t.http.get(`/api/inspection/cars/${carId}/pre-order`).set(auth(token)).expect(200);
+    sim.faults.loseNextAnswer(1, 'fail', '/inspection/v2/order/create');
+    await placeOrder(t, token, carId, 11800).expect(503);
+    const retried = await placeOrder(t, token, carId, 11800).expect(201);
+    expect(retried.body).toMatchObject({ status: 'processing', vendorStatus: '待核实', worderLabel: '待核实' });
+    expect(retried.body.events.at(-1).message).toBe('服务商已受理该车辆的年检订单但未返回订单号，客服将核实办理进度');
+    const kept = (await rawRows(t, 'inspection_orders')).at(-1) as Record<string, unknown>;
+    expect(sim.inspectionOrdersByCar().get(Number(kept.vendor_car_id))).toHaveLength(1);
+    // It stays open, so a third tap does not order the car again; the status job leaves it alone.
+    const again = await placeOrder(t, token, carId, 11800).expect(409);
+    expect(again.body.code).toBe('INSPECTION_ORDER_OPEN');
+    expect(sim.inspectionOrdersByCar().get(Number(kept.vendor_car_id))).toHaveLength(1);
   });
 
   it('a bad address is refused before the vendor is asked', async () => {
@@ -119,10 +147,17 @@ describe.each(testDatabases())('inspection: vendor failures and the status job (
     sim.closeInspectionOrder(vendorIds[2]); // → 60
 
     // At most two per tick, the least recently asked first: two ticks reach all of them.
-    const open = async () =>
-      (await rawRows(t, 'orders')).filter(
-        (o) => o.kind === 'inspection' && ['pending', 'processing'].includes(String(o.status)),
+    // Open orders the job can ask about: one whose vendor id was lost (待核实) has nothing to poll.
+    const open = async () => {
+      const known = new Set(
+        (await rawRows(t, 'inspection_orders'))
+          .filter((d) => d.vendor_order_id !== null)
+          .map((d) => Number(d.order_id)),
+      );
+      return (await rawRows(t, 'orders')).filter(
+        (o) => known.has(Number(o.id)) && ['pending', 'processing'].includes(String(o.status)),
       ).length;
+    };
     const openBefore = await open();
     expect(openBefore).toBeLessThanOrEqual(4);
     expect((await status.tick(2)).checked).toBe(2);

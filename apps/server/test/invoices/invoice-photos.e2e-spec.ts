@@ -160,6 +160,26 @@ describe.each(testDatabases())('invoice photos (%s)', (kind) => {
     expect(await getScan(t, token, retried.body.id)).toMatchObject({ status: 'recognised', billType: 'bus' });
   });
 
+  it('a retry after an upload the vendor took but never answered reuses its oid: one recognition, on the retry', async () => {
+    const sim = yundouOf(t);
+    // Recognition takes a moment at the vendor: the user retries before its callback.
+    sim.recognitionDelayMs = 1500;
+    sim.faults.loseNextAnswer(3, 'fail', '/api/bill/upload');
+    const uploads = sim.uploads.size;
+    const created = await uploadPhoto(t, token, await billImage(sampleBill('parking')));
+    expect(created.body).toMatchObject({ status: 'failed', retryable: true });
+    expect(sim.uploads.size).toBe(uploads + 1);
+    const first = await scanRow(t, created.body.id);
+    const retried = await t.http.post(`/api/invoices/${created.body.id}/retry`).set(bearer(token)).expect(201);
+    await sim.idle();
+    sim.recognitionDelayMs = 0;
+    expect(sim.uploads.size).toBe(uploads + 1);
+    // The vendor called back to the first upload's URL; the result went to the retry, which holds the oid.
+    expect(await scanRow(t, retried.body.id)).toMatchObject({ oid: first.oid, retryOfId: first.id });
+    expect(await getScan(t, token, retried.body.id)).toMatchObject({ status: 'recognised', billType: 'parking' });
+    expect(await getScan(t, token, created.body.id)).toMatchObject({ status: 'failed', replacedById: retried.body.id });
+  });
+
   it('a forged callback (unknown token) is refused and stored as rejected; a wrong x-oid too', async () => {
     const scan = await scanBill(t, token, sampleBill('courier'));
     const upload = await uploadOf(t, scan.id);

@@ -27,6 +27,23 @@ describe.each(testDatabases())('vehicles: order status from callbacks and the fa
 
   const { newKey, carWithPayable, order, getOrder, untilStatus, eventTypes, detailOf, backdate } = orderKit(() => t);
 
+  it('an order whose answer was lost (1117 on the retry) is found again from its callback, by its violations', async () => {
+    const sim = docloud(t);
+    const { user, car, codes } = await carWithPayable(1);
+    // The vendor makes the order; its answer is lost, and the client's retry meets 1117.
+    sim.faults.loseNextAnswer(1, 'fail', '/violation/create/order');
+    const created = await order(user, { carId: car.id, codes }, newKey()).expect(201);
+    const detail = await waitFor(async () => {
+      const row = await detailOf(created.body.id);
+      return row.vendorOrderId ? row : undefined;
+    }, 'the vendor id from the callback');
+    expect(sim.order(detail.vendorOrderId!).outOrderNo).toBe(created.body.orderNo);
+    expect([...sim.ordersByOutOrderNo().get(created.body.orderNo)!]).toEqual([Number(detail.vendorOrderId)]);
+    const done = await untilStatus(user, created.body.id, 'completed');
+    expect(eventTypes(done)).toContain('vendor_confirmed');
+    expect(detail.state).toBe('created');
+  });
+
   it('quotes two violations, orders them, and follows the callbacks to done', async () => {
     const { user, car, codes } = await carWithPayable(2, '浙A66688');
     const quote = await t.http

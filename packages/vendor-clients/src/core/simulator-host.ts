@@ -35,22 +35,48 @@ export interface SimResponse {
 
 export type SimHandler = (request: SimRequest) => SimResponse | Promise<SimResponse>;
 
+/** How a lost answer is lost: the vendor's gateway answers 503, or the connection hangs and drops. */
+export type LostAnswerMode = 'fail' | 'hang';
+
+export type FaultDraw =
+  { kind: 'pass' } | { kind: 'fail'; status: number } | { kind: 'hang' } | { kind: 'lose'; mode: LostAnswerMode };
+
+/** How many faults the knobs injected so far (kept across `reset()`, for test reports). */
+export interface InjectedFaults {
+  failed: number;
+  hung: number;
+  lost: number;
+}
+
 /**
- * Fault knobs shared by every simulator: answer with 5xx, hang past the client's timeout, or
- * slow down. Rates use the injectable `random` so a test can make them deterministic.
+ * Fault knobs shared by every simulator: answer with 5xx, hang past the client's timeout, slow
+ * down, or do the work and lose the answer. Rates use the injectable `random` so a test can make
+ * them deterministic.
  */
 export class FaultKnobs {
-  /** Share of requests (0..1) answered with HTTP 503. */
+  /** Share of requests (0..1) answered with HTTP 503 before the handler runs: nothing was done. */
   serverErrorRate = 0;
-  /** Share of requests (0..1) that hang for `hangMs` before any answer. */
+  /**
+   * Share of requests (0..1) that hang for `hangMs` before the handler runs. The handler still runs
+   * then, answering into a socket the client has usually given up on: the work is done, late.
+   */
   timeoutRate = 0;
+  /**
+   * Share of requests (0..1) the handler processes at once (an order is created, a call is charged)
+   * whose answer is then lost: a 503 instead of it, or a hang of `hangMs` and a dropped connection.
+   * The case a client cannot tell from a plain failure, and the one that makes a retry dangerous.
+   */
+  lostAnswerRate = 0;
   /** Fixed extra latency for every answer. */
   delayMs = 0;
   hangMs = 30_000;
   random: () => number = Math.random;
+  readonly injected: InjectedFaults = { failed: 0, hung: 0, lost: 0 };
   private failNextCount = 0;
   private failNextStatus = 503;
   private hangNextCount = 0;
+  /** Armed lost answers, each for any path or for one path only. */
+  private readonly losing: { count: number; mode: LostAnswerMode; path?: string }[] = [];
 
   /** The next `count` requests get `status` (a 5xx by default). */
   failNext(count = 1, status = 503): void {
@@ -63,16 +89,39 @@ export class FaultKnobs {
     this.hangNextCount = count;
   }
 
+  /**
+   * The next `count` requests (to `path` only, when given) are processed, and their answer is lost
+   * as `mode` says. Arming it for one path lets a test hit the one call that creates an order.
+   */
+  loseNextAnswer(count = 1, mode: LostAnswerMode = 'fail', path?: string): void {
+    this.losing.push({ count, mode, path });
+  }
+
+  /** The total of every kind of injected fault. */
+  get injectedTotal(): number {
+    return this.injected.failed + this.injected.hung + this.injected.lost;
+  }
+
   reset(): void {
     this.serverErrorRate = 0;
     this.timeoutRate = 0;
+    this.lostAnswerRate = 0;
     this.delayMs = 0;
     this.failNextCount = 0;
     this.hangNextCount = 0;
+    this.losing.length = 0;
   }
 
-  /** Decides what happens to one request before its handler runs. */
-  draw(): { kind: 'pass' } | { kind: 'fail'; status: number } | { kind: 'hang' } {
+  /** Decides what happens to one request (to `path`), and counts what it injects. */
+  draw(path?: string): FaultDraw {
+    const drawn = this.decide(path);
+    if (drawn.kind === 'fail') this.injected.failed++;
+    else if (drawn.kind === 'hang') this.injected.hung++;
+    else if (drawn.kind === 'lose') this.injected.lost++;
+    return drawn;
+  }
+
+  private decide(path: string | undefined): FaultDraw {
     if (this.hangNextCount > 0) {
       this.hangNextCount--;
       return { kind: 'hang' };
@@ -81,8 +130,16 @@ export class FaultKnobs {
       this.failNextCount--;
       return { kind: 'fail', status: this.failNextStatus };
     }
+    const armed = this.losing.find((entry) => entry.path === undefined || entry.path === path);
+    if (armed) {
+      if (--armed.count <= 0) this.losing.splice(this.losing.indexOf(armed), 1);
+      return { kind: 'lose', mode: armed.mode };
+    }
     if (this.timeoutRate > 0 && this.random() < this.timeoutRate) return { kind: 'hang' };
     if (this.serverErrorRate > 0 && this.random() < this.serverErrorRate) return { kind: 'fail', status: 503 };
+    if (this.lostAnswerRate > 0 && this.random() < this.lostAnswerRate) {
+      return { kind: 'lose', mode: this.random() < 0.5 ? 'fail' : 'hang' };
+    }
     return { kind: 'pass' };
   }
 }
@@ -178,7 +235,7 @@ export class SimulatorHost {
       const rawBody = await readBody(req, maxBodyBytes);
       if (rawBody === 'too-large') return send(res, { status: 413, json: { message: 'request body too large' } });
 
-      const fault = this.faults.draw();
+      const fault = this.faults.draw(url.pathname);
       if (fault.kind === 'hang') {
         await sleep(this.faults.hangMs);
         if (this.closed) return;
@@ -188,23 +245,30 @@ export class SimulatorHost {
       }
       if (this.faults.delayMs > 0) await sleep(this.faults.delayMs);
 
-      if (req.method === 'GET' && url.pathname.startsWith('/files/')) {
-        const file = this.files.get(url.pathname.slice('/files/'.length));
-        return file
-          ? send(res, { body: file.body, contentType: file.contentType })
-          : send(res, { status: 404, text: 'not found' });
+      const response = await this.respond(req, url, rawQuery, rawBody);
+      if (fault.kind !== 'lose') return send(res, response);
+      // The work is done (the handler ran); only its answer goes missing.
+      if (fault.mode === 'fail') {
+        return send(res, { status: 503, text: `${this.name} simulator: answer lost (injected HTTP 503)` });
       }
-
-      const handler = this.routes.get(`${req.method} ${url.pathname}`);
-      if (!handler) return send(res, { status: 404, json: { message: `no route ${req.method} ${url.pathname}` } });
-      this.requestLog.push({ method: req.method ?? 'GET', path: url.pathname, at: Date.now() });
-      const request = buildRequest(req, url, rawQuery, rawBody);
-      send(res, await handler(request));
+      await sleep(this.faults.hangMs);
+      res.destroy();
     } catch (error) {
       if (!res.headersSent) {
         send(res, { status: 500, json: { message: `${this.name} simulator error: ${(error as Error).message}` } });
       }
     }
+  }
+
+  private async respond(req: IncomingMessage, url: URL, rawQuery: string, rawBody: Buffer): Promise<SimResponse> {
+    if (req.method === 'GET' && url.pathname.startsWith('/files/')) {
+      const file = this.files.get(url.pathname.slice('/files/'.length));
+      return file ? { body: file.body, contentType: file.contentType } : { status: 404, text: 'not found' };
+    }
+    const handler = this.routes.get(`${req.method} ${url.pathname}`);
+    if (!handler) return { status: 404, json: { message: `no route ${req.method} ${url.pathname}` } };
+    this.requestLog.push({ method: req.method ?? 'GET', path: url.pathname, at: Date.now() });
+    return handler(buildRequest(req, url, rawQuery, rawBody));
   }
 }
 

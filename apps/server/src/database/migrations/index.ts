@@ -5,6 +5,7 @@ import { Identity1763900002000 } from './1763900002000-identity.js';
 import { Vehicles1763900003000 } from './1763900003000-vehicles.js';
 import { Inspection1763900004000 } from './1763900004000-inspection.js';
 import { MerchantConsole1763900005000 } from './1763900005000-merchant-console.js';
+import { InspectionUnconfirmed1763900006000 } from './1763900006000-inspection-unconfirmed.js';
 
 /** Every migration, in order. Both MySQL and SQLite run the same list at start-up. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Vehicles1763900003000,
   Inspection1763900004000,
   MerchantConsole1763900005000,
+  InspectionUnconfirmed1763900006000,
 ];

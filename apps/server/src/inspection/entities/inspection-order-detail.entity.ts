@@ -25,9 +25,12 @@ export class InspectionOrderDetail {
   @Column({ name: 'garage_car_id', type: 'int' })
   garageCarId!: number;
 
-  /** Docloud's orderId (also the order's `vendor_ref`). */
-  @Column({ name: 'vendor_order_id', type: 'varchar', length: 32, unique: true })
-  vendorOrderId!: string;
+  /**
+   * Docloud's orderId (also the order's `vendor_ref`). Null while a create call that got no answer
+   * is unconfirmed, and for good when the vendor has the order but its id was lost (待核实).
+   */
+  @Column({ name: 'vendor_order_id', type: 'varchar', length: 32, unique: true, nullable: true })
+  vendorOrderId!: string | null;
 
   @Column({ name: 'vendor_car_id', type: 'varchar', length: 32 })
   vendorCarId!: string;

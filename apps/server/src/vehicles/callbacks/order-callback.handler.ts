@@ -4,10 +4,12 @@ import {
   verifyOrderStatusCallback,
   type DocloudOrderStatusEvent,
 } from '@banshi/vendor-clients/docloud';
-import { MoreThan, type EntityManager } from 'typeorm';
+import { In, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import type { CallbackHandler } from '../../callbacks/callback-handler.js';
 import { CallbackInbox } from '../../callbacks/callback-inbox.service.js';
 import type { RawCallback } from '../../callbacks/vendor-event.entity.js';
+import { Order } from '../../orders/order.entity.js';
+import { OrdersService } from '../../orders/orders.service.js';
 import { ViolationOrder } from '../entities/violation-order.entity.js';
 import { OrderUpdatesService } from '../orders/order-updates.service.js';
 import { DOCLOUD_ANSWERS, DOCLOUD_CALLBACK_CREDENTIALS, type DocloudCredentials } from './docloud-credentials.js';
@@ -27,6 +29,7 @@ export class OrderCallbackHandler implements CallbackHandler<DocloudOrderStatusE
   constructor(
     private readonly inbox: CallbackInbox,
     private readonly updates: OrderUpdatesService,
+    private readonly orders: OrdersService,
     @Inject(DOCLOUD_CALLBACK_CREDENTIALS) private readonly credentials: DocloudCredentials,
   ) {}
 
@@ -47,7 +50,9 @@ export class OrderCallbackHandler implements CallbackHandler<DocloudOrderStatusE
     event: DocloudOrderStatusEvent,
     { manager, vendorEventId }: { manager: EntityManager; vendorEventId: number },
   ) {
-    const detail = await manager.findOne(ViolationOrder, { where: { vendorOrderId: event.orderId } });
+    const detail =
+      (await manager.findOne(ViolationOrder, { where: { vendorOrderId: event.orderId } })) ??
+      (await this.adoptLostOrder(manager, event, vendorEventId));
     if (!detail) {
       // Credit orders are paid moments after they are created: this may be ours, not yet committed.
       if (await creatingRecently(manager)) throw new OrderNotReadyError(`order ${event.orderId} is not recorded yet`);
@@ -59,6 +64,42 @@ export class OrderCallbackHandler implements CallbackHandler<DocloudOrderStatusE
       source: '服务商通知',
     });
     return { orderId: detail.orderId, outcome: result.applied ? 'transitioned' : result.reason };
+  }
+
+  /**
+   * An order whose create answer was lost (1117 on the resend, or no resend yet) has no vendor id
+   * here, and Docloud cannot be asked for it by our number. Its callbacks carry the violations'
+   * codes, which are unique and which the vendor orders only once (1104), so the one attempt of
+   * ours for exactly those codes is that order: it takes the vendor's id and follows it from now on.
+   */
+  private async adoptLostOrder(
+    manager: EntityManager,
+    event: DocloudOrderStatusEvent,
+    vendorEventId: number,
+  ): Promise<ViolationOrder | null> {
+    const codes = new Set(event.violations.map((v) => v.code));
+    if (codes.size === 0) return null;
+    const lost = await manager.find(ViolationOrder, {
+      where: { state: In(['unknown', 'creating']), vendorOrderId: IsNull() },
+    });
+    const matches = lost.filter(
+      (candidate) => candidate.items.length === codes.size && candidate.items.every((item) => codes.has(item.code)),
+    );
+    if (matches.length !== 1) return null;
+    const [detail] = matches;
+    await manager.update(
+      ViolationOrder,
+      { id: detail.id },
+      { state: 'created', vendorOrderId: event.orderId, updatedAt: new Date() },
+    );
+    await manager.update(Order, { id: detail.orderId }, { vendorRef: event.orderId });
+    Object.assign(detail, { state: 'created', vendorOrderId: event.orderId });
+    await this.orders.note(manager, detail.orderId, 'vendor_confirmed', {
+      actor: 'vendor',
+      message: `服务商通知确认了此前未返回的订单号 ${event.orderId}`,
+      vendorEventId,
+    });
+    return detail;
   }
 
   acknowledge() {

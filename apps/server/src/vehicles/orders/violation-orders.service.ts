@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { VendorError } from '@banshi/vendor-clients';
 import { DocloudClient, DocloudDuplicateOrderError } from '@banshi/vendor-clients/docloud';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { AppError } from '../../common/errors/app-error.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.tokens.js';
@@ -237,7 +237,13 @@ export class ViolationOrdersService {
       // no lookup by outOrderNo, so the order cannot be followed automatically: say so, never "failed".
       this.logger.error({ orderId: detail.orderId, outOrderNo: detail.outOrderNo }, 'docloud order id lost (1117)');
       await this.transactions.run(async (manager) => {
-        await manager.update(ViolationOrder, { id: detail.id }, { state: 'unknown', updatedAt: new Date() });
+        // Unless a callback has already told us the id (see OrderCallbackHandler.adoptLostOrder).
+        const marked = await manager.update(
+          ViolationOrder,
+          { id: detail.id, vendorOrderId: IsNull() },
+          { state: 'unknown', updatedAt: new Date() },
+        );
+        if (!marked.affected) return;
         await this.orders.applyStep(manager, detail.orderId, STEP_UNKNOWN, {
           actor: 'system',
           message: '服务商已受理该订单但未返回订单号，客服将核实办理结果',

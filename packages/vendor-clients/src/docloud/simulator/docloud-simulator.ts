@@ -169,6 +169,16 @@ export class DocloudSimulator implements RunningSimulator {
     return { ...this.runtime.orders.find(Number(orderId)) };
   }
 
+  /** Violation order ids per `outOrderNo` (read-only; see `DocloudState.ordersByOutOrderNo`). */
+  ordersByOutOrderNo(): Map<string, number[]> {
+    return this.runtime.state.ordersByOutOrderNo();
+  }
+
+  /** Inspection order ids per bound car (read-only; see `DocloudState.inspectionOrdersByCar`). */
+  inspectionOrdersByCar(): Map<number, number[]> {
+    return this.runtime.state.inspectionOrdersByCar();
+  }
+
   /** Pays an online-mode order, as opening its `payUrl` does. */
   payOrder(orderId: number | string): void {
     this.runtime.orders.pay(Number(orderId));

@@ -103,6 +103,19 @@ export class DocloudState {
   nextInspectionOrderId = 7_951_177;
   nextAddedViolation = 1;
 
+  /** Violation orders per `outOrderNo` (the caller's own order number): read-only, for counting. */
+  ordersByOutOrderNo(): Map<string, number[]> {
+    return groupIds(this.orders.values(), (order) => order.outOrderNo);
+  }
+
+  /**
+   * Inspection orders per bound car (`carId`). The create call carries no number of the caller's,
+   * so a car is the closest key: a test counts the orders one order of the caller's produced.
+   */
+  inspectionOrdersByCar(): Map<number, number[]> {
+    return groupIds(this.inspectionOrders.values(), (order) => order.carId);
+  }
+
   /** The plate's violations, generated the first time the plate is seen and kept (and changed) after. */
   violationsOf(plate: string): SimViolation[] {
     let list = this.violations.get(plate);
@@ -113,4 +126,10 @@ export class DocloudState {
     }
     return list;
   }
+}
+
+function groupIds<K, T extends { orderId: number }>(items: Iterable<T>, key: (item: T) => K): Map<K, number[]> {
+  const grouped = new Map<K, number[]>();
+  for (const item of items) grouped.set(key(item), [...(grouped.get(key(item)) ?? []), item.orderId]);
+  return grouped;
 }

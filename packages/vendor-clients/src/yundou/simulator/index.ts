@@ -6,3 +6,4 @@ export * from './bill-generator.js';
 export * from './recognition.js';
 export * from './vendor-data.js';
 export * from './php-json.js';
+export * from './callbacks.js';

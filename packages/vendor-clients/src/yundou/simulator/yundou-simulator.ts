@@ -11,6 +11,7 @@ import {
   type SimulatorStartOptions,
 } from '../../core/index.js';
 import { YUNDOU_PATHS, YUNDOU_VENDOR } from '../constants.js';
+import { billCallbackBody, encodeYundouCallback, qrCallbackBody } from './callbacks.js';
 import { YUNDOU_SIM_MESSAGES as M } from './messages.js';
 import { phpJson } from './php-json.js';
 import { decodeQrFromImage, recogniseBillFromQr } from './recognition.js';
@@ -151,42 +152,21 @@ export class YundouSimulator implements RunningSimulator {
       // A broken decoder is the simulator's fault, not the image's: keep it for the tests to see.
       upload.error = error instanceof Error ? error.message : String(error);
     }
-    if (upload.kind === 'bill') upload.billId = this.nextBillId++;
     let body: Record<string, unknown>;
     if (upload.kind === 'qr') {
-      body =
-        content === undefined
-          ? { 'x-oid': upload.oid, code: 1, message: forced ?? M.unreadable, data: [] }
-          : { 'x-oid': upload.oid, code: 0, message: M.recognised, data: { id: upload.id, content } };
+      body = qrCallbackBody(upload.oid, upload.id, content, forced);
       if (content !== undefined) upload.result = { content };
     } else {
+      upload.billId = this.nextBillId++;
       const result = content === undefined ? undefined : recogniseBillFromQr(content);
       upload.result = result;
-      body = result
-        ? {
-            code: 0,
-            'x-oid': upload.oid,
-            bid: upload.billId,
-            message: M.recognised,
-            type: result.type,
-            data: result.data,
-          }
-        : { code: 1, 'x-oid': upload.oid, bid: upload.billId, message: forced ?? M.unreadable, type: '', data: [] };
+      body = billCallbackBody(upload.oid, upload.billId, result, forced);
     }
     upload.status = body.code === 0 ? 'recognised' : 'failed';
     if (this.closed) return;
-    const encoded = this.encodeCallback(body);
+    const encoded = encodeYundouCallback(body, this.callbackFormat);
     upload.callbackBody = encoded.body;
     this.callbacks.send({ url: upload.callbackUrl, ...encoded, repeat: this.repeatCallbacks });
-  }
-
-  private encodeCallback(body: Record<string, unknown>): { body: string; contentType: string } {
-    if (this.callbackFormat === 'json') return { body: phpJson(body), contentType: 'application/json' };
-    const form = new URLSearchParams();
-    for (const [key, value] of Object.entries(body)) {
-      if (value !== undefined) form.set(key, typeof value === 'object' ? phpJson(value) : String(value));
-    }
-    return { body: form.toString(), contentType: 'application/x-www-form-urlencoded' };
   }
 }
 

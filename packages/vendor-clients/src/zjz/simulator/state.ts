@@ -133,6 +133,19 @@ export class ZjzSimState {
     return `${day}${String(spec.itemId).padStart(3, '0')}${String(this.nextReceipt).padStart(6, '0')}`;
   }
 
+  /**
+   * The vendor's orders grouped by the `notice_url` they now call back to. The caller's own order
+   * number never reaches the vendor; the notice URL (one per submission round) is the caller's key,
+   * so this is how a test counts the vendor orders made for one order of the caller's.
+   */
+  ordersByNoticeUrl(): Map<string, string[]> {
+    const grouped = new Map<string, string[]>();
+    for (const order of this.orders.values()) {
+      grouped.set(order.noticeUrl, [...(grouped.get(order.noticeUrl) ?? []), order.orderNo]);
+    }
+    return grouped;
+  }
+
   view(order: SimOrder): ZjzSimOrderView {
     return {
       orderNo: order.orderNo,

@@ -114,6 +114,11 @@ export class ZjzSimulator implements RunningSimulator {
     return [...this.state.orders.values()].map((order) => this.state.view(order));
   }
 
+  /** Order numbers per `notice_url` (see `ZjzSimState.ordersByNoticeUrl`): read-only, for counting. */
+  ordersByNoticeUrl(): Map<string, string[]> {
+    return this.state.ordersByNoticeUrl();
+  }
+
   order(orderNo: string): ZjzSimOrderView | undefined {
     const order = this.state.orders.get(orderNo);
     return order ? this.state.view(order) : undefined;

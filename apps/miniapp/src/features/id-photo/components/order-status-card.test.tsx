@@ -70,6 +70,13 @@ describe('OrderStatusCard', () => {
     expect(container.querySelector('.id-photo-steps__item--warn')?.textContent).toContain('未通过');
   });
 
+  it('says a submission whose answer was lost is being confirmed, not to submit again', () => {
+    const { container } = render(<OrderStatusCard detail={order('pending', {}, '待确认')} />);
+    expect(container.textContent).toContain('提交结果确认中');
+    expect(container.textContent).toContain('无需重新提交');
+    expect(states(container)).toEqual(['current', 'todo', 'todo']);
+  });
+
   it('walks a print order through review, receipt and shipping', () => {
     expect(states(render(<OrderStatusCard detail={order('pending', { isPrint: true })} />).container)).toEqual([
       'done',

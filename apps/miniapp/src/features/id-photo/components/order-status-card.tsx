@@ -3,6 +3,9 @@ import { StatusTag } from '../../../shared/ui/status-tag';
 import type { IdPhotoOrderDto } from '../api/types';
 import './order-status-card.scss';
 
+/** The server's vendor status for a submission whose answer was lost (see zjz-unconfirmed.ts). */
+const UNCONFIRMED_VENDOR_STATUS = '待确认';
+
 export interface StatusDescription {
   title: string;
   text: string;
@@ -15,6 +18,14 @@ export function describeStatus({ order, details }: IdPhotoOrderDto): StatusDescr
   const last = details.isPrint ? 4 : 3;
   switch (order.status) {
     case 'pending':
+      // The vendor's answer to the submission was lost: it is kept, never sent twice blindly.
+      if (order.vendorStatus === UNCONFIRMED_VENDOR_STATUS) {
+        return {
+          title: '提交结果确认中',
+          text: '服务商响应超时，订单已保存。服务商开始审核时这里会自动更新，无需重新提交',
+          step: 1,
+        };
+      }
       return {
         title: details.round > 1 ? '已重新提交，等待审核' : '已提交，等待审核',
         text: '审核开始前可以取消订单',

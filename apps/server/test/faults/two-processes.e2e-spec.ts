@@ -1,0 +1,160 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DocloudSimulator } from '@banshi/vendor-clients/docloud';
+import type { WechatSimulator } from '@banshi/vendor-clients/wechat';
+import type { ZjzSimulator } from '@banshi/vendor-clients/zjz';
+import { DataSource } from 'typeorm';
+import { installPiiCipher, PiiCipher } from '../../src/common/crypto/pii-cipher.js';
+import { dataSourceOptions } from '../../src/database/data-source-options.js';
+import type { DocloudCredentials } from '../../src/vehicles/callbacks/docloud-credentials.js';
+import { createTestDatabase, testDatabases, type TestDatabase } from '../support/databases.js';
+import {
+  freePort,
+  killServerProcess,
+  liveServerEnv,
+  newSecrets,
+  startServerProcess,
+  startVendors,
+  type ServerProcess,
+  type SimulatedVendors,
+} from '../support/server-process.js';
+import { ENGINE_NO, VIN } from '../vehicles/support.js';
+import { everyRoute } from './storm-kits/every-route.js';
+import { seeded } from './storm-kits/kit.js';
+import { deliver, layOut, shareOut, stormOutcome } from './storm-kits/mix.js';
+
+/**
+ * Two built servers as two processes on one MariaDB, as two instances behind a load balancer, with
+ * one set of vendors (simulated here, so that what both instances ask of them is counted in one
+ * place). During a storm of every vendor's callbacks, taking turns between the instances (so a
+ * callback and its repeat, or two steps of one order, usually reach different processes), and
+ * during 100 concurrent queries of one car, the guarantees of one instance hold for both.
+ * (SQLite is the single-instance development database: two processes on one file are not a setup.)
+ */
+const STORM = Number(process.env.STORM_N ?? 10_000);
+const QUERIES = 100;
+const QUERY_PATH = '/violation/query/1.0';
+const onMysql = testDatabases().includes('mysql') ? describe : describe.skip;
+
+onMysql('two server processes on one MariaDB', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'banshi-two-'));
+  let database: TestDatabase;
+  let vendors: SimulatedVendors;
+  let servers: ServerProcess[] = [];
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('mysql', dataDir);
+    const ports = [await freePort(), await freePort()];
+    vendors = await startVendors(`http://127.0.0.1:${ports[0]}`);
+    const secrets = newSecrets();
+    const envOf = (port: number) =>
+      liveServerEnv({
+        port,
+        publicBaseUrl: `http://127.0.0.1:${port}`,
+        databaseUrl: database.url,
+        dataDir,
+        vendors,
+        secrets,
+      });
+    // One after the other: the first one runs the migrations.
+    for (const port of ports) servers.push(await startServerProcess(envOf(port)));
+    installPiiCipher(new PiiCipher(secrets.pii));
+    dataSource = new DataSource({ ...dataSourceOptions(database.url), migrationsRun: false, synchronize: false });
+    await dataSource.initialize();
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(servers.map((server) => killServerProcess(server)));
+    servers = [];
+    await dataSource?.destroy();
+    await vendors?.close();
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const vendor = <T>(name: string) => vendors.simulators.find((sim) => sim.vendor === name) as T;
+
+  it('applies every genuine callback once across both, rejects every bad one, never answers 5xx', async () => {
+    const kits = await everyRoute(
+      dataSource,
+      { docloud: vendors.settings.docloud as DocloudCredentials, zjz: vendor<ZjzSimulator>('zjz') },
+      'P',
+    );
+    const shares = shareOut(kits, STORM);
+    const sends = await layOut(shares, seeded(20261124));
+    const started = Date.now();
+    const answers = await deliver(
+      servers.map((server) => server.baseUrl),
+      sends,
+      32,
+    );
+    console.warn(
+      `two processes, storm: ${STORM} callbacks over 2 processes in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+    const { actual, expected } = await stormOutcome('two processes, storm', dataSource, shares, answers);
+    expect(actual).toEqual(expected);
+  }, 300_000);
+
+  it('makes one vendor call for 100 concurrent queries of one car spread over both', async () => {
+    const docloud = vendor<DocloudSimulator>('docloud');
+    docloud.timings.queryLatencyMs = 200;
+    const [first, second] = servers.map((server) => server.baseUrl);
+    const token = await login(first, vendor<WechatSimulator>('wechat').mintLoginCode('two-processes'));
+    const car = await post<{ id: number }>(first, '/api/vehicles/cars', token, {
+      plateNumber: '浙A77323',
+      vin: VIN,
+      engineNo: ENGINE_NO,
+      phone: '13900007323',
+      consent: true,
+    });
+    const before = docloud.host.callsTo(QUERY_PATH);
+
+    const answers = await Promise.all(
+      Array.from({ length: QUERIES }, (_, i) =>
+        fetch(`${i % 2 === 0 ? first : second}/api/vehicles/cars/${car.body.id}/violations/query`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}` },
+        }).then(async (response) => ({
+          status: response.status,
+          items: ((await response.json()) as { items?: unknown[] }).items?.length,
+        })),
+      ),
+    );
+    const calls = docloud.host.callsTo(QUERY_PATH) - before;
+    console.warn(
+      `two processes, violation queries: ${QUERIES} queries over 2 processes → ${answers.filter((a) => a.status === 200).length} answered 200, ${calls} vendor call(s)`,
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(QUERIES).fill(200));
+    expect(calls).toBe(1);
+    expect(new Set(answers.map((answer) => answer.items)).size).toBe(1);
+  }, 120_000);
+});
+
+async function login(baseUrl: string, code: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/wechat`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
+  const body = (await response.json()) as { token?: string };
+  if (!body.token) throw new Error(`login: ${response.status} ${JSON.stringify(body)}`);
+  return body.token;
+}
+
+async function post<T>(
+  baseUrl: string,
+  path: string,
+  token: string,
+  body: unknown,
+): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  const parsed = (await response.json()) as T;
+  if (response.status >= 300) throw new Error(`${path}: ${response.status} ${JSON.stringify(parsed)}`);
+  return { status: response.status, body: parsed };
+}

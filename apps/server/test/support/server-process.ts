@@ -1,0 +1,160 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RunningSimulator } from '@banshi/vendor-clients';
+import type { VendorSettings } from '../../src/config/app-config.js';
+import { SANDBOX_SIMULATORS } from '../../src/sandbox/sandbox-simulators.js';
+
+/**
+ * The built server (`dist/main.js`) as a child process, the way it runs in production: live mode,
+ * its vendors simulated in the test process (so that a test can count what every instance asked
+ * of them, and kill an instance without killing its vendors).
+ */
+const here = dirname(fileURLToPath(import.meta.url));
+export const SERVER_MAIN = resolve(here, '../../dist/main.js');
+
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+export interface SimulatedVendors {
+  simulators: RunningSimulator[];
+  settings: Partial<VendorSettings>;
+  close(): Promise<void>;
+}
+
+/** Every vendor's simulator, in this process; their callbacks and file links point at `publicBaseUrl`. */
+export async function startVendors(publicBaseUrl: string): Promise<SimulatedVendors> {
+  const simulators: RunningSimulator[] = [];
+  const settings: Partial<VendorSettings> = {};
+  for (const definition of SANDBOX_SIMULATORS) {
+    const started = await definition.start({ publicBaseUrl: () => publicBaseUrl });
+    simulators.push(started.simulator);
+    (settings as Record<string, unknown>)[definition.vendor] = started.settings;
+  }
+  return { simulators, settings, close: async () => void (await Promise.all(simulators.map((s) => s.close()))) };
+}
+
+/** The environment of a live-mode server on `databaseUrl` whose vendors are `vendors`. */
+export function liveServerEnv(options: {
+  port: number;
+  publicBaseUrl: string;
+  databaseUrl: string;
+  dataDir: string;
+  vendors: SimulatedVendors;
+  /** Instances that share a database share these too. */
+  secrets?: { jwt: string; pii: string };
+}): NodeJS.ProcessEnv {
+  const secrets = options.secrets ?? newSecrets();
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    NODE_OPTIONS: '',
+    LOG_LEVEL: 'error',
+    VENDOR_MODE: 'live',
+    PORT: String(options.port),
+    HOST: '127.0.0.1',
+    PUBLIC_BASE_URL: options.publicBaseUrl,
+    DATABASE_URL: options.databaseUrl,
+    DATA_DIR: options.dataDir,
+    JWT_SECRET: secrets.jwt,
+    PII_ENCRYPTION_KEY: secrets.pii,
+    ...vendorEnv(options.vendors.settings),
+  };
+}
+
+export function newSecrets(): { jwt: string; pii: string } {
+  return { jwt: randomBytes(32).toString('hex'), pii: randomBytes(32).toString('base64') };
+}
+
+export interface ServerProcess {
+  baseUrl: string;
+  child: ChildProcess;
+  /** What it printed, for the failure message. */
+  log: string[];
+}
+
+/** Starts `dist/main.js` with `env` and waits for `/api/health`. */
+export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
+  if (!existsSync(SERVER_MAIN)) {
+    throw new Error(`${SERVER_MAIN} is missing: build the server first (pnpm --filter @banshi/server run build)`);
+  }
+  const baseUrl = `http://127.0.0.1:${env.PORT}`;
+  const log: string[] = [];
+  const child = spawn(process.execPath, [SERVER_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+  await waitUntilUp(baseUrl, child, log);
+  return { baseUrl, child, log };
+}
+
+/** SIGKILL, and wait until it is gone. */
+export async function killServerProcess(server: ServerProcess | undefined): Promise<void> {
+  if (!server || server.child.exitCode !== null || server.child.signalCode !== null) return;
+  const exited = new Promise((done) => server.child.once('exit', done));
+  server.child.kill('SIGKILL');
+  await exited;
+}
+
+async function waitUntilUp(baseUrl: string, child: ChildProcess, log: string[]): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${log.join('').slice(-2000)}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`server did not come up: ${log.join('').slice(-2000)}`);
+}
+
+/** The env vars that point the server at a vendor (the names `loadConfig` reads). */
+function vendorEnv(settings: Partial<VendorSettings>): Record<string, string> {
+  const env: Record<string, string> = {};
+  const put = (name: string, value: unknown) => {
+    if (value !== undefined && value !== null) env[name] = String(value);
+  };
+  const { wechat, zjz, yundou, zhima, docloud } = settings as Record<string, Record<string, unknown> | undefined>;
+  if (wechat) {
+    put('WECHAT_API_BASE', wechat.baseUrl);
+    put('WECHAT_APP_ID', wechat.appId);
+    put('WECHAT_APP_SECRET', wechat.appSecret);
+  }
+  if (zjz) {
+    put('ZJZ_API_BASE', zjz.baseUrl);
+    put('ZJZ_API_KEY', zjz.apiKey);
+  }
+  if (yundou) {
+    put('YUNDOU_API_BASE', yundou.baseUrl);
+    put('YUNDOU_COMPANY_ID', yundou.companyId);
+    put('YUNDOU_API_KEY', yundou.apiKey);
+  }
+  if (zhima) {
+    put('ALIPAY_GATEWAY', zhima.gateway);
+    put('ALIPAY_APP_ID', zhima.appId);
+    put('ALIPAY_PRIVATE_KEY', zhima.privateKey);
+    put('ALIPAY_PUBLIC_KEY', zhima.alipayPublicKey);
+    put('ZHIMA_PRODUCT_CODE', zhima.productCode);
+    put('ZHIMA_LINKED_MERCHANT_ID', zhima.linkedMerchantId);
+  }
+  if (docloud) {
+    put('DOCLOUD_API_BASE', docloud.baseUrl);
+    put('DOCLOUD_APP_KEY', docloud.appKey);
+    put('DOCLOUD_APP_SECRET', docloud.appSecret);
+    put('DOCLOUD_PAYMENT_MODE', docloud.paymentMode);
+  }
+  return env;
+}
