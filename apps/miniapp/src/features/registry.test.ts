@@ -7,9 +7,13 @@ describe('servicePageForOrder', () => {
     expect(servicePageForOrder({ id: 9, kind: 'inspection' })).toBe('/inspection/pages/order/index?id=9');
   });
 
-  it('falls back to the generic timeline for kinds whose pages are keyed by their own ids', () => {
-    expect(servicePageForOrder({ id: 3, kind: 'invoice_scan' })).toBeUndefined();
-    expect(servicePageForOrder({ id: 3, kind: 'identity' })).toBeUndefined();
+  it('passes the order id as orderId to pages keyed by their own records', () => {
+    expect(servicePageForOrder({ id: 3, kind: 'invoice_scan' })).toBe('/invoices/pages/detail/index?orderId=3');
+    expect(servicePageForOrder({ id: 5, kind: 'identity' })).toBe('/identity/pages/result/index?orderId=5');
+  });
+
+  it('falls back to the generic timeline for kinds without a page of their own', () => {
+    expect(servicePageForOrder({ id: 3, kind: 'other' as never })).toBeUndefined();
   });
 
   it('only points at pages of subpackages that exist', () => {

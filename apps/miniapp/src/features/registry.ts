@@ -20,10 +20,11 @@ export interface ServiceEntry {
   /** First page of the service's subpackage, e.g. `/id-photo/pages/index/index`. */
   path: string;
   /**
-   * The service's own page for one of its orders (taking the order id as `id`), opened from 我的订单 instead
-   * of the generic timeline, so the user lands where the receipt, the payment or the next step is.
+   * The service's own page for one of its orders, opened from 我的订单 instead of the generic timeline, so
+   * the user lands where the receipt, the payment or the next step is. The page takes the order id as
+   * `param`: `id` where its records are the orders, `orderId` where they have ids of their own.
    */
-  order?: { kind: OrderKind; page: string };
+  order?: { kind: OrderKind; page: string; param?: 'id' | 'orderId' };
 }
 
 export const SERVICES: readonly ServiceEntry[] = [
@@ -41,6 +42,7 @@ export const SERVICES: readonly ServiceEntry[] = [
     description: '姓名 + 身份证 + 人脸照片',
     icon: identityIcon,
     path: '/identity/pages/index/index',
+    order: { kind: 'identity', page: '/identity/pages/result/index', param: 'orderId' },
   },
   {
     key: 'inspection',
@@ -56,6 +58,7 @@ export const SERVICES: readonly ServiceEntry[] = [
     description: '拍照扫码识票据，查重报销',
     icon: invoicesIcon,
     path: '/invoices/pages/index/index',
+    order: { kind: 'invoice_scan', page: '/invoices/pages/detail/index', param: 'orderId' },
   },
   {
     key: 'vehicles',
@@ -70,5 +73,5 @@ export const SERVICES: readonly ServiceEntry[] = [
 /** Where 我的订单 opens an order: its service's own page when there is one, else the generic timeline. */
 export function servicePageForOrder(order: { id: number; kind: OrderKind }): string | undefined {
   const entry = SERVICES.find((service) => service.order?.kind === order.kind);
-  return entry?.order ? `${entry.order.page}?id=${order.id}` : undefined;
+  return entry?.order ? `${entry.order.page}?${entry.order.param ?? 'id'}=${order.id}` : undefined;
 }

@@ -91,6 +91,13 @@ export class IdentityRecords implements VerificationStatusSource {
     return toCertificationDto(row, orderNos.get(row.orderId) ?? '');
   }
 
+  /** The attempt behind one of the user's orders, for 我的订单. */
+  async getForOrder(userId: number, orderId: number): Promise<CertificationDto> {
+    const row = await this.dataSource.getRepository(IdentityCertification).findOneBy({ orderId, userId });
+    if (!row) throw AppError.notFound('找不到该认证记录');
+    return this.get(userId, row.id);
+  }
+
   private async firstPass(userId: number): Promise<IdentityCertification | null> {
     return this.dataSource
       .getRepository(IdentityCertification)

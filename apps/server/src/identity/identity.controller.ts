@@ -83,6 +83,16 @@ export class IdentityController {
     return this.records.get(user.id, id);
   }
 
+  @Get('orders/:orderId')
+  @ApiOperation({ summary: 'The attempt behind one of my orders (我的订单 opens it)' })
+  @ApiOkResponse({ type: CertificationDto })
+  forOrder(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('orderId', certificationId) orderId: number,
+  ): Promise<CertificationDto> {
+    return this.records.getForOrder(user.id, orderId);
+  }
+
   @Get('status')
   @ApiOperation({ summary: 'Whether I am verified, and how many attempts are left today' })
   @ApiOkResponse({ type: IdentityStatusDto })

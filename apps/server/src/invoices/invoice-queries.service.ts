@@ -75,6 +75,13 @@ export class InvoiceQueriesService {
     return this.toDetail(scan);
   }
 
+  /** The scan behind one of the user's orders, for 我的订单. */
+  async detailForOrder(userId: number, orderId: number): Promise<InvoiceScanDto> {
+    const scan = await this.dataSource.getRepository(InvoiceScan).findOneBy({ orderId, userId });
+    if (!scan) throw AppError.notFound('票据记录不存在');
+    return this.toDetail(scan);
+  }
+
   async merchantDetail(orderId: number): Promise<MerchantInvoiceScanDto> {
     const scan = await this.dataSource.getRepository(InvoiceScan).findOneBy({ orderId });
     if (!scan) throw AppError.notFound('该订单不是票据识别订单或不存在');

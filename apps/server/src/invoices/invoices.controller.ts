@@ -129,6 +129,13 @@ export class InvoicesController {
     response.send(body);
   }
 
+  @Get('orders/:orderId')
+  @ApiOperation({ summary: 'The scan behind one of my orders (我的订单 opens it)' })
+  @ApiOkResponse({ type: InvoiceScanDto })
+  forOrder(@CurrentUser() user: AuthenticatedUser, @Param('orderId', scanId) orderId: number): Promise<InvoiceScanDto> {
+    return this.queries.detailForOrder(user.id, orderId);
+  }
+
   @Get(':id')
   @ApiOkResponse({ type: InvoiceScanDto })
   detail(@CurrentUser() user: AuthenticatedUser, @Param('id', scanId) id: number): Promise<InvoiceScanDto> {

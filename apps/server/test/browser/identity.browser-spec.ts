@@ -132,6 +132,12 @@ describeInBrowser('the H5 app: identity verification', () => {
       await page.goto('/#/pages/me/index');
       await on(page, '.profile-card .verified-badge').waitFor();
       await shot('identity-10-me-verified');
+
+      // From 我的订单 the attempt opens on its result page, not the generic timeline.
+      await page.goto('/#/pages/orders/index');
+      await on(page, '.order-row').first().click();
+      await on(page, '.identity-result-page .certification-result.is-passed').waitFor();
+      await shot('identity-10b-from-my-orders');
     },
     JOURNEY_MS,
   );

@@ -120,6 +120,15 @@ describeInBrowser('the H5 app: invoice scan', () => {
       const token = await currentUserToken(page);
       const list = await t.http.get('/api/invoices').set('Authorization', `Bearer ${token}`).expect(200);
       expect(list.body.totals).toEqual({ count: 1, amountFen: 339_000, duplicates: 1 });
+
+      // From 我的订单 a scan opens on the invoices detail page (the newest: the duplicate), not the timeline.
+      await page.goto('/#/pages/orders/index');
+      await on(page, '.order-row').first().click();
+      await on(page, '.invoice-detail-page .duplicate-warning').waitFor();
+      await shot('invoices-09b-from-my-orders');
+      // Back where the next journey starts: the invoices list.
+      await page.goto('/#/invoices/pages/index/index');
+      await on(page, '.invoices-page').waitFor();
     },
     JOURNEY_MS,
   );

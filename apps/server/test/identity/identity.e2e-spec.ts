@@ -153,6 +153,10 @@ describe.each(testDatabases())('identity verification (%s)', (kind) => {
     expect(theirs.body).toEqual({ items: [], nextCursor: null });
     await t.http.get(`/api/identity/certifications/${first.body.id}`).set(auth(other)).expect(404);
     await t.http.get(`/api/orders/${first.body.orderId}`).set(auth(other)).expect(404);
+    // 我的订单 opens an attempt by its order: mine only.
+    const byOrder = await t.http.get(`/api/identity/orders/${first.body.orderId}`).set(auth(mine)).expect(200);
+    expect(byOrder.body).toEqual(one.body);
+    await t.http.get(`/api/identity/orders/${first.body.orderId}`).set(auth(other)).expect(404);
     await t.http.get('/api/identity/certifications/abc').set(auth(mine)).expect(404);
     expect((await t.http.get('/api/identity/status').set(auth(other)).expect(200)).body.verified).toBe(false);
     await t.http.get('/api/identity/certifications').expect(401);

@@ -55,6 +55,13 @@ describe.each(testDatabases())('invoice QR codes and duplicates (%s)', (kind) =>
       qr: { typeCode: '32', fullyDigital: true, invoiceNumber: '24442000000000000001', amountFen: 28_302 },
     });
     expect(sim.uploads.size).toBe(uploadsBefore);
+
+    // 我的订单 opens the scan by its order: the same scan, for its owner only.
+    const byOrder = await t.http.get(`/api/invoices/orders/${response.body.orderId}`).set(bearer(token)).expect(200);
+    expect(byOrder.body).toEqual(response.body);
+    const stranger = await t.loginUser('invoice-qr-stranger');
+    await t.http.get(`/api/invoices/orders/${response.body.orderId}`).set(bearer(stranger)).expect(404);
+    await t.http.get('/api/invoices/orders/abc').set(bearer(token)).expect(404);
   });
 
   it('a railway e-ticket QR is a train ticket; a legacy 普票 QR keeps the last six digits of its check code', async () => {

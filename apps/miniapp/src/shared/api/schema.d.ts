@@ -154,6 +154,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/identity/orders/{orderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The attempt behind one of my orders (我的订单 opens it) */
+        get: operations["IdentityController_forOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/identity/status": {
         parameters: {
             query?: never;
@@ -415,6 +432,23 @@ export interface paths {
         };
         /** The filtered recognised bills as CSV (UTF-8 with BOM) or an Excel workbook */
         get: operations["InvoicesController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/orders/{orderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scan behind one of my orders (我的订单 opens it) */
+        get: operations["InvoicesController_forOrder"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2913,6 +2947,27 @@ export interface operations {
             };
         };
     };
+    IdentityController_forOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificationDto"];
+                };
+            };
+        };
+    };
     IdentityController_status: {
         parameters: {
             query?: never;
@@ -3280,6 +3335,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    InvoicesController_forOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceScanDto"];
+                };
             };
         };
     };

@@ -12,3 +12,8 @@ export function listCertifications(cursor: string | null): Promise<Certification
 export function getCertification(id: number): Promise<CertificationDto> {
   return request<CertificationDto>({ path: `/api/identity/certifications/${id}` });
 }
+
+/** The attempt behind an order of 我的订单. */
+export function getCertificationForOrder(orderId: number): Promise<CertificationDto> {
+  return request<CertificationDto>({ path: `/api/identity/orders/${orderId}` });
+}

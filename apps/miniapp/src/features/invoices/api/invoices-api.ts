@@ -32,6 +32,11 @@ export function getInvoice(id: number, silent = false): Promise<InvoiceScan> {
   return request<InvoiceScan>({ path: `/api/invoices/${id}`, silent });
 }
 
+/** The scan behind an order of 我的订单. */
+export function getInvoiceForOrder(orderId: number): Promise<InvoiceScan> {
+  return request<InvoiceScan>({ path: `/api/invoices/orders/${orderId}` });
+}
+
 export function submitQrText(text: string): Promise<InvoiceScan> {
   return request<InvoiceScan>({ method: 'POST', path: '/api/invoices/qr-text', data: { text }, silent: true });
 }

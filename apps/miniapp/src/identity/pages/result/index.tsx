@@ -9,10 +9,15 @@ import { PageState } from '../../../shared/ui/page-state';
 
 /** One past attempt, from the history: the verdict and, for a failure, what to do next. */
 export default function IdentityResultPage() {
-  const id = parseIdParam(useRouter().params.id);
-  const certification = useCertification(id);
+  // From the history: the attempt's id; from 我的订单: its order's.
+  const { params } = useRouter();
+  const id = parseIdParam(params.id);
+  const orderId = parseIdParam(params.orderId);
+  const certification = useCertification(id !== null ? { id } : orderId !== null ? { orderId } : null);
   const status = useIdentityStatus();
-  if (id === null) return <EmptyState title="记录不存在" description="链接有误，请从认证记录进入" />;
+  if (id === null && orderId === null) {
+    return <EmptyState title="记录不存在" description="链接有误，请从认证记录进入" />;
+  }
   const retry = () => void Taro.redirectTo({ url: IDENTITY_ROUTES.verify });
   const verified = status.data?.verified ?? false;
   return (

@@ -3,12 +3,13 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { buildUrl } from '../../../shared/api/http';
+import { useRequest } from '../../../shared/api/use-request';
 import { formatDateTime } from '../../../shared/format';
 import { usePullDownReload } from '../../../shared/hooks/use-page-events';
 import { parseIdParam, ROUTES } from '../../../shared/routes';
 import { EmptyState } from '../../../shared/ui/empty-state';
 import { PageState } from '../../../shared/ui/page-state';
-import { retryWithKeptPhoto, setReimbursed } from '../../../features/invoices/api/invoices-api';
+import { getInvoiceForOrder, retryWithKeptPhoto, setReimbursed } from '../../../features/invoices/api/invoices-api';
 import type { InvoiceScan } from '../../../features/invoices/api/types';
 import { BillDetail } from '../../../features/invoices/components/bill-detail';
 import { DuplicateWarning } from '../../../features/invoices/components/duplicate-warning';
@@ -112,12 +113,22 @@ function Detail({ id }: { id: number }) {
   );
 }
 
+/** Opened from 我的订单 with the order's id: finds the scan behind it, then shows it as from the list. */
+function DetailOfOrder({ orderId }: { orderId: number }) {
+  const scan = useRequest(`order:${orderId}`, () => getInvoiceForOrder(orderId));
+  return <PageState {...scan}>{(found) => <Detail id={found.id} />}</PageState>;
+}
+
 export default function InvoiceDetailPage() {
-  const id = parseIdParam(useRouter().params.id);
-  if (id === null) return <EmptyState title="票据不存在" description="链接有误，请从票据列表进入" />;
+  const { params } = useRouter();
+  const id = parseIdParam(params.id);
+  const orderId = parseIdParam(params.orderId);
+  if (id === null && orderId === null) {
+    return <EmptyState title="票据不存在" description="链接有误，请从票据列表进入" />;
+  }
   return (
     <View className="invoice-detail-page">
-      <Detail id={id} />
+      {id !== null ? <Detail id={id} /> : <DetailOfOrder orderId={orderId as number} />}
     </View>
   );
 }
