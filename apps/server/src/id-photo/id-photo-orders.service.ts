@@ -71,41 +71,53 @@ export class IdPhotoOrdersService {
       const { param, print } = checkOrderInput(spec, { param: dto.param, print: dto.print });
       const picId = this.usablePic(session);
 
-      const { submission, noticeUrl } = await this.submissions.open({
-        orderId: null,
-        round: 1,
-        sessionId: session.id,
-        picId,
+      const { submission, orderNo } = await this.sendFirstRound(session, picId, {
+        param,
+        isPrint: print !== null,
+        printParam: print ?? undefined,
       });
-      let orderNo: string;
-      try {
-        ({ orderNo } = await this.zjz.submitReceipt({
-          picId,
-          noticeUrl,
-          param,
-          isPrint: print !== null,
-          printParam: print ?? undefined,
-        }));
-      } catch (error) {
-        if (!isOutcomeUnknown(error)) {
-          await this.submissions.discard(submission);
-          throw await this.refused(error, session);
-        }
+      const order = { userId, spec, color, param, print, session, submission };
+      if (orderNo === null) {
         // The vendor may have the order: keep it, unconfirmed, where its callback will find it.
-        this.logger.warn({ err: error, sessionId: session.id }, 'zjz submit got no answer; order kept unconfirmed');
-        const order = { userId, spec, color, param, print, session, submission };
         await this.transactions.run((manager) => this.storeOrder(manager, order, null));
         throw submitUnconfirmedError();
       }
 
       try {
-        const order = { userId, spec, color, param, print, session, submission };
         return await this.transactions.run((manager) => this.storeOrder(manager, order, orderNo));
       } catch (error) {
         await this.undoVendorOrder(orderNo, error);
         throw error;
       }
     });
+  }
+
+  /**
+   * Opens a round-1 submission and sends it. A refusal discards the submission and throws the
+   * user's error; when no answer came (the vendor may have the order) `orderNo` is null.
+   */
+  private async sendFirstRound(
+    session: IdPhotoSession,
+    picId: string,
+    receipt: Omit<Parameters<ZjzClient['submitReceipt']>[0], 'picId' | 'noticeUrl'>,
+  ): Promise<{ submission: ZjzSubmission; orderNo: string | null }> {
+    const { submission, noticeUrl } = await this.submissions.open({
+      orderId: null,
+      round: 1,
+      sessionId: session.id,
+      picId,
+    });
+    try {
+      const { orderNo } = await this.zjz.submitReceipt({ picId, noticeUrl, ...receipt });
+      return { submission, orderNo };
+    } catch (error) {
+      if (!isOutcomeUnknown(error)) {
+        await this.submissions.discard(submission);
+        throw await this.refused(error, session);
+      }
+      this.logger.warn({ err: error, sessionId: session.id }, 'zjz submit got no answer; kept unconfirmed');
+      return { submission, orderNo: null };
+    }
   }
 
   /** Stores a new order: accepted by the vendor (`orderNo`), or unconfirmed (null). */
@@ -182,26 +194,12 @@ export class IdPhotoOrdersService {
     const sentAt = await lastUnconfirmedAt(this.dataSource.manager, orderId);
     if (sentAt && Date.now() - sentAt.getTime() < ZJZ_UNCONFIRMED_WINDOW_MS) throw stillUnconfirmedError();
     const picId = this.usablePic(session);
-    const { submission, noticeUrl } = await this.submissions.open({
-      orderId: null,
-      round: 1,
-      sessionId: session.id,
-      picId,
+    const { submission, orderNo } = await this.sendFirstRound(session, picId, {
+      param: detail.param,
+      isPrint: detail.isPrint,
+      printParam: detail.printParam ?? undefined,
     });
-    let orderNo: string;
-    try {
-      ({ orderNo } = await this.zjz.submitReceipt({
-        picId,
-        noticeUrl,
-        param: detail.param,
-        isPrint: detail.isPrint,
-        printParam: detail.printParam ?? undefined,
-      }));
-    } catch (error) {
-      if (!isOutcomeUnknown(error)) {
-        await this.submissions.discard(submission);
-        throw await this.refused(error, session);
-      }
+    if (orderNo === null) {
       await this.dataSource.getRepository(ZjzSubmission).update({ id: submission.id }, { orderId });
       throw submitUnconfirmedError();
     }
