@@ -85,17 +85,19 @@ export class IdentityRecords implements VerificationStatusSource {
 
   /** Someone else's attempt is "not found", not "forbidden". */
   async get(userId: number, id: number): Promise<CertificationDto> {
-    const row = await this.dataSource.getRepository(IdentityCertification).findOneBy({ id, userId });
-    if (!row) throw AppError.notFound('找不到该认证记录');
-    const orderNos = await this.orderNumbers([row.orderId]);
-    return toCertificationDto(row, orderNos.get(row.orderId) ?? '');
+    return this.one({ id, userId });
   }
 
   /** The attempt behind one of the user's orders, for 我的订单. */
   async getForOrder(userId: number, orderId: number): Promise<CertificationDto> {
-    const row = await this.dataSource.getRepository(IdentityCertification).findOneBy({ orderId, userId });
+    return this.one({ orderId, userId });
+  }
+
+  private async one(where: { id: number; userId: number } | { orderId: number; userId: number }) {
+    const row = await this.dataSource.getRepository(IdentityCertification).findOneBy(where);
     if (!row) throw AppError.notFound('找不到该认证记录');
-    return this.get(userId, row.id);
+    const orderNos = await this.orderNumbers([row.orderId]);
+    return toCertificationDto(row, orderNos.get(row.orderId) ?? '');
   }
 
   private async firstPass(userId: number): Promise<IdentityCertification | null> {

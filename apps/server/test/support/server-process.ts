@@ -121,40 +121,36 @@ async function waitUntilUp(baseUrl: string, child: ChildProcess, log: string[]):
   throw new Error(`server did not come up: ${log.join('').slice(-2000)}`);
 }
 
-/** The env vars that point the server at a vendor (the names `loadConfig` reads). */
+/** Each vendor setting and the env var `loadConfig` reads it from (the inverse of its mapping). */
+const VENDOR_ENV: Record<string, Record<string, string>> = {
+  wechat: { baseUrl: 'WECHAT_API_BASE', appId: 'WECHAT_APP_ID', appSecret: 'WECHAT_APP_SECRET' },
+  zjz: { baseUrl: 'ZJZ_API_BASE', apiKey: 'ZJZ_API_KEY' },
+  yundou: { baseUrl: 'YUNDOU_API_BASE', companyId: 'YUNDOU_COMPANY_ID', apiKey: 'YUNDOU_API_KEY' },
+  zhima: {
+    gateway: 'ALIPAY_GATEWAY',
+    appId: 'ALIPAY_APP_ID',
+    privateKey: 'ALIPAY_PRIVATE_KEY',
+    alipayPublicKey: 'ALIPAY_PUBLIC_KEY',
+    productCode: 'ZHIMA_PRODUCT_CODE',
+    linkedMerchantId: 'ZHIMA_LINKED_MERCHANT_ID',
+  },
+  docloud: {
+    baseUrl: 'DOCLOUD_API_BASE',
+    appKey: 'DOCLOUD_APP_KEY',
+    appSecret: 'DOCLOUD_APP_SECRET',
+    paymentMode: 'DOCLOUD_PAYMENT_MODE',
+  },
+};
+
+/** The env vars that point the server at the simulated vendors. */
 function vendorEnv(settings: Partial<VendorSettings>): Record<string, string> {
   const env: Record<string, string> = {};
-  const put = (name: string, value: unknown) => {
-    if (value !== undefined && value !== null) env[name] = String(value);
-  };
-  const { wechat, zjz, yundou, zhima, docloud } = settings as Record<string, Record<string, unknown> | undefined>;
-  if (wechat) {
-    put('WECHAT_API_BASE', wechat.baseUrl);
-    put('WECHAT_APP_ID', wechat.appId);
-    put('WECHAT_APP_SECRET', wechat.appSecret);
-  }
-  if (zjz) {
-    put('ZJZ_API_BASE', zjz.baseUrl);
-    put('ZJZ_API_KEY', zjz.apiKey);
-  }
-  if (yundou) {
-    put('YUNDOU_API_BASE', yundou.baseUrl);
-    put('YUNDOU_COMPANY_ID', yundou.companyId);
-    put('YUNDOU_API_KEY', yundou.apiKey);
-  }
-  if (zhima) {
-    put('ALIPAY_GATEWAY', zhima.gateway);
-    put('ALIPAY_APP_ID', zhima.appId);
-    put('ALIPAY_PRIVATE_KEY', zhima.privateKey);
-    put('ALIPAY_PUBLIC_KEY', zhima.alipayPublicKey);
-    put('ZHIMA_PRODUCT_CODE', zhima.productCode);
-    put('ZHIMA_LINKED_MERCHANT_ID', zhima.linkedMerchantId);
-  }
-  if (docloud) {
-    put('DOCLOUD_API_BASE', docloud.baseUrl);
-    put('DOCLOUD_APP_KEY', docloud.appKey);
-    put('DOCLOUD_APP_SECRET', docloud.appSecret);
-    put('DOCLOUD_PAYMENT_MODE', docloud.paymentMode);
+  for (const [vendor, names] of Object.entries(VENDOR_ENV)) {
+    const values = (settings as Record<string, Record<string, unknown> | undefined>)[vendor];
+    for (const [key, name] of Object.entries(names)) {
+      const value = values?.[key];
+      if (value !== undefined && value !== null) env[name] = String(value);
+    }
   }
   return env;
 }

@@ -14,6 +14,7 @@ import { StoredViolation } from '../entities/stored-violation.entity.js';
 import { checkCarType, defaultCarType, fitCarNumbers } from './car-numbers.js';
 import { toCarDto } from './car-view.js';
 import { CityRulesService, type CityRule } from './city-rules.service.js';
+import { newCarRow } from './new-car.js';
 import { checkPlate, maskPlate, type PlateKind } from './plate.js';
 import { Exclusive } from '../exclusive.service.js';
 
@@ -90,37 +91,21 @@ export class GarageService implements GarageReader {
             `车库最多添加 ${GARAGE_LIMIT} 辆车，您已添加 ${cars.length} 辆；请先删除一辆后再添加`,
           );
         }
-        const now = new Date();
         return manager.save(
-          manager.create(VehicleCar, {
-            userId,
-            plateNumber: plate.plate,
-            plateIndex,
-            carType,
-            city: rule.city,
-            province: rule.province,
-            cityPrefix: rule.cityPrefix,
-            vin: numbers.vin,
-            engineNo: numbers.engineNo,
-            vendorToken: null,
-            monitorWanted: false,
-            monitorState: 'off',
-            monitorMessage: null,
-            countsJson: null,
-            countsAt: null,
-            violationsAt: null,
-            violationsSource: null,
-            violationsDeductSelf: false,
-            driveNum: null,
-            fileNum: null,
-            deductSelfAt: null,
-            licenseFrontFile: null,
-            licenseBackFile: null,
-            licenseUploadedAt: null,
-            removedAt: null,
-            createdAt: now,
-            updatedAt: now,
-          }),
+          manager.create(
+            VehicleCar,
+            newCarRow({
+              userId,
+              plateNumber: plate.plate,
+              plateIndex,
+              carType,
+              city: rule.city,
+              province: rule.province,
+              cityPrefix: rule.cityPrefix,
+              vin: numbers.vin,
+              engineNo: numbers.engineNo,
+            }),
+          ),
         );
       }),
     );

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { DocloudCredentials } from '../../../src/vehicles/callbacks/docloud-credentials.js';
 import { VehicleCar } from '../../../src/vehicles/entities/car.entity.js';
 import { plateIndexOf } from '../../../src/vehicles/garage/garage.service.js';
+import { newCarRow } from '../../../src/vehicles/garage/new-car.js';
 import { forgeSigned, isDocloudAcknowledgement, isDocloudRejection, signed } from './docloud.js';
 import { canonical, reverseSome, type KitPlan, type Sequence, type Steps, type StormKit } from './kit.js';
 
@@ -169,35 +170,22 @@ export class DocloudViolationKit implements StormKit {
     for (let offset = 0; offset < count; offset += 200) {
       const rows = Array.from({ length: Math.min(200, count - offset) }, (_, i) => {
         const plate = plateOf(offset + i);
-        return {
-          userId: this.firstUser + offset + i,
-          plateNumber: plate,
-          plateIndex: plateIndexOf(plate),
-          carType: '02' as const,
-          city: '杭州市',
-          province: '浙江省',
-          cityPrefix: '浙A',
-          vin: null,
-          engineNo: null,
-          vendorToken: null,
-          monitorWanted: true,
-          monitorState: 'on' as const,
-          monitorMessage: null,
-          countsJson: null,
-          countsAt: null,
-          violationsAt: null,
-          violationsSource: null,
-          violationsDeductSelf: false,
-          driveNum: null,
-          fileNum: null,
-          deductSelfAt: null,
-          licenseFrontFile: null,
-          licenseBackFile: null,
-          licenseUploadedAt: null,
-          removedAt: null,
-          createdAt: now,
-          updatedAt: now,
-        };
+        // Monitored already: the violation callbacks are about cars whose monitoring is on.
+        const row = newCarRow(
+          {
+            userId: this.firstUser + offset + i,
+            plateNumber: plate,
+            plateIndex: plateIndexOf(plate),
+            carType: '02',
+            city: '杭州市',
+            province: '浙江省',
+            cityPrefix: '浙A',
+            vin: null,
+            engineNo: null,
+          },
+          now,
+        );
+        return { ...row, monitorWanted: true, monitorState: 'on' as const };
       });
       const inserted = await this.dataSource.getRepository(VehicleCar).insert(rows);
       ids.push(...inserted.identifiers.map((row) => Number(row.id)));

@@ -1,43 +1,15 @@
-/** The identity endpoints' answers (server: apps/server/src/identity/dto/certification.dto.ts). */
+/**
+ * The identity endpoints' answers, as generated from the server's OpenAPI document
+ * (server: apps/server/src/identity/dto/certification.dto.ts).
+ */
+import type { components } from '../../../shared/api/schema';
 
-export interface FailureAdvice {
-  /** What failed, e.g. 照片与身份证照片不是同一人. */
-  title: string;
-  /** What to do next. */
-  detail: string;
-  /** Whether a new photo is the likely fix. */
-  retakePhoto: boolean;
-}
+type Schemas = components['schemas'];
 
-export interface CertificationDto {
-  id: number;
-  orderId: number;
-  orderNo: string;
-  passed: boolean;
-  /** Masked by the server, e.g. 张*. */
-  name: string;
-  /** Masked by the server, e.g. 110***********1234. */
-  idNumber: string;
-  failedReason: string | null;
-  advice: FailureAdvice | null;
-  createdAt: string;
-}
-
-export interface CertificationResultDto extends CertificationDto {
-  attemptsLeftToday: number;
-}
-
-export interface CertificationPageDto {
-  items: CertificationDto[];
-  nextCursor: string | null;
-}
-
-export interface IdentityStatusDto {
-  verified: boolean;
-  verifiedAt: string | null;
-  name: string | null;
-  idNumber: string | null;
-  dailyLimit: number;
-  attemptsToday: number;
-  attemptsLeftToday: number;
-}
+/** What failed and what to do next; `retakePhoto` when a new photo is the likely fix. */
+export type FailureAdvice = Schemas['FailureAdviceDto'];
+/** One attempt; `name` and `idNumber` are masked by the server (张*, 110***********1234). */
+export type CertificationDto = Schemas['CertificationDto'];
+export type CertificationResultDto = Schemas['CertificationResultDto'];
+export type CertificationPageDto = Schemas['CertificationPageDto'];
+export type IdentityStatusDto = Schemas['IdentityStatusDto'];
