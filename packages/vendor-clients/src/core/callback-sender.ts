@@ -2,7 +2,8 @@ export interface CallbackRequest {
   url: string;
   body: string;
   contentType: string;
-  headers?: Record<string, string>;
+  /** Extra headers; a function is called for each attempt (vendors that sign every delivery anew). */
+  headers?: Record<string, string> | (() => Record<string, string>);
   /** Wait before the first attempt (a vendor's processing time, or a "late" scenario). */
   delayMs?: number;
   /** Extra identical deliveries after the first acknowledged one (the "repeat" scenario). */
@@ -102,7 +103,10 @@ export class CallbackSender {
     try {
       const response = await fetch(request.url, {
         method: 'POST',
-        headers: { 'content-type': request.contentType, ...request.headers },
+        headers: {
+          'content-type': request.contentType,
+          ...(typeof request.headers === 'function' ? request.headers() : request.headers),
+        },
         body: request.body,
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
       });

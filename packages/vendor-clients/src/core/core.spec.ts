@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkIdNumber, makeIdNumber } from './id-number.js';
 import { fenToYuan, yuanToFen } from './money.js';
-import { HttpTransport } from './http-transport.js';
+import { HttpTransport, type VendorAttempt } from './http-transport.js';
 import { VendorApiError, VendorConnectionError, VendorTimeoutError } from './errors.js';
 import { SimulatorHost } from './simulator-host.js';
 import { CallbackSender } from './callback-sender.js';
@@ -91,6 +91,39 @@ describe('HttpTransport', () => {
     await expect(transport.send({ method: 'GET', path: '/ok', idempotent: true })).rejects.toBeInstanceOf(
       VendorTimeoutError,
     );
+  });
+
+  it('tells its observer about every attempt, retries and failures included', async () => {
+    const seen: VendorAttempt[] = [];
+    sim.faults.failNext(1);
+    const transport = new HttpTransport('test', {
+      baseUrl: sim.url,
+      maxRetries: 1,
+      timeoutMs: 100,
+      observer: { onAttempt: (attempt) => seen.push(attempt) },
+    });
+    await transport.send({ method: 'GET', path: '/ok', query: 'a=1', idempotent: true });
+    sim.faults.hangNext(1);
+    await transport.send({ method: 'GET', path: '/ok', idempotent: false }).catch(() => undefined);
+    expect(seen.map(({ endpoint, attempt, outcome, status }) => ({ endpoint, attempt, outcome, status }))).toEqual([
+      { endpoint: '/ok', attempt: 1, outcome: 'http_5xx', status: 503 },
+      { endpoint: '/ok', attempt: 2, outcome: 'ok', status: 200 },
+      { endpoint: '/ok', attempt: 1, outcome: 'timeout', status: undefined },
+    ]);
+    expect(seen.every((attempt) => attempt.vendor === 'test' && attempt.durationMs >= 0)).toBe(true);
+  });
+
+  it('keeps the answer when its observer throws', async () => {
+    const transport = new HttpTransport('test', {
+      baseUrl: sim.url,
+      observer: {
+        onAttempt: () => {
+          throw new Error('observer bug');
+        },
+      },
+    });
+    const response = await transport.send({ method: 'GET', path: '/ok', idempotent: true });
+    expect(response.status).toBe(200);
   });
 
   it('turns a refused connection into a VendorConnectionError', async () => {

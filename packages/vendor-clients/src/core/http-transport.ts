@@ -12,6 +12,30 @@ export interface VendorClientOptions {
   maxRetries?: number;
   /** Injectable for tests; defaults to the global fetch. */
   fetch?: FetchLike;
+  /** Told about every HTTP attempt (metrics, logs); it must not throw and cannot change the outcome. */
+  observer?: TransportObserver;
+}
+
+/** One HTTP attempt to a vendor, as an observer sees it. */
+export interface VendorAttempt {
+  vendor: string;
+  method: 'GET' | 'POST';
+  /** The path below the base URL, without the query: the vendor's endpoint, a bounded set. */
+  endpoint: string;
+  /** 1 for the first try, 2… for retries. */
+  attempt: number;
+  durationMs: number;
+  /** The HTTP status when an answer came. */
+  status?: number;
+  /**
+   * `ok` (an answer that is not retried: vendors put business errors in a 200's body), the
+   * retried answers `http_408`, `http_429` and `http_5xx`, or no answer: `timeout`, `connection`.
+   */
+  outcome: 'ok' | 'http_408' | 'http_429' | 'http_5xx' | 'timeout' | 'connection';
+}
+
+export interface TransportObserver {
+  onAttempt(attempt: VendorAttempt): void;
 }
 
 export interface TransportRequest {
@@ -43,6 +67,7 @@ export class HttpTransport {
   private readonly timeoutMs: number;
   private readonly maxRetries: number;
   private readonly fetchImpl: FetchLike;
+  private readonly observer?: TransportObserver;
 
   constructor(
     readonly vendor: string,
@@ -52,6 +77,7 @@ export class HttpTransport {
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.maxRetries = options.maxRetries ?? 2;
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+    this.observer = options.observer;
   }
 
   url(path: string, query?: string): string {
@@ -68,8 +94,10 @@ export class HttpTransport {
     let lastError: VendorError | undefined;
     for (let attempt = 0; attempt < attempts; attempt++) {
       if (attempt > 0) await sleep(backoffMs(attempt));
+      const started = performance.now();
       try {
         const response = await this.attempt(request);
+        this.observe(request, attempt, started, outcomeOf(response.status), response.status);
         if (!RETRYABLE_STATUS(response.status)) return response;
         lastError = new VendorApiError(this.vendor, `${this.vendor} answered HTTP ${response.status}`, {
           code: `HTTP_${response.status}`,
@@ -78,10 +106,35 @@ export class HttpTransport {
         });
       } catch (error) {
         if (!(error instanceof VendorError)) throw error;
+        this.observe(request, attempt, started, error instanceof VendorTimeoutError ? 'timeout' : 'connection');
         lastError = error;
       }
     }
     throw lastError as VendorError;
+  }
+
+  private observe(
+    request: TransportRequest,
+    attempt: number,
+    started: number,
+    outcome: VendorAttempt['outcome'],
+    status?: number,
+  ): void {
+    if (!this.observer) return;
+    const durationMs = performance.now() - started;
+    try {
+      this.observer.onAttempt({
+        vendor: this.vendor,
+        method: request.method,
+        endpoint: request.path,
+        attempt: attempt + 1,
+        durationMs,
+        status,
+        outcome,
+      });
+    } catch {
+      // An observer's bug must not turn a vendor's answer into a failure.
+    }
   }
 
   private async attempt(request: TransportRequest): Promise<TransportResponse> {
@@ -100,9 +153,13 @@ export class HttpTransport {
           cause: error,
         });
       }
-      throw new VendorConnectionError(this.vendor, `${this.vendor} could not be reached: ${describe(error)}`, {
-        cause: error,
-      });
+      throw new VendorConnectionError(
+        this.vendor,
+        `${this.vendor} could not be reached: ${describeFetchError(error)}`,
+        {
+          cause: error,
+        },
+      );
     }
     try {
       return { status: response.status, headers: response.headers, text: await response.text() };
@@ -110,7 +167,7 @@ export class HttpTransport {
       if (isTimeout(error)) {
         throw new VendorTimeoutError(this.vendor, `${this.vendor} stopped answering mid-response`, { cause: error });
       }
-      throw new VendorConnectionError(this.vendor, `${this.vendor} connection broke: ${describe(error)}`, {
+      throw new VendorConnectionError(this.vendor, `${this.vendor} connection broke: ${describeFetchError(error)}`, {
         cause: error,
       });
     }
@@ -131,18 +188,26 @@ export function parseJsonBody<T>(vendor: string, response: TransportResponse): T
   }
 }
 
-function backoffMs(attempt: number): number {
+function outcomeOf(status: number): VendorAttempt['outcome'] {
+  if (status >= 500) return 'http_5xx';
+  if (status === 408 || status === 429) return `http_${status}`;
+  return 'ok';
+}
+
+/** Exponential backoff with jitter before retry `attempt` (1, 2, …). */
+export function backoffMs(attempt: number): number {
   const base = 100 * 2 ** (attempt - 1);
   return base + Math.floor(Math.random() * base);
 }
 
-function isTimeout(error: unknown): boolean {
+export function isTimeout(error: unknown): boolean {
   // An aborted fetch rejects with a DOMException, which is not always `instanceof Error` across realms.
   const name = (error as { name?: unknown } | null)?.name;
   return name === 'TimeoutError' || name === 'AbortError';
 }
 
-function describe(error: unknown): string {
+/** The short reason of a failed fetch (its cause's code, e.g. ECONNREFUSED). */
+export function describeFetchError(error: unknown): string {
   if (error instanceof Error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     return cause?.code ?? cause?.message ?? error.message;

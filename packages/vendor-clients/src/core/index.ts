@@ -4,6 +4,8 @@ export * from './hashing.js';
 export * from './money.js';
 export * from './id-number.js';
 export * from './http-transport.js';
+export * from './file-download.js';
 export * from './simulator-host.js';
 export * from './callback-sender.js';
 export * from './running-simulator.js';
+export * from './status-order.js';

@@ -171,6 +171,8 @@ export class SimulatorHost {
   readonly faults = new FaultKnobs();
   readonly requestLog: LoggedRequest[] = [];
   private readonly routes = new Map<string, SimHandler>();
+  /** Routes whose path carries parameters (REST vendors): tried in order after the exact routes. */
+  private readonly prefixRoutes: { method: string; prefix: string; handler: SimHandler }[] = [];
   private readonly files = new Map<string, { body: Buffer; contentType: string }>();
   private readonly sockets = new Set<Socket>();
   private closed = false;
@@ -205,6 +207,15 @@ export class SimulatorHost {
 
   route(method: 'GET' | 'POST', path: string, handler: SimHandler): this {
     this.routes.set(`${method} ${path}`, handler);
+    return this;
+  }
+
+  /**
+   * Routes every path below `prefix` (REST paths such as `/v3/refund/domestic/refunds/{no}`); the
+   * handler reads its parameters from `request.path`. Exact routes win over prefix routes.
+   */
+  routePrefix(method: 'GET' | 'POST', prefix: string, handler: SimHandler): this {
+    this.prefixRoutes.push({ method, prefix, handler });
     return this;
   }
 
@@ -265,7 +276,9 @@ export class SimulatorHost {
       const file = this.files.get(url.pathname.slice('/files/'.length));
       return file ? { body: file.body, contentType: file.contentType } : { status: 404, text: 'not found' };
     }
-    const handler = this.routes.get(`${req.method} ${url.pathname}`);
+    const handler =
+      this.routes.get(`${req.method} ${url.pathname}`) ??
+      this.prefixRoutes.find((entry) => entry.method === req.method && url.pathname.startsWith(entry.prefix))?.handler;
     if (!handler) return { status: 404, json: { message: `no route ${req.method} ${url.pathname}` } };
     this.requestLog.push({ method: req.method ?? 'GET', path: url.pathname, at: Date.now() });
     return handler(buildRequest(req, url, rawQuery, rawBody));

@@ -46,7 +46,7 @@ export function verifyViolationChangeCallback(
 ): DocloudViolationChangeEvent {
   let success = true;
   const data = verifiedData(request, credentials, (envelope) => {
-    success = envelope.success !== false && envelope.success !== 'false';
+    success = successFlag(envelope.success);
     return asObject(envelope.data, 'data');
   });
   return read(() =>
@@ -63,6 +63,13 @@ export function verifyViolationChangeCallback(
           message: optText(data.message) ?? '',
         },
   );
+}
+
+/** `success` is a boolean (or its text); absent means a list, as the document's example always has it. */
+function successFlag(value: unknown): boolean {
+  if (value === undefined || value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  throw new ShapeError(`success is not a boolean: ${JSON.stringify(value).slice(0, 40)}`);
 }
 
 function verifiedData(

@@ -55,6 +55,19 @@ describe('docloud client: request shape', () => {
     expect(JSON.parse(calls[1].init.body as string)).toMatchObject({ totalPrice: '520.00', outOrderNo: 'B1' });
   });
 
+  it('never retries a paid query: a lost answer may already be charged, so it fails after one attempt', async () => {
+    const car = { plateNumber: '浙A778QZ', vin: 'LSVAM4187C2184847', engineNo: '0018835448DT' };
+    const paid: [string, (client: DocloudClient) => Promise<unknown>][] = [
+      ['/violation/query/1.0', (client) => client.queryViolations({ ...car, phone: '13800000001' })],
+      ['/violation/amount/query', (client) => client.queryCounts(car)],
+    ];
+    for (const [path, send] of paid) {
+      const { client, calls } = scripted(timeout(), '{"success":true,"data":{}}');
+      await expect(send(client)).rejects.toBeInstanceOf(VendorTimeoutError);
+      expect(calls.map((call) => call.url.pathname)).toEqual([path]);
+    }
+  });
+
   it('retries createOrder (outOrderNo makes it safe) and surfaces the 1117 that a repeat meets', async () => {
     const { client, calls } = scripted(timeout(), '{"success":false,"errCode":1117,"message":"提交的订单号已存在"}');
     const error = await rejectionOf(

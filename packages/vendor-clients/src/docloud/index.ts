@@ -12,3 +12,4 @@ export * from './inspection-client.js';
 export * from './client.js';
 export * from './callbacks.js';
 export * from './simulator/index.js';
+export * from './status-order.js';

@@ -20,7 +20,8 @@ export class DocloudMonitorClient extends DocloudViolationsClient {
   /** 《查询违章条数》 `POST /violation/amount/query`: untreated counts by local city, province and elsewhere. */
   async queryCounts(input: QueryCountsInput): Promise<DocloudViolationCounts> {
     const body = { plateNumber: input.plateNumber, engineNo: input.engineNo.trim().slice(-6), carType: input.carType };
-    return this.call({ method: 'POST', path: '/violation/amount/query', body, idempotent: true }, toCounts);
+    // A paid query like /violation/query/1.0: never retried blindly.
+    return this.call({ method: 'POST', path: '/violation/amount/query', body, idempotent: false }, toCounts);
   }
 
   /** 《添加或覆盖监控车辆信息》 `POST /monitor/car/add`: changes then arrive at the violation callback URL. */

@@ -39,8 +39,9 @@ export function trimmed(value: unknown, what: string): string {
   return text(value, what).trim();
 }
 
+/** An integer, as a number or as text; 2.5 is not one (it is not 2 either). */
 export function optInt(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return Math.trunc(value);
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? value : undefined;
   if (typeof value === 'string' && /^\s*-?\d+(\.0+)?\s*$/.test(value)) return Math.trunc(Number(value));
   return undefined;
 }

@@ -28,6 +28,34 @@ describe('docloud signing (《签名规则》)', () => {
     expect(sortQueryForSigning('b=2&sign=XYZ&a=9&a=1')).toBe('a=9&a=1&b=2');
   });
 
+  // The Java sample (SignUtil) is the reference: `url.split("&")` keeps empty pairs except trailing
+  // ones, and `StringUtils.isNotBlank(requestBody)` leaves out a body of only whitespace.
+  const bySample = (query: string, body = '') =>
+    md5Hex(Buffer.from([...`TESTTEST${query}${body}`].reverse().join(''), 'utf8')).toUpperCase();
+
+  it('keeps an empty pair where the sample keeps it: in the middle, not at the end', () => {
+    expect(sortQueryForSigning('b=2&&a=1')).toBe('&a=1&b=2');
+    expect(sortQueryForSigning('a=1&b=2&')).toBe('a=1&b=2');
+    expect(sortQueryForSigning('a=1&&b=2&sign=X')).toBe('&a=1&b=2');
+    // A sign appended to a query that ended in "&" leaves that empty pair trailing, as it was signed.
+    expect(sortQueryForSigning('a=1&&sign=X')).toBe('a=1');
+    const query = 'a=1&&b=2&app_key=TEST&timestamp=1';
+    const sign = bySample('&a=1&app_key=TEST&b=2&timestamp=1');
+    expect(() => verifySignedQuery(`${query}&sign=${sign}`, '', 'TEST', 'TEST')).not.toThrow();
+  });
+
+  it.each([' ', '\n', ' \t\r\n ', '\u3000'])(
+    'treats a body of only whitespace (%j) as blank, as the sample does',
+    (body) => {
+      expect(signRequest('TEST', 'TEST', 'a=1', body)).toBe(bySample('a=1'));
+      expect(signRequest('TEST', 'TEST', 'a=1', ` ${GOLDEN_BODY} `)).toBe(bySample('a=1', ` ${GOLDEN_BODY} `));
+    },
+  );
+
+  it('signs a body of a no-break space as content: Java does not count it as whitespace', () => {
+    expect(signRequest('TEST', 'TEST', 'a=1', '\u00a0')).toBe(bySample('a=1', '\u00a0'));
+  });
+
   it('signs parameters in their encoded form, as sent', () => {
     const clock = new ManualClock(1_700_000_000_000);
     const query = buildSignedQuery({ city: '杭州市', orderId: 12 }, 'K', 'S', '', clock);

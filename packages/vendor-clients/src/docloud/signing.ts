@@ -8,18 +8,23 @@ const VENDOR = 'docloud';
  * text in the body survives it; reversing UTF-16 units would split surrogate pairs.
  */
 export function signRequest(appKey: string, appSecret: string, sortedQuery: string, body = ''): string {
-  const reversed = [...`${appKey}${appSecret}${sortedQuery}${body}`].reverse().join('');
+  // The sample adds the body only `if (StringUtils.isNotBlank(requestBody))`.
+  const signedBody = isJavaBlank(body) ? '' : body;
+  const reversed = [...`${appKey}${appSecret}${sortedQuery}${signedBody}`].reverse().join('');
   return md5Hex(Buffer.from(reversed, 'utf8')).toUpperCase();
 }
 
 /**
  * Sorts `k=v` pairs by key the way the vendor's Java sample does (a stable sort comparing only the
  * part before `=`), dropping `sign`. Pairs stay exactly as sent: the signature covers the encoded text.
+ * Empty pairs are kept as the sample's `url.split("&")` keeps them (`a=1&&b=2` has one, which sorts
+ * first), except trailing ones, which Java's split drops. The sign is appended to a query the vendor
+ * had already signed, so the pairs left before it are trimmed as that query's split trimmed them.
  */
 export function sortQueryForSigning(rawQuery: string): string {
-  return rawQuery
-    .split('&')
-    .filter((pair) => pair !== '' && pairKey(pair) !== 'sign')
+  const pairs = rawQuery.split('&').filter((pair) => pairKey(pair) !== 'sign');
+  while (pairs.length > 1 && pairs[pairs.length - 1] === '') pairs.pop();
+  return pairs
     .map((pair, index) => ({ pair, key: pairKey(pair), index }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index))
     .map(({ pair }) => pair)
@@ -86,3 +91,33 @@ function pairKey(pair: string): string {
   const at = pair.indexOf('=');
   return at < 0 ? pair : pair.slice(0, at);
 }
+
+/**
+ * Apache Commons' `StringUtils.isBlank`: empty, or every UTF-16 unit `Character.isWhitespace`, which
+ * is the Unicode space, line and paragraph separators except the no-break ones (U+00A0, U+2007,
+ * U+202F), plus \t \n \u000B \f \r and \u001C–\u001F. JavaScript's `trim` differs (it strips
+ * U+00A0 and U+FEFF), so it is not used here.
+ */
+export function isJavaBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!JAVA_WHITESPACE.has(text.charCodeAt(i))) return false;
+  return true;
+}
+
+const JAVA_WHITESPACE: ReadonlySet<number> = new Set([
+  0x09,
+  0x0a,
+  0x0b,
+  0x0c,
+  0x0d,
+  0x1c,
+  0x1d,
+  0x1e,
+  0x1f,
+  0x20,
+  0x1680,
+  ...Array.from({ length: 11 }, (_, i) => 0x2000 + i).filter((unit) => unit !== 0x2007),
+  0x2028,
+  0x2029,
+  0x205f,
+  0x3000,
+]);

@@ -172,3 +172,31 @@ describe('orders (《创建代缴订单》, 《查询订单状态》, 《查询�
     expect(h.sim.order(orderId)).toMatchObject({ outOrderNo: 'RETRY-1', codes: [v.code] });
   });
 });
+
+describe('order ids across a restart of the simulator', () => {
+  it('a restarted simulator never gives an id of the run before it', async () => {
+    const order = async (harness: Harness, outOrderNo: string) => {
+      const { token, violations } = await harness.client.queryViolations({
+        plateNumber: '沪C3342Y',
+        vin: 'LSVAM4187C2184847',
+        engineNo: '0018835448DT',
+        phone: '13900000041',
+        needFee: true,
+      });
+      const [parking] = violations;
+      const totalPriceFen = parking.fineFen + (parking.serviceFeeFen ?? 0);
+      return (
+        await harness.client.createOrder({ token: token!, violationCodes: [parking.code], totalPriceFen, outOrderNo })
+      ).orderId;
+    };
+    const first = await startHarness({ queryLatencyMs: 0, orderProcessMs: null });
+    const before = await order(first, 'RESTART-1');
+    await first.close();
+    const second = await startHarness({ queryLatencyMs: 0, orderProcessMs: null });
+    try {
+      expect(Number(await order(second, 'RESTART-2'))).toBeGreaterThan(Number(before));
+    } finally {
+      await second.close();
+    }
+  });
+});

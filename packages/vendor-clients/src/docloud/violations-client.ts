@@ -68,7 +68,9 @@ export class DocloudViolationsClient extends DocloudClientBase {
       needFee: input.needFee,
       deductSelf: input.deductSelf,
     });
-    return this.call({ method: 'POST', path: '/violation/query/1.0', body, idempotent: true }, toViolationResult);
+    // Each query is billed (only assign/token says it is not): an answer lost in transit may have
+    // been charged already, so it is never sent again blindly.
+    return this.call({ method: 'POST', path: '/violation/query/1.0', body, idempotent: false }, toViolationResult);
   }
 
   /**

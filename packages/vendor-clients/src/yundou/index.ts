@@ -11,3 +11,4 @@ export * from './callback.js';
 export * from './form-body.js';
 export * from './vat-qr.js';
 export * from './simulator/index.js';
+export * from './status-order.js';

@@ -1,5 +1,5 @@
 import { VatQrParseError } from './errors.js';
-import { looksLikeVatQr, parseVatQr, vatDedupeKey } from './vat-qr.js';
+import { looksLikeVatQr, parseVatQr, vatDedupeKey, vatTypeCodeOfInvoiceCode } from './vat-qr.js';
 
 describe('parseVatQr', () => {
   it('reads an electronic ordinary invoice (10) with its 20-digit check code', () => {
@@ -105,5 +105,22 @@ describe('parseVatQr', () => {
   it('vatDedupeKey: code + number, or the number alone', () => {
     expect(vatDedupeKey('4403231130', '02178456')).toBe('440323113002178456');
     expect(vatDedupeKey(undefined, '24442000000123456789')).toBe('24442000000123456789');
+  });
+});
+
+describe('vatTypeCodeOfInvoiceCode', () => {
+  it('reads the kind from digits 11–12 of a 12-digit code and digit 8 of a 10-digit one', () => {
+    expect(vatTypeCodeOfInvoiceCode('044032300111')).toBe('10');
+    expect(vatTypeCodeOfInvoiceCode('044031900104')).toBe('04');
+    expect(vatTypeCodeOfInvoiceCode('044031900106')).toBe('11');
+    expect(vatTypeCodeOfInvoiceCode('011001900112')).toBe('14');
+    expect(vatTypeCodeOfInvoiceCode('4400164130')).toBe('01');
+    expect(vatTypeCodeOfInvoiceCode('3100153320')).toBe('04');
+  });
+
+  it('says nothing of a code that does not tell (数电 has none; 1xxxxxxxxxxx is not a VAT code)', () => {
+    expect(vatTypeCodeOfInvoiceCode(undefined)).toBeUndefined();
+    expect(vatTypeCodeOfInvoiceCode('')).toBeUndefined();
+    expect(vatTypeCodeOfInvoiceCode('144031909110')).toBeUndefined();
   });
 });

@@ -24,6 +24,32 @@ export const VAT_QR_TYPES: Record<string, { label: string; fullyDigital: boolean
   '61': { label: '数电发票（航空运输电子客票行程单）', fullyDigital: true },
 };
 
+/** Kinds by digits 11–12 of a 12-digit code (first digit 0), as the tax bureau numbers them. */
+const TWELVE_DIGIT_KINDS: Record<string, string> = {
+  '04': '04',
+  '05': '04',
+  '06': '11',
+  '07': '11',
+  '11': '10',
+  '12': '14',
+};
+
+/** Kinds by digit 8 of a 10-digit code. */
+const TEN_DIGIT_KINDS: Record<string, string> = { '1': '01', '5': '01', '2': '02', '7': '02', '3': '04', '6': '04' };
+
+/**
+ * The QR kind (`VAT_QR_TYPES` key) an invoice code stands for. A photo is typed by Yundou only as
+ * 增值税专用发票 or 增值税普通发票 (its document lists no other VAT type), while the QR code of the same
+ * invoice says which 普票 it is; the code printed on it says the same, so a photo and a QR of one
+ * invoice get one kind. Undefined for a code that does not say (数电 invoices have none).
+ */
+export function vatTypeCodeOfInvoiceCode(code: string | null | undefined): string | undefined {
+  const clean = code?.replace(/\s+/g, '') ?? '';
+  if (/^0\d{11}$/.test(clean)) return TWELVE_DIGIT_KINDS[clean.slice(10, 12)];
+  if (/^\d{10}$/.test(clean)) return TEN_DIGIT_KINDS[clean[7]];
+  return undefined;
+}
+
 export interface VatQrInvoice {
   /** Always `01`, the only version of the format. */
   version: string;

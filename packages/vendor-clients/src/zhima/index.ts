@@ -10,3 +10,4 @@ export * from './simulator/sandbox-identities.js';
 export type { CertifyRequest, FaceSummary } from './simulator/certify-request.js';
 export type { GatewayAnswer } from './simulator/gateway-answers.js';
 export { requestSigningString, signRequestParams } from './simulator/gateway-signature.js';
+export * from './status-order.js';

@@ -19,3 +19,4 @@ export { encodeCallback, type ZjzCallbackFields } from './simulator/notifier.js'
 export { toWireItem, toWireItemDetail } from './simulator/routes.js';
 export { ZJZ_MAX_IMAGE_SIDE } from './simulator/photo.js';
 export * from './simulator/zjz-simulator.js';
+export * from './status-order.js';

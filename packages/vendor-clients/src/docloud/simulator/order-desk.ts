@@ -29,7 +29,7 @@ export class OrderDesk {
     const { state, clock, timings } = this.ctx;
     const now = chinaTime(clock.now());
     const order: SimOrder = {
-      orderId: state.nextOrderId++,
+      orderId: state.orderIds.next(),
       token: token.token,
       plateNumber: token.plateNumber,
       codes: list.map((v) => v.code),

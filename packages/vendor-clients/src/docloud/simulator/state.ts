@@ -98,9 +98,9 @@ export class DocloudState {
   readonly inspectionUsers = new Map<string, InspectionUser>();
   readonly cars = new Map<number, SimCar>();
   readonly inspectionOrders = new Map<number, SimInspectionOrder>();
-  nextOrderId = 1_234_567;
-  nextCarId = 7_951_178;
-  nextInspectionOrderId = 7_951_177;
+  readonly orderIds = new IdSequence('order');
+  readonly carIds = new IdSequence('car');
+  readonly inspectionOrderIds = new IdSequence('inspection-order');
   nextAddedViolation = 1;
 
   /** Violation orders per `outOrderNo` (the caller's own order number): read-only, for counting. */
@@ -132,4 +132,37 @@ function groupIds<K, T extends { orderId: number }>(items: Iterable<T>, key: (it
   const grouped = new Map<K, number[]>();
   for (const item of items) grouped.set(key(item), [...(grouped.get(key(item)) ?? []), item.orderId]);
   return grouped;
+}
+
+/** 2025-01-01T00:00:00Z: ids count tenths of a second from here, which fits a Java int until 2031. */
+const ID_EPOCH_MS = 1_735_689_600_000;
+const ID_UNIT_MS = 100;
+
+/**
+ * The highest id each sequence has given in this process. A simulator restarted inside one process
+ * (a test's restart, a sandbox's reload) can come back within the same tenth of a second as its
+ * last id, where the clock alone would repeat it.
+ */
+const ISSUED = new Map<string, number>();
+
+/**
+ * The vendor's ids (orderId, carId …) never repeat, whatever restarts on our side. A simulator
+ * keeps its orders in memory, so a counter starting at a constant gave a restarted sandbox the ids
+ * of the orders it had made before, and their callbacks were taken as repeats of the old orders'.
+ * Each id is above every id its sequence gave before in this process and at least the wall clock
+ * in tenths of a second since 2025: a new process starts past every id of the last one unless that
+ * one made more than ten per second on average over its whole life (no test or sandbox comes near).
+ */
+export class IdSequence {
+  constructor(
+    private readonly name: string,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  next(): number {
+    const clock = Math.floor((this.now() - ID_EPOCH_MS) / ID_UNIT_MS);
+    const id = Math.max((ISSUED.get(this.name) ?? 0) + 1, clock);
+    ISSUED.set(this.name, id);
+    return id;
+  }
 }

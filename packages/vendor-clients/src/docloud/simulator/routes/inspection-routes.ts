@@ -70,7 +70,7 @@ export function registerInspectionRoutes(ctx: SimContext): void {
       (o) => o.carId === car.carId && o.status !== 50 && o.status !== 60,
     );
     if (open) throw fail('1142', '操作失败：该车辆已有进行中的年检订单');
-    const orderId = ctx.state.nextInspectionOrderId++;
+    const orderId = ctx.state.inspectionOrderIds.next();
     me.phone = contactPhone;
     ctx.inspection.open({
       orderId,
@@ -188,7 +188,7 @@ function vehicleOf(ctx: SimContext, body: Json, owner: InspectionUser): SimCar {
   }
   return {
     // Binding a plate the user already has replaces that car rather than adding a twin.
-    carId: carId ?? sameCar?.carId ?? ctx.state.nextCarId++,
+    carId: carId ?? sameCar?.carId ?? ctx.state.carIds.next(),
     ownerToken: owner.token,
     brandId: brand.id,
     seriesId: series.id,
