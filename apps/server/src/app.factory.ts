@@ -4,14 +4,18 @@ import { fileURLToPath } from 'node:url';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { json, raw, urlencoded } from 'express';
+import { json, raw, urlencoded, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { installPiiCipher, PiiCipher } from './common/crypto/pii-cipher.js';
 import { HttpErrorFilter } from './common/errors/http-error.filter.js';
 import { createValidationPipe } from './common/errors/validation.js';
 import { PublicUrl } from './common/http/public-url.js';
 import { loadConfig, type AppConfig } from './config/app-config.js';
+import { requestContextMiddleware } from './observability/request-context.js';
+import { DrainState } from './lifecycle/drain-state.js';
+import { drainMiddleware } from './lifecycle/drain.middleware.js';
 import { resolveSecrets } from './config/secrets.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -20,28 +24,40 @@ const here = dirname(fileURLToPath(import.meta.url));
  * Builds the whole application; `main.ts`, the CLI tools and the end-to-end tests all go through
  * here, so what is tested is what runs.
  */
-export async function createApp(config: AppConfig = loadConfig()): Promise<NestExpressApplication> {
+export async function createApp(
+  config: AppConfig = loadConfig(),
+  options: { logDestination?: DestinationStream } = {},
+): Promise<NestExpressApplication> {
   const secrets = resolveSecrets(config);
   installPiiCipher(new PiiCipher(secrets.piiKey));
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, secrets), {
-    bufferLogs: true,
-    bodyParser: false,
-    abortOnError: false,
-    logger: config.env === 'test' ? false : undefined,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, secrets, options.logDestination),
+    {
+      bufferLogs: true,
+      bodyParser: false,
+      abortOnError: false,
+      logger: config.env === 'test' ? false : undefined,
+    },
+  );
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // The client's address (throttling, audit) comes from X-Forwarded-For only when the balancer is trusted.
+  app.set('trust proxy', config.trustProxy);
+  // First of all: while draining (SIGTERM), new requests are answered 503 and nothing else runs.
+  app.use(drainMiddleware(app.get(DrainState)));
   // Vendor callbacks are verified over the bytes as sent: keep their bodies raw.
   app.use('/api/callbacks', raw({ type: () => true, limit: '12mb' }));
   app.use(json({ limit: '2mb' }));
   app.use(urlencoded({ extended: false, limit: '2mb' }));
-  app.setGlobalPrefix('api');
+  // After the body parsers: their stream callbacks would leave the request's async context.
+  app.use(requestContextMiddleware);
+  // Scrapers look for /metrics at the root.
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  serveConsole(app, config);
   serveH5(app, config);
-  app.enableShutdownHooks();
   return app;
 }
 
@@ -73,6 +89,28 @@ function serveH5(app: NestExpressApplication, config: AppConfig): void {
     return;
   }
   app.useStaticAssets(dir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForHtml });
+}
+
+/**
+ * The merchant desk console (apps/console) at /console: its files, and its index.html for every
+ * other GET under /console, so that a refresh on /console/orders?kind=… opens that page.
+ */
+function serveConsole(app: NestExpressApplication, config: AppConfig): void {
+  const dir = config.consoleDistDir ? resolve(config.consoleDistDir) : resolve(here, '../../console/dist');
+  const index = resolve(dir, 'index.html');
+  if (!existsSync(index)) {
+    app
+      .get(Logger)
+      .warn(`console build not found at ${dir}; run "pnpm build" to serve the merchant console at /console`);
+    return;
+  }
+  app.useStaticAssets(dir, { prefix: '/console', index: false, maxAge: '1h', setHeaders: noCacheForHtml });
+  app.use('/console', (req: Request, res: Response, next: NextFunction) => {
+    // A missing asset is a 404, not the page: a stale tab must not run index.html as a script.
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/assets/')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
 }
 
 function noCacheForHtml(res: { setHeader(name: string, value: string): void }, path: string): void {

@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { createApp, listen } from './app.factory.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
+import { installGracefulShutdown } from './lifecycle/graceful-shutdown.js';
+import { startupBanner } from './logging/startup-banner.js';
+import { ensureSandboxMerchant } from './sandbox/sandbox-merchant.js';
 
 async function main(): Promise<void> {
   let config;
@@ -14,8 +17,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await createApp(config);
+  installGracefulShutdown(app, config.shutdown);
   const base = await listen(app, config);
-  console.warn(`Banshi is running at ${base} (vendors: ${config.vendorMode}) — API docs at ${base}/api/docs`);
+  console.warn(startupBanner(base, config, await ensureSandboxMerchant(app, config)));
 }
 
 main().catch((error: unknown) => {

@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { SECRETS } from '../config/config.tokens.js';
 import type { Secrets } from '../config/secrets.js';
 import { UsersController } from '../users/users.controller.js';
+import { PhoneBindingService } from '../users/phone-binding.service.js';
 import { UsersService } from '../users/users.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
@@ -17,7 +18,7 @@ import { MerchantAuthGuard, UserAuthGuard } from './guards.js';
     }),
   ],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, UsersService, UserAuthGuard, MerchantAuthGuard],
+  providers: [AuthService, UsersService, PhoneBindingService, UserAuthGuard, MerchantAuthGuard],
   exports: [JwtModule, UsersService, UserAuthGuard, MerchantAuthGuard],
 })
 export class AuthModule {}

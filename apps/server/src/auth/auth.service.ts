@@ -5,7 +5,7 @@ import { WECHAT_ERRORS, WechatClient } from '@banshi/vendor-clients/wechat';
 import { DataSource } from 'typeorm';
 import { AppError } from '../common/errors/app-error.js';
 import { UsersService } from '../users/users.service.js';
-import type { MerchantTokenPayload, UserTokenPayload } from './auth-tokens.js';
+import { MERCHANT_SESSION_TTL, merchantPayload, type UserTokenPayload } from './auth-tokens.js';
 import type { MerchantTokenDto, UserTokenDto } from './dto/auth.dto.js';
 import { MERCHANT_AUDIT, type MerchantAuditSink } from './merchant-audit.js';
 import { Merchant } from './merchant.entity.js';
@@ -46,9 +46,8 @@ export class AuthService {
       throw AppError.unauthorized('用户名或密码错误', 'BAD_CREDENTIALS');
     }
     await this.audit?.record({ merchant, action: 'login', ip });
-    const payload: MerchantTokenPayload = { typ: 'merchant', sub: merchant.id, role: merchant.role };
     return {
-      token: await this.jwt.signAsync(payload, { expiresIn: '12h' }),
+      token: await this.jwt.signAsync(merchantPayload(merchant), { expiresIn: MERCHANT_SESSION_TTL }),
       merchant: { id: merchant.id, username: merchant.username, role: merchant.role },
     };
   }

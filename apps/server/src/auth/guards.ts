@@ -47,8 +47,8 @@ export const Roles = (...roles: MerchantRole[]) => SetMetadata(MERCHANT_ROLES, r
 
 /**
  * Merchant routes: a merchant token with one of the required roles. A user token is refused. The
- * account is read on every request, so that disabling an account ends its sessions at once and the
- * role is the account's current one.
+ * account is read on every request, so that disabling an account or changing its password ends its
+ * sessions at once and the role is the account's current one.
  */
 @Injectable()
 export class MerchantAuthGuard implements CanActivate {
@@ -65,9 +65,13 @@ export class MerchantAuthGuard implements CanActivate {
     if (payload.typ !== 'merchant') throw AppError.forbidden('该功能仅限商户使用');
     const account = await this.dataSource
       .getRepository(Merchant)
-      .findOne({ where: { id: payload.sub }, select: { id: true, role: true, disabled: true } });
+      .findOne({ where: { id: payload.sub }, select: { id: true, role: true, disabled: true, sessionVersion: true } });
     if (!account || account.disabled)
       throw AppError.unauthorized('该商户账号已停用，请联系管理员', 'MERCHANT_DISABLED');
+    // A password change raises the version: every session opened before it ends here.
+    if (payload.ver !== account.sessionVersion) {
+      throw AppError.unauthorized('账号密码已修改，请用新密码重新登录', 'SESSION_ENDED');
+    }
     const roles = this.reflector.getAllAndOverride<MerchantRole[] | undefined>(MERCHANT_ROLES, [
       context.getHandler(),
       context.getClass(),

@@ -21,6 +21,10 @@ export class Merchant {
   @Column({ type: 'boolean', default: false })
   disabled!: boolean;
 
+  /** Carried in every token issued; raised by a password change, which ends the older sessions. */
+  @Column({ name: 'session_version', type: 'int', default: 0 })
+  sessionVersion!: number;
+
   @TimestampColumn({ name: 'created_at' })
   createdAt!: Date;
 

@@ -1,3 +1,4 @@
+import { SignatureVerificationError, VendorError } from '@banshi/vendor-clients';
 import type { EntityManager } from 'typeorm';
 import type { RawCallback } from './vendor-event.entity.js';
 
@@ -41,6 +42,18 @@ export interface CallbackHandler<E = unknown, P = unknown> {
   acknowledge(): CallbackAnswer;
   /** Could not store or apply: the vendor should try again later. */
   failure(reason: string): CallbackAnswer;
-  /** Not genuine: stored as rejected, never applied. */
-  rejection(reason: string): CallbackAnswer;
+  /**
+   * Not genuine, or genuine but unreadable: stored as rejected, never applied. The error tells a
+   * bad signature from a malformed body, so the answer can say which (a 401 about the signature
+   * is wrong for a correctly signed body that is malformed).
+   */
+  rejection(reason: string, error?: unknown): CallbackAnswer;
+}
+
+/**
+ * A genuine (or unauthenticated but readable) request whose body is not the documented shape: a
+ * vendor parser's format error. Signature errors and unknown tokens are not: they answer 401/403.
+ */
+export function isMalformedCallback(error: unknown): boolean {
+  return error instanceof VendorError && !(error instanceof SignatureVerificationError);
 }

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { maskPayload } from '../common/crypto/masking.js';
 import { AppError } from '../common/errors/app-error.js';
 import { insertRow } from '../database/insert-row.js';
+import { MetricsService, type CallbackOutcome } from '../observability/metrics.service.js';
 import { isUniqueViolation, Transactions } from '../database/transactions.js';
 import type { CallbackAnswer, CallbackHandler, VerifiedCallback } from './callback-handler.js';
 import { VendorEvent, type RawCallback } from './vendor-event.entity.js';
@@ -23,6 +24,7 @@ export class CallbackInbox {
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
+    private readonly metrics: MetricsService,
   ) {}
 
   /** Services register their handlers so that stored events can be replayed later. */
@@ -31,6 +33,13 @@ export class CallbackInbox {
   }
 
   async receive<E, P>(handler: CallbackHandler<E, P>, raw: RawCallback): Promise<CallbackAnswer> {
+    const started = performance.now();
+    const { answer, outcome } = await this.handle(handler, raw);
+    this.metrics.callback(handler.vendor, handler.topic, outcome, (performance.now() - started) / 1000);
+    return answer;
+  }
+
+  private async handle<E, P>(handler: CallbackHandler<E, P>, raw: RawCallback): Promise<Handled> {
     let verified: VerifiedCallback<E>;
     try {
       verified = await handler.verify(raw);
@@ -38,7 +47,7 @@ export class CallbackInbox {
       const reason = (error as Error).message || 'verification failed';
       await this.storeRejected(handler, raw, reason);
       this.logger.warn({ vendor: handler.vendor, topic: handler.topic, reason }, 'callback rejected');
-      return handler.rejection(reason);
+      return { answer: handler.rejection(reason, error), outcome: 'rejected' };
     }
 
     let prepared: P | undefined;
@@ -47,17 +56,21 @@ export class CallbackInbox {
         // Preparing is slow (downloads): look for a repeat first. Without it, the unique key alone
         // tells a repeat apart, and first deliveries, the common case, save a round trip.
         const known = await this.dataSource.getRepository(VendorEvent).findOneBy({ dedupeKey: verified.dedupeKey });
-        if (known?.status === 'applied') return await this.acknowledgeRepeat(handler, known.id);
+        if (known?.status === 'applied') {
+          return { answer: await this.acknowledgeRepeat(handler, known.id), outcome: 'repeat' };
+        }
         prepared = await handler.prepare(verified.event);
       }
-      return await this.applyNew(handler, raw, verified, prepared);
+      return { answer: await this.applyNew(handler, raw, verified, prepared), outcome: 'applied' };
     } catch (error) {
-      if (!isUniqueViolation(error)) return this.fail(handler, raw, verified, error);
+      if (!isUniqueViolation(error))
+        return { answer: await this.fail(handler, raw, verified, error), outcome: 'failed' };
       // Another delivery of the same event got in first (or failed earlier): settle against it.
       try {
-        return await this.applyExisting(handler, verified, prepared);
+        const outcome = await this.applyExisting(handler, verified, prepared);
+        return { answer: handler.acknowledge(), outcome };
       } catch (retryError) {
-        return this.fail(handler, raw, verified, retryError);
+        return { answer: await this.fail(handler, raw, verified, retryError), outcome: 'failed' };
       }
     }
   }
@@ -106,8 +119,8 @@ export class CallbackInbox {
     handler: CallbackHandler<E, P>,
     verified: VerifiedCallback<E>,
     prepared: P | undefined,
-  ) {
-    const outcome = await this.transactions.run(async (manager) => {
+  ): Promise<'repeat' | 'applied'> {
+    const outcome = await this.transactions.run(async (manager): Promise<'repeat' | 'applied'> => {
       const stored = await this.lockByKey(manager, verified.dedupeKey);
       if (!stored) throw new Error('inbox row vanished');
       if (stored.status === 'applied') {
@@ -131,7 +144,7 @@ export class CallbackInbox {
     });
     if (outcome === 'repeat')
       this.logger.debug({ vendor: handler.vendor, key: verified.dedupeKey }, 'repeated callback');
-    return handler.acknowledge();
+    return outcome;
   }
 
   private async acknowledgeRepeat(handler: CallbackHandler<unknown, unknown>, id: number): Promise<CallbackAnswer> {
@@ -209,6 +222,11 @@ export class CallbackInbox {
       updatedAt: now,
     };
   }
+}
+
+interface Handled {
+  answer: CallbackAnswer;
+  outcome: CallbackOutcome;
 }
 
 function maskedRaw(raw: RawCallback): unknown {

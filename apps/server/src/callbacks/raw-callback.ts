@@ -1,7 +1,9 @@
 import type { Request } from 'express';
 import type { RawCallback } from './vendor-event.entity.js';
 
-const KEPT_HEADERS = ['content-type', 'user-agent', 'x-forwarded-for', 'x-oid', 'oid'];
+// WeChat Pay signs its notifications in these headers: kept so that a stored one can be verified again.
+const WECHATPAY_HEADERS = ['wechatpay-signature', 'wechatpay-timestamp', 'wechatpay-nonce', 'wechatpay-serial'];
+const KEPT_HEADERS = ['content-type', 'user-agent', 'x-forwarded-for', 'x-oid', 'oid', ...WECHATPAY_HEADERS];
 
 /**
  * The request exactly as the vendor sent it. Callback routes get their body unparsed (a raw body

@@ -3,12 +3,13 @@ import { Transactions } from '../database/transactions.js';
 import { JobScheduler } from './locks/job-scheduler.service.js';
 import { LeaseService } from './locks/lease.service.js';
 import { FilesController } from './storage/files.controller.js';
+import { storageDriverProvider } from './storage/storage-driver.provider.js';
 import { StorageService } from './storage/storage.service.js';
 
 @Global()
 @Module({
   controllers: [FilesController],
-  providers: [Transactions, LeaseService, JobScheduler, StorageService],
+  providers: [Transactions, LeaseService, JobScheduler, storageDriverProvider, StorageService],
   exports: [Transactions, LeaseService, JobScheduler, StorageService],
 })
 export class CommonModule {}

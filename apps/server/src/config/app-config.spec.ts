@@ -1,10 +1,37 @@
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from './app-config.js';
+import { repositoryRoot } from './repo-root.js';
 
 describe('loadConfig', () => {
-  it('defaults to SQLite under ./data and sandbox vendors when no credential is set', () => {
+  it('defaults to SQLite in the data folder at the repository root and sandbox vendors when no credential is set', () => {
+    const root = repositoryRoot();
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, databaseUrl: 'sqlite:./data/banshi.sqlite', vendorMode: 'sandbox' });
+    expect(config).toMatchObject({
+      port: 3000,
+      dataDir: join(root, 'data'),
+      databaseUrl: `sqlite:${join(root, 'data', 'banshi.sqlite')}`,
+      vendorMode: 'sandbox',
+    });
     expect(config.liveVendors).toBeUndefined();
+  });
+
+  it('reads relative paths from the repository root, whatever the working directory, and keeps the database in DATA_DIR', () => {
+    const config = loadConfig({ DATA_DIR: 'elsewhere/data', H5_DIST_DIR: 'web' }, '/srv/banshi');
+    expect(config.dataDir).toBe('/srv/banshi/elsewhere/data');
+    expect(config.databaseUrl).toBe('sqlite:/srv/banshi/elsewhere/data/banshi.sqlite');
+    expect(config.h5DistDir).toBe('/srv/banshi/web');
+    expect(loadConfig({ DATABASE_URL: 'sqlite:./db/x.sqlite' }, '/srv/banshi').databaseUrl).toBe(
+      'sqlite:/srv/banshi/db/x.sqlite',
+    );
+    expect(loadConfig({ DATABASE_URL: 'sqlite::memory:' }, '/srv').databaseUrl).toBe('sqlite::memory:');
+    expect(loadConfig({ DATA_DIR: '/abs/data' }, '/srv').databaseUrl).toBe('sqlite:/abs/data/banshi.sqlite');
+  });
+
+  it('finds the repository root from its own file, not from the working directory', () => {
+    expect(existsSync(join(repositoryRoot(), 'pnpm-workspace.yaml'))).toBe(true);
+    expect(repositoryRoot(tmpdir())).toBe(process.cwd());
   });
 
   it('stops on a malformed setting, naming it and saying why', () => {
@@ -45,6 +72,27 @@ describe('loadConfig', () => {
     expect(loadConfig({}).vendorTimeoutMs).toBeUndefined();
     expect(loadConfig({ VENDOR_TIMEOUT_MS: '1500' }).vendorTimeoutMs).toBe(1500);
     expect(() => loadConfig({ VENDOR_TIMEOUT_MS: '50' })).toThrow(/VENDOR_TIMEOUT_MS/);
+  });
+
+  it('live mode needs the WeChat Pay merchant: number, key, certificate serial, WeChat Pay public key and APIv3 key', () => {
+    const problems = (() => {
+      try {
+        loadConfig({ VENDOR_MODE: 'live' });
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    })();
+    for (const name of [
+      'WECHATPAY_MCHID',
+      'WECHATPAY_MERCHANT_PRIVATE_KEY',
+      'WECHATPAY_MERCHANT_SERIAL_NO',
+      'WECHATPAY_PUBLIC_KEY',
+      'WECHATPAY_PUBLIC_KEY_ID',
+      'WECHATPAY_API_V3_KEY',
+    ])
+      expect(problems).toContain(`${name}: required when VENDOR_MODE=live`);
+    expect(() => loadConfig({ WECHATPAY_API_V3_KEY: 'short' })).toThrow(/WECHATPAY_API_V3_KEY/);
   });
 
   it('refuses a PII key that is not 32 bytes of base64', () => {

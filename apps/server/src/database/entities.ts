@@ -17,7 +17,13 @@ import { User } from '../users/user.entity.js';
 import { VehicleCar } from '../vehicles/entities/car.entity.js';
 import { StoredViolation } from '../vehicles/entities/stored-violation.entity.js';
 import { ViolationOrder } from '../vehicles/entities/violation-order.entity.js';
-import { Notice } from '../vehicles/notices/notice.entity.js';
+import { Notice } from '../notifications/messages/notice.entity.js';
+import { NotificationOutbox } from '../notifications/subscribe/outbox.entity.js';
+import { SubscribeGrant } from '../notifications/subscribe/subscribe-grant.entity.js';
+import { MediaCheck } from '../content-safety/media-check.entity.js';
+import { Payment } from '../payments/entities/payment.entity.js';
+import { Refund } from '../payments/entities/refund.entity.js';
+import { ServicePrice } from '../payments/entities/service-price.entity.js';
 
 /** Every entity, listed once: the data source is built from this list (no glob loading under ESM). */
 export const ENTITIES = [
@@ -41,4 +47,10 @@ export const ENTITIES = [
   StoredViolation,
   ViolationOrder,
   Notice,
+  SubscribeGrant,
+  NotificationOutbox,
+  MediaCheck,
+  Payment,
+  Refund,
+  ServicePrice,
 ];

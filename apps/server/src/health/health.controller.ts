@@ -1,15 +1,28 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import type { AppConfig } from '../config/app-config.js';
+import { DrainState } from '../lifecycle/drain-state.js';
 import { VENDOR_SETTINGS, type AvailableVendors } from '../vendors/vendor-settings.js';
+import { HealthChecks, probe, type Probe } from './health-checks.js';
 
-class ProbeDto {
+class ProbeDto implements Probe {
   @ApiProperty() ok!: boolean;
   @ApiProperty() latencyMs!: number;
   @ApiProperty({ required: false }) error?: string;
+}
+
+class CheckDto extends ProbeDto {
+  @ApiProperty({ description: 'when it fails, the instance is down rather than degraded' }) critical!: boolean;
 }
 
 class HealthDto {
@@ -20,45 +33,90 @@ class HealthDto {
     string,
     ProbeDto
   >;
+  @ApiProperty({
+    description: 'the checks other modules register (object storage, …)',
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/CheckDto' },
+  })
+  checks!: Record<string, CheckDto>;
+}
+
+class LiveDto {
+  @ApiProperty({ enum: ['ok'] }) status!: 'ok';
+}
+
+class ReadyDto {
+  @ApiProperty() ready!: boolean;
+  @ApiProperty({ description: 'SIGTERM received: finishing what is in flight, taking nothing new' })
+  draining!: boolean;
+  @ApiProperty({ type: ProbeDto }) database!: ProbeDto;
 }
 
 const VENDOR_PROBE_CACHE_MS = 30_000;
 
 /**
- * `ok` when the database and every vendor answer; `degraded` when a vendor does not (the services
- * that need it will fail, the rest work); `down` (HTTP 503) when the database does not answer.
- * Vendor reachability is any HTTP answer from its base URL, cached briefly so a load balancer's
- * probes do not hammer the vendors.
+ * `GET /api/health`: `ok` when the database, every vendor and every registered check answer;
+ * `degraded` when a vendor or a non-critical check does not; `down` (HTTP 503) when the database or a
+ * critical check does not. Vendor reachability is any HTTP answer from its base URL, cached briefly
+ * so a load balancer's probes do not hammer the vendors.
+ *
+ * `GET /api/health/live` (liveness): 200 while the process serves HTTP at all, draining included:
+ * restart it only when this fails. `GET /api/health/ready` (readiness): 200 when it takes requests,
+ * 503 while draining or while the database does not answer: send it no traffic then.
  */
 @ApiTags('health')
+@ApiExtraModels(ProbeDto, CheckDto)
 @Controller('health')
 export class HealthController {
   private vendorCache?: { at: number; value: Record<string, ProbeDto> };
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly checks: HealthChecks,
+    private readonly drain: DrainState,
     @Inject(VENDOR_SETTINGS) private readonly vendors: AvailableVendors,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Database and vendor reachability' })
+  @ApiOperation({ summary: 'Database, vendor and registered checks' })
   @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'the database or a critical check fails' })
   async health(@Res({ passthrough: true }) response: Response): Promise<HealthDto> {
-    const [database, vendors] = await Promise.all([this.probeDatabase(), this.probeVendors()]);
-    const status = !database.ok ? 'down' : Object.values(vendors).every((probe) => probe.ok) ? 'ok' : 'degraded';
+    const [database, vendors, checks] = await Promise.all([
+      this.probeDatabase(),
+      this.probeVendors(),
+      this.checks.runAll(),
+    ]);
+    const results = Object.values(checks);
+    const down = !database.ok || results.some((check) => check.critical && !check.ok);
+    const healthy = Object.values(vendors).every((p) => p.ok) && results.every((check) => check.ok);
+    const status = down ? 'down' : healthy ? 'ok' : 'degraded';
     if (status === 'down') response.status(503);
-    return { status, vendorMode: this.config.vendorMode, database, vendors };
+    return { status, vendorMode: this.config.vendorMode, database, vendors, checks };
   }
 
-  private async probeDatabase(): Promise<ProbeDto> {
-    const started = Date.now();
-    try {
-      await this.dataSource.query('SELECT 1');
-      return { ok: true, latencyMs: Date.now() - started };
-    } catch (error) {
-      return { ok: false, latencyMs: Date.now() - started, error: (error as Error).message };
-    }
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process answers (also while draining)' })
+  @ApiOkResponse({ type: LiveDto })
+  live(): LiveDto {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: 503 while draining or while the database does not answer' })
+  @ApiOkResponse({ type: ReadyDto })
+  @ApiServiceUnavailableResponse({ type: ReadyDto, description: 'draining (SIGTERM) or database unreachable' })
+  async ready(@Res({ passthrough: true }) response: Response): Promise<ReadyDto> {
+    const draining = this.drain.isDraining;
+    const database = await this.probeDatabase();
+    const ready = !draining && database.ok;
+    if (!ready) response.status(503);
+    return { ready, draining, database };
+  }
+
+  private probeDatabase(): Promise<ProbeDto> {
+    return probe(() => this.dataSource.query('SELECT 1'));
   }
 
   private async probeVendors(): Promise<Record<string, ProbeDto>> {
@@ -66,21 +124,11 @@ export class HealthController {
     const entries = await Promise.all(
       Object.entries(this.vendors).map(async ([name, settings]) => {
         const url = 'baseUrl' in settings ? settings.baseUrl : settings.gateway;
-        return [name, await probe(url)] as const;
+        return [name, await probe(() => fetch(url, { method: 'GET', signal: AbortSignal.timeout(3000) }))] as const;
       }),
     );
     const value = Object.fromEntries(entries);
     this.vendorCache = { at: Date.now(), value };
     return value;
-  }
-}
-
-async function probe(url: string): Promise<ProbeDto> {
-  const started = Date.now();
-  try {
-    await fetch(url, { method: 'GET', signal: AbortSignal.timeout(3000) });
-    return { ok: true, latencyMs: Date.now() - started };
-  } catch (error) {
-    return { ok: false, latencyMs: Date.now() - started, error: (error as Error).message };
   }
 }

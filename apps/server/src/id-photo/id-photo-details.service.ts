@@ -91,6 +91,8 @@ export class IdPhotoDetailsService {
           ? { expressName: detail.expressName, expressNo: detail.expressNo }
           : null,
       // An unconfirmed order has no vendor order number to cancel with yet.
+      awaitingConfirmation: status === 'pending' && detail.vendorOrderNo === UNCONFIRMED_ORDER_NO,
+      receiptReady: done,
       canCancel: status === 'pending' && detail.vendorOrderNo !== UNCONFIRMED_ORDER_NO,
       canResubmit: status === 'action_required',
     };

@@ -80,11 +80,7 @@ export class IdPhotoFiles {
     const found = wanted.length
       ? await this.dataSource.getRepository(StoredFile).findBy({ id: In([...new Set(wanted)]) })
       : [];
-    return new Map(
-      found.map((file) => [
-        file.id,
-        { url: this.storage.signedUrl(file, SIGNED_URL_TTL_SECONDS), deleteAfter: file.deleteAfter },
-      ]),
-    );
+    const urls = await Promise.all(found.map((file) => this.storage.signedUrl(file, SIGNED_URL_TTL_SECONDS)));
+    return new Map(found.map((file, i) => [file.id, { url: urls[i], deleteAfter: file.deleteAfter }]));
   }
 }

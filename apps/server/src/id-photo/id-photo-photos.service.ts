@@ -11,7 +11,7 @@ import { IdPhotoSession } from './entities/photo-session.entity.js';
 import { IdPhotoFiles } from './id-photo-files.js';
 import { IdPhotoLocks } from './id-photo-locks.js';
 import { ZJZ_SERVICE_NAME, ZjzSpecCatalogue, type OfferedSpec } from './zjz-spec-catalogue.js';
-import { downloadVendorImage, VendorFileError, type VendorImage } from './vendor-files.js';
+import { VendorFileError, ZjzFiles, type VendorImage } from './vendor-files.js';
 
 /**
  * The vendor keeps a pic_id for 50 minutes; we stop using it a little earlier, so that a submission
@@ -49,6 +49,7 @@ export class IdPhotoPhotosService {
     private readonly catalogue: ZjzSpecCatalogue,
     private readonly files: IdPhotoFiles,
     private readonly locks: IdPhotoLocks,
+    private readonly vendorFiles: ZjzFiles,
   ) {}
 
   async upload(userId: number, itemId: number, file: Express.Multer.File | undefined): Promise<PhotoSessionDto> {
@@ -158,7 +159,7 @@ export class IdPhotoPhotosService {
     );
     try {
       const previews = await Promise.all(
-        colors.map(async (color) => ({ color, image: await downloadVendorImage(made.photos[color]) })),
+        colors.map(async (color) => ({ color, image: await this.vendorFiles.image(made.photos[color]) })),
       );
       return { picId: made.picId, previews };
     } catch (error) {

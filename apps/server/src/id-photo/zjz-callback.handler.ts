@@ -7,7 +7,13 @@ import {
   type ZjzCallbackEvent,
 } from '@banshi/vendor-clients/zjz';
 import type { EntityManager } from 'typeorm';
-import type { ApplyResult, CallbackAnswer, CallbackHandler, VerifiedCallback } from '../callbacks/callback-handler.js';
+import {
+  isMalformedCallback,
+  type ApplyResult,
+  type CallbackAnswer,
+  type CallbackHandler,
+  type VerifiedCallback,
+} from '../callbacks/callback-handler.js';
 import type { RawCallback } from '../callbacks/vendor-event.entity.js';
 import { maskText } from '../common/crypto/masking.js';
 import { decideTransition, FINAL_STATUSES, type OrderStep } from '../orders/order-status.js';
@@ -17,7 +23,7 @@ import { requireVendor, VENDOR_SETTINGS, type AvailableVendors } from '../vendor
 import { IdPhotoOrder } from './entities/id-photo-order.entity.js';
 import { ZjzSubmission } from './entities/zjz-submission.entity.js';
 import { IdPhotoFiles } from './id-photo-files.js';
-import { downloadVendorImage, type VendorImage } from './vendor-files.js';
+import { ZjzFiles, type VendorImage } from './vendor-files.js';
 import { callbackMessage, stepForCallback } from './zjz-steps.js';
 import { tokenHashOf, ZjzSubmissions } from './zjz-submissions.js';
 import { adoptSubmission } from './zjz-unconfirmed.js';
@@ -51,6 +57,7 @@ export class ZjzCallbackHandler implements CallbackHandler<ZjzNotice, ZjzResultF
     private readonly submissions: ZjzSubmissions,
     private readonly orders: OrdersService,
     private readonly files: IdPhotoFiles,
+    private readonly vendorFiles: ZjzFiles,
   ) {
     this.apiKey = requireVendor(settings, 'zjz').apiKey;
   }
@@ -73,9 +80,9 @@ export class ZjzCallbackHandler implements CallbackHandler<ZjzNotice, ZjzResultF
   async prepare({ callback }: ZjzNotice): Promise<ZjzResultFiles | undefined> {
     if (callback.kind !== 'done') return undefined;
     const [receipt, photo, print] = await Promise.all([
-      downloadVendorImage(callback.imageReceipt),
-      callback.image ? downloadVendorImage(callback.image) : undefined,
-      callback.imagePrint ? downloadVendorImage(callback.imagePrint) : undefined,
+      this.vendorFiles.image(callback.imageReceipt),
+      callback.image ? this.vendorFiles.image(callback.image) : undefined,
+      callback.imagePrint ? this.vendorFiles.image(callback.imagePrint) : undefined,
     ]);
     return { receipt, photo, print };
   }
@@ -154,7 +161,8 @@ export class ZjzCallbackHandler implements CallbackHandler<ZjzNotice, ZjzResultF
     return { status: 503, body: zjzCallbackFailure() };
   }
 
-  rejection(): CallbackAnswer {
+  rejection(reason: string, error?: unknown): CallbackAnswer {
+    if (isMalformedCallback(error)) return { status: 400, body: zjzCallbackFailure(`通知格式错误：${reason}`) };
     return { status: 403, body: zjzCallbackFailure('通知校验失败') };
   }
 }

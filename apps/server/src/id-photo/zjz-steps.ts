@@ -1,5 +1,6 @@
-import type { ZjzCallbackEvent } from '@banshi/vendor-clients/zjz';
+import { ZJZ_STATUS_ORDER, type ZjzCallbackEvent } from '@banshi/vendor-clients/zjz';
 import type { OrderStep } from '../orders/order-status.js';
+import { lifecycleOf } from '../orders/vendor-lifecycle.js';
 
 /**
  * Where each vendor step sits within a submission round. A round is one submit or resubmit; its
@@ -16,6 +17,9 @@ export const ZJZ_ROUND_STEPS = {
   cancelled: 90,
 } as const;
 
+/** Within a round the vendor's status order decides (a late -2 after 3 is refused); rounds by progress. */
+const ZJZ_LIFECYCLE = lifecycleOf(ZJZ_STATUS_ORDER, (a, b) => Math.floor(a / 100) === Math.floor(b / 100));
+
 /** 待处理: the status the document never numbers; the simulator calls it 1. */
 export const ZJZ_PENDING_STATUS = '1';
 
@@ -25,11 +29,21 @@ export function progressOf(round: number, step: keyof typeof ZJZ_ROUND_STEPS): n
 
 /** A submission (round 1) or resubmission (round 2, 3 …) the vendor accepted: waiting for review. */
 export function submittedStep(round: number): OrderStep {
-  return { status: 'pending', vendorStatus: ZJZ_PENDING_STATUS, progress: progressOf(round, 'submitted') };
+  return {
+    status: 'pending',
+    vendorStatus: ZJZ_PENDING_STATUS,
+    progress: progressOf(round, 'submitted'),
+    lifecycle: ZJZ_LIFECYCLE,
+  };
 }
 
 export function cancelledStep(round: number): OrderStep {
-  return { status: 'cancelled', vendorStatus: '-2', progress: progressOf(round, 'cancelled') };
+  return {
+    status: 'cancelled',
+    vendorStatus: '-2',
+    progress: progressOf(round, 'cancelled'),
+    lifecycle: ZJZ_LIFECYCLE,
+  };
 }
 
 /**
@@ -37,6 +51,10 @@ export function cancelledStep(round: number): OrderStep {
  * only once it is shipped (4), so it stays "processing" in between.
  */
 export function stepForCallback(event: ZjzCallbackEvent, round: number, isPrint: boolean): OrderStep {
+  return { ...vendorStep(event, round, isPrint), lifecycle: ZJZ_LIFECYCLE };
+}
+
+function vendorStep(event: ZjzCallbackEvent, round: number, isPrint: boolean): OrderStep {
   const vendorStatus = String(event.status);
   switch (event.kind) {
     case 'reviewing':

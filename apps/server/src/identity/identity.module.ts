@@ -6,6 +6,7 @@ import { VERIFICATION_STATUS } from '../users/verification-status.js';
 import { requireVendor, VENDOR_SETTINGS, type AvailableVendors } from '../vendors/vendor-settings.js';
 import { IdentityController } from './identity.controller.js';
 import { IdentityRecords } from './identity-records.service.js';
+import { IdentityOrderView } from './identity-view.js';
 import { IdentityService } from './identity.service.js';
 
 /**
@@ -24,6 +25,7 @@ import { IdentityService } from './identity.service.js';
     },
     IdentityRecords,
     IdentityService,
+    IdentityOrderView,
     { provide: VERIFICATION_STATUS, useExisting: IdentityRecords },
   ],
   exports: [VERIFICATION_STATUS],

@@ -1,5 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { makeTransactionId, ZhimaClient, type CertifyMaterialResult } from '@banshi/vendor-clients/zhima';
+import {
+  makeTransactionId,
+  ZHIMA_STATUS_ORDER,
+  ZhimaClient,
+  type CertifyMaterialResult,
+} from '@banshi/vendor-clients/zhima';
 import type { EntityManager } from 'typeorm';
 import { maskIdNumber, maskName, maskText } from '../common/crypto/masking.js';
 import { piiCipher } from '../common/crypto/pii-cipher.js';
@@ -10,6 +15,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { Transactions } from '../database/transactions.js';
 import type { OrderStep } from '../orders/order-status.js';
+import { lifecycleOf } from '../orders/vendor-lifecycle.js';
 import { OrdersService } from '../orders/orders.service.js';
 import type { CertificationResultDto } from './dto/certification.dto.js';
 import { IdentityCertification } from './entities/identity-certification.entity.js';
@@ -25,9 +31,12 @@ import { certifyFailure } from './vendor-failure.js';
  */
 export const FACE_LIMITS: ImageLimits = { maxBytes: 140 * 1024, maxSide: 1200, minSide: 200, format: 'jpeg' };
 
+/** Zhima's status order: either answer is final (a new attempt is a new order). */
+const lifecycle = lifecycleOf(ZHIMA_STATUS_ORDER);
+
 /** The vendor answers at once: one step, and the order is created already in its final status. */
-const PASSED: OrderStep = { status: 'completed', vendorStatus: '认证通过', progress: 20 };
-const NOT_PASSED: OrderStep = { status: 'failed', vendorStatus: '认证未通过', progress: 20 };
+export const PASSED: OrderStep = { status: 'completed', vendorStatus: '认证通过', progress: 20, lifecycle };
+export const NOT_PASSED: OrderStep = { status: 'failed', vendorStatus: '认证未通过', progress: 20, lifecycle };
 
 export interface CertifyInput {
   name: string;

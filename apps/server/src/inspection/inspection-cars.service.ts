@@ -11,6 +11,7 @@ import { InspectionOrderDetail } from './entities/inspection-order-detail.entity
 import { InspectionVehicle } from './entities/inspection-vehicle.entity.js';
 import { checkExemption, isCalendarDate, STATION_NOT_SUPPORTED, type ExemptionResult } from './exemption.js';
 import type { PreOrderSnapshot } from './inspection-types.js';
+import { checkViolations, type ViolationCheck } from './violation-check.js';
 import { InspectionVendor, SERVICE_NAME } from './inspection-vendor.service.js';
 import { maskPlate, materialView } from './inspection-views.js';
 
@@ -118,7 +119,15 @@ export class InspectionCars {
       useFor: vehicle.useFor,
       materials: snapshot.materials,
       quotedAt: (vehicle.preOrderAt ?? new Date()).toISOString(),
+      violations: await this.violations(userId, car.id),
     };
+  }
+
+  /** The car's violations as last queried: an order for a car with untreated ones is refused. */
+  async violations(userId: number, garageCarId: number): Promise<ViolationCheck> {
+    const standing = await this.requireGarage().violationStanding(userId, garageCarId);
+    if (!standing) throw AppError.notFound('找不到该车辆，请先在车辆页添加车辆', 'CAR_NOT_FOUND');
+    return checkViolations(standing);
   }
 
   /** Asks the vendor for a fresh quote and keeps it on the vehicle. */

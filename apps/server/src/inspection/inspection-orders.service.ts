@@ -10,6 +10,9 @@ import { Transactions } from '../database/transactions.js';
 import type { GarageCar } from '../common/garage/garage-reader.js';
 import { Order } from '../orders/order.entity.js';
 import { OrdersService } from '../orders/orders.service.js';
+import { yuan } from '../payments/payment-steps.js';
+import { PaymentsService } from '../payments/payments.service.js';
+import { PricesService } from '../payments/prices.service.js';
 import type {
   CreateInspectionOrderDto,
   InspectionOrderDto,
@@ -24,6 +27,7 @@ import { InspectionStatus } from './inspection-status.service.js';
 import { InspectionVendor, SERVICE_NAME } from './inspection-vendor.service.js';
 import { maskPlate, orderView, summaryOf } from './inspection-views.js';
 import { stepForWorder } from './worder-steps.js';
+import { vendorOrderInput } from './vendor-order-input.js';
 import {
   isOpenOrderRefusal,
   isOutcomeUnknown,
@@ -35,8 +39,6 @@ import {
 
 /** A quote older than this is asked again before an order is placed with it. */
 const QUOTE_FRESH_MS = 10 * 60_000;
-
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
 /** What one order attempt sends, kept to store it or to resend it. */
 interface Attempt {
@@ -65,6 +67,8 @@ export class InspectionOrders {
     private readonly transactions: Transactions,
     private readonly leases: LeaseService,
     private readonly dataSource: DataSource,
+    private readonly prices: PricesService,
+    private readonly payments: PaymentsService,
   ) {}
 
   async create(userId: number, input: CreateInspectionOrderDto): Promise<InspectionOrderDto> {
@@ -78,6 +82,9 @@ export class InspectionOrders {
         throw AppError.conflict('INSPECTION_ORDER_OPEN', '该车辆已有进行中的年检订单，请在订单中查看进度');
       }
       const vehicle = await this.cars.requireEligibleVehicle(userId, car);
+      // A resumed attempt was already checked; a new one for a car that cannot pass is refused.
+      const violations = pending ? null : await this.cars.violations(userId, car.id);
+      if (violations?.blocking) throw AppError.unprocessable('VIOLATIONS_UNTREATED', violations.message);
       const stale =
         !vehicle.preOrder || !vehicle.preOrderAt || Date.now() - vehicle.preOrderAt.getTime() > QUOTE_FRESH_MS;
       const quote =
@@ -90,22 +97,28 @@ export class InspectionOrders {
       const area = await this.area(userId, input);
       const ownerPhone = input.ownerPhone ?? input.contactPhone;
       const attempt: Attempt = { userId, car, vehicle, quote, input, area, ownerPhone };
+      // Priced: the order waits 待支付; the vendor is called once it is paid (InspectionPaidService).
+      const amountFen = pending ? 0 : await this.prices.priceOf('inspection');
+      if (amountFen > 0) {
+        if (input.amountFen !== amountFen) {
+          throw AppError.conflict('PRICE_CHANGED', `服务费为${yuan(amountFen)}，请确认后重新提交`);
+        }
+        return this.transactions.run((manager) => this.store(manager, attempt, null, amountFen));
+      }
       let vendorOrderId: string;
       try {
         vendorOrderId = await this.vendor.raw(userId, (token) =>
           this.vendor.client.createInspectionOrder(
-            {
+            vendorOrderInput({
               shopId: quote.shopId,
-              carId: quote.vendorCarId,
-              contactPhone: input.contactPhone,
+              vendorCarId: quote.vendorCarId,
               inspectCityId: quote.inspectionCityId,
-              carOwnerPhone: ownerPhone,
-              orderPriceFen: quote.priceFen,
-              name: input.contactName,
-              phone: input.contactPhone,
-              ...area,
-              address: input.address,
-            },
+              priceFen: quote.priceFen,
+              contactName: input.contactName,
+              contactPhone: input.contactPhone,
+              ownerPhone,
+              returnAddress: { ...area, address: input.address },
+            }),
             token,
           ),
         );
@@ -143,27 +156,38 @@ export class InspectionOrders {
     return this.getForUser(userId, orderId);
   }
 
-  /** Stores a new order: accepted by the vendor (`vendorOrderId`), or sent without an answer (null). */
-  private async store(manager: EntityManager, attempt: Attempt, vendorOrderId: string | null): Promise<number> {
+  /**
+   * Stores a new order: accepted by the vendor (`vendorOrderId`), sent without an answer (null), or
+   * priced (`amountFen`): not sent yet, waiting for its payment.
+   */
+  private async store(
+    manager: EntityManager,
+    attempt: Attempt,
+    vendorOrderId: string | null,
+    amountFen = 0,
+  ): Promise<number> {
     const { userId, car, vehicle, quote, input, area, ownerPhone } = attempt;
-    const order = await this.orders.create(
-      manager,
-      {
-        kind: 'inspection',
-        userId,
-        title: `年检代办 ${maskPlate(car.plateNumber)}`,
-        amountFen: quote.priceFen,
-        vendorRef: vendorOrderId,
-        step: vendorOrderId === null ? STEP_UNCONFIRMED : stepForWorder(10),
-      },
-      {
-        actor: 'user',
-        message:
-          `提交免检代办：${quote.inspectionCityName}，服务费${yuan(quote.priceFen)}` +
-          (vendorOrderId === null ? '；服务商未及时答复，下单结果待确认' : ''),
-        payload: { vendorOrderId, city: quote.inspectionCityName, priceFen: quote.priceFen },
-      },
-    );
+    const fields = { kind: 'inspection' as const, userId, title: `年检代办 ${maskPlate(car.plateNumber)}` };
+    const meta = {
+      actor: 'user' as const,
+      message:
+        `提交免检代办：${quote.inspectionCityName}，服务费${yuan(amountFen || quote.priceFen)}` +
+        (amountFen > 0 ? '，待支付' : vendorOrderId === null ? '；服务商未及时答复，下单结果待确认' : ''),
+      payload: { vendorOrderId, city: quote.inspectionCityName, priceFen: quote.priceFen, amountFen },
+    };
+    const order =
+      amountFen > 0
+        ? await this.payments.createPricedOrder(manager, { ...fields, amountFen }, meta)
+        : await this.orders.create(
+            manager,
+            {
+              ...fields,
+              amountFen: quote.priceFen,
+              vendorRef: vendorOrderId,
+              step: vendorOrderId === null ? STEP_UNCONFIRMED : stepForWorder(10),
+            },
+            meta,
+          );
     const now = new Date();
     await manager.insert(InspectionOrderDetail, {
       orderId: order.id,
@@ -226,7 +250,7 @@ export class InspectionOrders {
     await manager.update(Order, { id: pending.orderId }, { vendorRef: vendorOrderId, amountFen: quote.priceFen });
     await this.orders.applyStep(manager, pending.orderId, stepForWorder(10), {
       actor: 'user',
-      message: `重新提交后服务商已受理，订单号 ${vendorOrderId}`,
+      message: '重新提交后服务商已受理',
       payload: { vendorOrderId },
     });
   }
@@ -272,9 +296,8 @@ export class InspectionOrders {
   async getForUser(userId: number, orderId: number): Promise<InspectionOrderDto> {
     const detail = await this.dataSource.getRepository(InspectionOrderDetail).findOneBy({ orderId, userId });
     if (!detail) throw AppError.notFound('订单不存在');
-    const order = await this.orders.getForUser(userId, orderId);
-    const row = await this.dataSource.getRepository(Order).findOneByOrFail({ id: orderId });
-    return orderView(row, detail, order.events);
+    const row = await this.dataSource.getRepository(Order).findOneByOrFail({ id: orderId, userId });
+    return orderView(row, detail, await this.orders.timeline(orderId), await this.payments.forOrder(orderId));
   }
 
   async refreshForUser(userId: number, orderId: number): Promise<InspectionOrderDto> {
@@ -295,7 +318,9 @@ export class InspectionOrders {
     const { order, events } = await this.orders.getForMerchant(orderId);
     const row = await this.dataSource.getRepository(Order).findOneByOrFail({ id: order.id });
     return {
-      ...orderView(row, detail, events),
+      ...orderView(row, detail, events, await this.payments.forOrder(orderId)),
+      vendorStatus: row.vendorStatus,
+      events,
       userId: detail.userId,
       // Empty until the vendor's id is known (the API type stays a string for the merchant pages).
       vendorOrderId: detail.vendorOrderId ?? '',

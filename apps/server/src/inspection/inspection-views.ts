@@ -1,6 +1,8 @@
 import type { InspectionMaterial } from '@banshi/vendor-clients/docloud';
 import { maskName, maskPhone, maskTail } from '../common/crypto/masking.js';
 import type { OrderEventDto } from '../orders/dto/order.dto.js';
+import type { PaymentViewDto } from '../payments/dto/payment.dto.js';
+import { toUserEvent } from '../orders/orders.service.js';
 import type { Order } from '../orders/order.entity.js';
 import type { InspectionOrderDto, InspectionOrderSummaryDto, InspectionStepDto } from './dto/order.dto.js';
 import type { InspectionOrderDetail } from './entities/inspection-order-detail.entity.js';
@@ -63,12 +65,19 @@ export function summaryOf(order: Order, detail: InspectionOrderDetail): Inspecti
   };
 }
 
-/** The order as its owner sees it: personal data and the plate masked. */
-export function orderView(order: Order, detail: InspectionOrderDetail, events: OrderEventDto[]): InspectionOrderDto {
+/**
+ * The order as its owner sees it: personal data and the plate masked, the timeline without vendor
+ * codes (the steps are worked out from the full one).
+ */
+export function orderView(
+  order: Order,
+  detail: InspectionOrderDetail,
+  events: OrderEventDto[],
+  payment: PaymentViewDto | null = null,
+): InspectionOrderDto {
   const back = detail.backEmsNumber ? { company: detail.backEmsCompany || null, number: detail.backEmsNumber } : null;
   return {
     ...summaryOf(order, detail),
-    vendorStatus: order.vendorStatus,
     updatedAt: order.updatedAt.toISOString(),
     useFor: detail.useFor,
     cityName: detail.inspectCityName,
@@ -89,6 +98,7 @@ export function orderView(order: Order, detail: InspectionOrderDetail, events: O
     },
     ownerPhone: maskPhone(detail.ownerPhone) ?? '',
     checkedAt: detail.checkedAt?.toISOString() ?? null,
-    events,
+    events: events.map(toUserEvent),
+    payment,
   };
 }

@@ -3,11 +3,14 @@ import { Module } from '@nestjs/common';
 import { DocloudClient } from '@banshi/vendor-clients/docloud';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
+import { VendorCallObserver } from '../observability/vendor-call-observer.js';
 import { requireVendor, VENDOR_SETTINGS, type AvailableVendors } from '../vendors/vendor-settings.js';
 import { InspectionCars } from './inspection-cars.service.js';
 import { InspectionController } from './inspection.controller.js';
 import { InspectionOrdersController, MerchantInspectionController } from './inspection-orders.controller.js';
 import { InspectionOrders } from './inspection-orders.service.js';
+import { InspectionPaidService } from './inspection-paid.service.js';
+import { InspectionOrderView } from './inspection-order-view.js';
 import { InspectionStatus } from './inspection-status.service.js';
 import { INSPECTION_DOCLOUD, InspectionVendor } from './inspection-vendor.service.js';
 
@@ -20,11 +23,11 @@ import { INSPECTION_DOCLOUD, InspectionVendor } from './inspection-vendor.servic
   providers: [
     {
       provide: INSPECTION_DOCLOUD,
-      inject: [VENDOR_SETTINGS, APP_CONFIG],
-      useFactory: (settings: AvailableVendors, config: AppConfig) => {
+      inject: [VENDOR_SETTINGS, APP_CONFIG, VendorCallObserver],
+      useFactory: (settings: AvailableVendors, config: AppConfig, observer: VendorCallObserver) => {
         const { baseUrl, appKey, appSecret } = requireVendor(settings, 'docloud');
         const timeoutMs = config.vendorTimeoutMs ?? 10_000;
-        return new DocloudClient({ baseUrl, appKey, appSecret, timeoutMs, maxRetries: 2 });
+        return new DocloudClient({ baseUrl, appKey, appSecret, timeoutMs, maxRetries: 2, observer });
       },
     },
     InspectionVendor,
@@ -32,6 +35,8 @@ import { INSPECTION_DOCLOUD, InspectionVendor } from './inspection-vendor.servic
     InspectionStatus,
     InspectionOrders,
     InspectionStatusRefresher,
+    InspectionOrderView,
+    InspectionPaidService,
   ],
 })
 export class InspectionModule {}

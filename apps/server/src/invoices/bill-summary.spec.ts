@@ -17,6 +17,21 @@ describe('bill columns', () => {
     expect(qr.dedupeKey).toBe(photo.dedupeKey);
   });
 
+  it('a photo and a QR of the same invoice get the same kind: the one its code and its QR name', () => {
+    const fields = { invoice_code: '044032300111', invoice_number: '86312275', Amount: '100', Tax: '6' };
+    const photo = columnsOfBill(billOf('增值税普通发票', fields));
+    const qr = columnsOfQr(parseVatQr('01,10,044032300111,86312275,106.00,20240305,61273859104755236017,'));
+    expect(photo.typeLabel).toBe('增值税电子普通发票');
+    expect(qr.typeLabel).toBe(photo.typeLabel);
+    // A paper 普票 (10-digit code, digit 8 is 3) and a 专票 stay what the vendor said.
+    const paper = { ...fields, invoice_code: '3100153320' };
+    expect(columnsOfBill(billOf('增值税普通发票', paper)).typeLabel).toBe('增值税普通发票');
+    const special = { ...fields, invoice_code: '4400164130' };
+    expect(columnsOfBill(billOf('增值税专用发票', special)).typeLabel).toBe('增值税专用发票');
+    // A code that disagrees with the vendor's 专票 / 普票 does not overrule it.
+    expect(columnsOfBill(billOf('增值税专用发票', fields)).typeLabel).toBe('增值税专用发票');
+  });
+
   it('a VAT bill counts at its total including tax, even when the vendor left 合计 out', () => {
     const withTotal = billOf('增值税专用发票', { Amount: '100.00', Tax: '13.00', total_price: '113.00' });
     const withoutTotal = billOf('增值税专用发票', { Amount: '100.00', Tax: '13.00' });

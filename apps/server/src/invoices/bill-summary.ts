@@ -2,6 +2,8 @@ import {
   BILL_TYPE_LABELS,
   BILL_TYPES,
   type BillType,
+  VAT_QR_TYPES,
+  vatTypeCodeOfInvoiceCode,
   type VatQrInvoice,
   type YundouBill,
 } from '@banshi/vendor-clients/yundou';
@@ -64,6 +66,7 @@ export function columnsOfBill(bill: YundouBill): BillColumns {
   if (bill.type === 'vat_special' || bill.type === 'vat_ordinary') {
     if (isFullyDigital(code, number))
       label = bill.type === 'vat_special' ? '数电发票（增值税专用发票）' : '数电发票（普通发票）';
+    else label = vatLabelOfCode(code, bill.type) ?? label;
     // What is reimbursed is 价税合计; the vendor's `Amount` is before tax.
     amountFen = bill.totalFen ?? (bill.amountFen !== undefined ? bill.amountFen + (bill.taxFen ?? 0) : null);
   }
@@ -76,6 +79,16 @@ export function columnsOfBill(bill: YundouBill): BillColumns {
     invoiceNumber: number,
     dedupeKey: invoiceDedupeKey(code, number),
   };
+}
+
+/**
+ * The kind printed in an invoice's code (电子普通发票, 卷票…), which its QR code names too: the
+ * vendor types every 普票 photo alike. Kept only when it agrees with the vendor's 专票 / 普票.
+ */
+function vatLabelOfCode(code: string | null, type: 'vat_special' | 'vat_ordinary'): string | undefined {
+  const typeCode = vatTypeCodeOfInvoiceCode(code);
+  if (!typeCode || (QR_TYPE_TO_BILL[typeCode] ?? 'vat_ordinary') !== type) return undefined;
+  return VAT_QR_TYPES[typeCode]?.label;
 }
 
 /** QR kinds as bill types: 专票 kinds, the 数电 railway e-ticket and air itinerary, the rest 普票. */

@@ -9,7 +9,13 @@ import {
   type YundouCallbackEvent,
   type YundouCallbackSource,
 } from '@banshi/vendor-clients/yundou';
-import type { ApplyResult, CallbackAnswer, CallbackHandler, VerifiedCallback } from '../callbacks/callback-handler.js';
+import {
+  isMalformedCallback,
+  type ApplyResult,
+  type CallbackAnswer,
+  type CallbackHandler,
+  type VerifiedCallback,
+} from '../callbacks/callback-handler.js';
 import { CallbackInbox } from '../callbacks/callback-inbox.service.js';
 import type { RawCallback } from '../callbacks/vendor-event.entity.js';
 import { OrdersService } from '../orders/orders.service.js';
@@ -70,7 +76,10 @@ export class InvoiceCallbacks implements OnModuleInit {
       apply: (callback, { manager, vendorEventId }) => this.apply(manager, callback, vendorEventId),
       acknowledge,
       failure: () => ({ status: 503, body: { code: 1, message: 'temporarily unavailable, retry later' } }),
-      rejection: () => ({ status: 403, body: { code: 1, message: 'unknown callback' } }),
+      rejection: (reason, error) =>
+        isMalformedCallback(error)
+          ? { status: 400, body: { code: 1, message: `malformed callback: ${reason}`.slice(0, 200) } }
+          : { status: 403, body: { code: 1, message: 'unknown callback' } },
     };
   }
 
@@ -179,7 +188,12 @@ export class InvoiceCallbacks implements OnModuleInit {
         vendorRef: null,
         step: SCAN_STEPS.recognised,
       },
-      { actor: 'vendor', vendorEventId, message: `同一张照片中的另一张票据（bid ${event.billId}）识别成功` },
+      {
+        actor: 'vendor',
+        vendorEventId,
+        message: '同一张照片中的另一张票据识别成功',
+        payload: { billId: event.billId },
+      },
     );
     const now = new Date();
     const sibling = manager.create(InvoiceScan, {

@@ -109,7 +109,7 @@ export class InvoiceQueriesService {
   private async toDetail(scan: InvoiceScan): Promise<InvoiceScanDto> {
     const [{ context }] = await this.withContext([scan]);
     const file = scan.photoFileId ? await this.storage.find(scan.photoFileId) : null;
-    return toDetailDto(scan, context, file ? this.storage.signedUrl(file, 3600) : null);
+    return toDetailDto(scan, context, file ? await this.storage.signedUrl(file, 3600) : null);
   }
 
   /** Orders and duplicate originals of a page of scans, in two queries. */

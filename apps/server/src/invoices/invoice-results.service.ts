@@ -4,7 +4,7 @@ import { StorageService } from '../common/storage/storage.service.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import type { AppConfig } from '../config/app-config.js';
 import { isUniqueViolation } from '../database/transactions.js';
-import type { OrderStep } from '../orders/order-status.js';
+import type { OrderStep, TransitionReason } from '../orders/order-status.js';
 import { Order } from '../orders/order.entity.js';
 import { OrdersService, type EventMeta } from '../orders/orders.service.js';
 import { fenToYuanText, monthOf, type BillColumns } from './bill-summary.js';
@@ -19,7 +19,7 @@ export interface Recognition {
   billId?: string | null;
 }
 
-export type ResultOutcome = 'recognised' | 'failed' | 'stale' | 'same' | 'final';
+export type ResultOutcome = 'recognised' | 'failed' | TransitionReason;
 
 /**
  * Writes results onto scans, inside the caller's transaction: the order's step first (which locks the

@@ -1,4 +1,9 @@
+import { YUNDOU_STATUS_ORDER } from '@banshi/vendor-clients/yundou';
 import type { OrderStep } from '../orders/order-status.js';
+import { lifecycleOf } from '../orders/vendor-lifecycle.js';
+
+/** Yundou's status order decides between its results; our own failures (upload, timeout) by progress. */
+const lifecycle = lifecycleOf(YUNDOU_STATUS_ORDER);
 
 /**
  * The lifecycle of an `invoice_scan` order. A retry is a new order (a failed order is final), so
@@ -8,12 +13,12 @@ import type { OrderStep } from '../orders/order-status.js';
  */
 export const SCAN_STEPS = {
   submitted: { status: 'processing', vendorStatus: 'submitted', progress: 10 },
-  accepted: { status: 'processing', vendorStatus: 'accepted', progress: 20 },
+  accepted: { status: 'processing', vendorStatus: 'accepted', progress: 20, lifecycle },
   uploadFailed: { status: 'failed', vendorStatus: 'upload_failed', progress: 30 },
   timedOut: { status: 'failed', vendorStatus: 'timeout', progress: 35 },
-  recognised: { status: 'completed', vendorStatus: 'recognised', progress: 40 },
-  recognitionFailed: { status: 'failed', vendorStatus: 'recognition_failed', progress: 40 },
-  qrRead: { status: 'completed', vendorStatus: 'qr_read', progress: 40 },
+  recognised: { status: 'completed', vendorStatus: 'recognised', progress: 40, lifecycle },
+  recognitionFailed: { status: 'failed', vendorStatus: 'recognition_failed', progress: 40, lifecycle },
+  qrRead: { status: 'completed', vendorStatus: 'qr_read', progress: 40, lifecycle },
 } satisfies Record<string, OrderStep>;
 
 /** How long a scan may wait for the vendor before it is given up as failed. */

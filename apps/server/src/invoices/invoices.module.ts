@@ -2,9 +2,11 @@ import { Module } from '@nestjs/common';
 import { YundouClient } from '@banshi/vendor-clients/yundou';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
+import { VendorCallObserver } from '../observability/vendor-call-observer.js';
 import { requireVendor, VENDOR_SETTINGS, type AvailableVendors } from '../vendors/vendor-settings.js';
 import { InvoiceCallbacks } from './invoice-callbacks.service.js';
 import { InvoiceQueriesService } from './invoice-queries.service.js';
+import { InvoiceOrderView } from './invoice-order-view.js';
 import { InvoiceReimbursementsService } from './invoice-reimbursements.service.js';
 import { InvoiceResultsService } from './invoice-results.service.js';
 import { InvoiceScansService } from './invoice-scans.service.js';
@@ -18,13 +20,14 @@ import { InvoicesController } from './invoices.controller.js';
   providers: [
     {
       provide: YundouClient,
-      inject: [VENDOR_SETTINGS, APP_CONFIG],
+      inject: [VENDOR_SETTINGS, APP_CONFIG, VendorCallObserver],
       // Uploads carry up to 2 MB of base64: give them time, and retry (the oid makes it safe).
-      useFactory: (settings: AvailableVendors, config: AppConfig) =>
+      useFactory: (settings: AvailableVendors, config: AppConfig, observer: VendorCallObserver) =>
         new YundouClient({
           ...requireVendor(settings, 'yundou'),
           timeoutMs: config.vendorTimeoutMs ?? 20_000,
           maxRetries: 2,
+          observer,
         }),
     },
     InvoiceResultsService,
@@ -32,6 +35,7 @@ import { InvoicesController } from './invoices.controller.js';
     InvoiceScansService,
     InvoiceQueriesService,
     InvoiceReimbursementsService,
+    InvoiceOrderView,
   ],
 })
 export class InvoicesModule {}

@@ -9,6 +9,7 @@ import { MerchantAuditService } from './audit/merchant-audit.service.js';
 import { DashboardController } from './dashboard/dashboard.controller.js';
 import { DashboardService } from './dashboard/dashboard.service.js';
 import { MerchantOrderDetailService } from './orders/merchant-order-detail.service.js';
+import { MerchantOrderViewService } from './orders/merchant-order-view.service.js';
 import { MerchantOrdersController } from './orders/merchant-orders.controller.js';
 import { OrderExportService } from './orders/order-export.service.js';
 import { OrderStatusQueryService } from './orders/order-status-query.service.js';
@@ -31,12 +32,13 @@ import { OrderStatusQueryService } from './orders/order-status-query.service.js'
     MerchantAuditService,
     { provide: MERCHANT_AUDIT, useExisting: MerchantAuditService },
     MerchantOrderDetailService,
+    MerchantOrderViewService,
     OrderExportService,
     OrderStatusQueryService,
     AttentionService,
     DashboardService,
     MerchantAccountsService,
   ],
-  exports: [MERCHANT_AUDIT],
+  exports: [MERCHANT_AUDIT, MerchantAuditService],
 })
 export class MerchantModule {}

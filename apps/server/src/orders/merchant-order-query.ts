@@ -17,6 +17,10 @@ export interface MerchantOrderFilter {
   orderNo?: string;
   vendorRef?: string;
   phoneLast4?: string;
+  minAmountFen?: number;
+  maxAmountFen?: number;
+  /** Only these orders (a selection to export). */
+  ids?: number[];
 }
 
 /** Where a page ended: the last row's creation time and id, in the list's direction. */
@@ -29,7 +33,8 @@ export interface OrderKeyset {
  * The list's rows matching a filter, with the indexes that serve each one (migration
  * 1763900005000): kind / status / kind+status → `(kind|status|kind,status, created_at, id)`, the
  * phone's last four → `users.phone_last4` then `(user_id, created_at, id)`, the vendor reference →
- * `(vendor_ref)`, the order number → its unique key, no filter → `(created_at, id)`.
+ * `(vendor_ref)`, the order number → its unique key, the amount range → `(amount_fen, created_at, id)`
+ * (migration 1764000100000), a selection → the primary key, no filter → `(created_at, id)`.
  */
 export function filteredOrders(dataSource: DataSource, filter: MerchantOrderFilter): SelectQueryBuilder<Order> {
   const query = dataSource.getRepository(Order).createQueryBuilder('o');
@@ -41,6 +46,11 @@ export function filteredOrders(dataSource: DataSource, filter: MerchantOrderFilt
   if (orderNo) query.andWhere('o.order_no = :orderNo', { orderNo });
   const vendorRef = filter.vendorRef?.trim();
   if (vendorRef) query.andWhere('o.vendor_ref = :vendorRef', { vendorRef });
+  if (filter.minAmountFen !== undefined)
+    query.andWhere('o.amount_fen >= :minAmount', { minAmount: filter.minAmountFen });
+  if (filter.maxAmountFen !== undefined)
+    query.andWhere('o.amount_fen <= :maxAmount', { maxAmount: filter.maxAmountFen });
+  if (filter.ids) query.andWhere('o.id IN (:...ids)', { ids: filter.ids.length > 0 ? filter.ids : [0] });
   if (filter.phoneLast4) {
     query.innerJoin(User, 'u', 'u.id = o.user_id').andWhere('u.phone_last4 = :phoneLast4', {
       phoneLast4: filter.phoneLast4,

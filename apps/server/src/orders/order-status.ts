@@ -32,19 +32,34 @@ export const FINAL_STATUSES: ReadonlySet<OrderStatus> = new Set(['completed', 'f
  * A step in a vendor lifecycle. `progress` is what makes "never backwards" decidable across
  * kinds: each service numbers its vendor's steps in order (a resubmission after a rejection starts
  * a new round with higher numbers), and a transition applies only if it moves `progress` forward.
+ * A step that carries its vendor's `lifecycle` (the status order written down from the vendor's
+ * document) is decided by it wherever it knows both statuses: that is what refuses a status that
+ * may not follow the current one although its number is higher (a late zjz -2 after 3).
  */
 export interface OrderStep {
   status: OrderStatus;
   vendorStatus: string;
   progress: number;
+  lifecycle?: Lifecycle;
 }
 
-export type TransitionDecision = { apply: true } | { apply: false; reason: 'stale' | 'same' | 'final' };
+export type TransitionReason = 'stale' | 'same' | 'final' | 'refused';
+export type TransitionDecision = { apply: true } | { apply: false; reason: TransitionReason };
 
-export function decideTransition(
-  current: { status: OrderStatus; progress: number },
-  next: OrderStep,
-): TransitionDecision {
+export interface CurrentStep {
+  status: OrderStatus;
+  progress: number;
+  vendorStatus?: string | null;
+}
+
+/** Decides between two steps from the vendor's status order; undefined leaves it to `progress`. */
+export interface Lifecycle {
+  decide(current: CurrentStep, next: OrderStep): TransitionDecision | undefined;
+}
+
+export function decideTransition(current: CurrentStep, next: OrderStep): TransitionDecision {
+  const byVendor = next.lifecycle?.decide(current, next);
+  if (byVendor) return byVendor;
   if (next.progress === current.progress) return { apply: false, reason: 'same' };
   if (next.progress < current.progress) return { apply: false, reason: 'stale' };
   // A final order may still move forward within its vendor's lifecycle (done → shipped), never out

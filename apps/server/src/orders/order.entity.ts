@@ -19,6 +19,8 @@ import type { OrderKind, OrderStatus } from './order-status.js';
 @Index('idx_orders_kind_status_created', ['kind', 'status', 'createdAt', 'id'])
 @Index('idx_orders_user_created', ['userId', 'createdAt', 'id'])
 @Index('idx_orders_stuck', ['kind', 'status', 'statusChangedAt'])
+// The desk console's amount range (migration 1764000100000).
+@Index('idx_orders_amount_created', ['amountFen', 'createdAt', 'id'])
 export class Order {
   @PrimaryGeneratedColumn()
   id!: number;

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../auth/auth-tokens.js';
 import { CurrentUser, UserAuthGuard } from '../auth/guards.js';
 import { AppError } from '../common/errors/app-error.js';
-import { OrderDetailDto, OrderPageDto, PageQueryDto } from './dto/order.dto.js';
+import { MyOrdersQueryDto, OrderDetailDto, OrderPageDto } from './dto/order.dto.js';
 import { OrdersService } from './orders.service.js';
 
 const orderId = new ParseIntPipe({ exceptionFactory: () => AppError.notFound('订单不存在') });
@@ -17,8 +17,8 @@ export class OrdersController {
 
   @Get()
   @ApiOkResponse({ type: OrderPageDto })
-  list(@CurrentUser() user: AuthenticatedUser, @Query() query: PageQueryDto): Promise<OrderPageDto> {
-    return this.orders.listForUser(user.id, query.cursor, query.limit);
+  list(@CurrentUser() user: AuthenticatedUser, @Query() query: MyOrdersQueryDto): Promise<OrderPageDto> {
+    return this.orders.listForUser(user.id, query.cursor, query.limit, query.status);
   }
 
   @Get(':id')

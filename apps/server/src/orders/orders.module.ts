@@ -1,13 +1,15 @@
 import { Global, Module } from '@nestjs/common';
+import { OrderStatusEvents } from './order-status-events.js';
 import { OrderStatusRefreshers } from './order-status-refresher.js';
 import { OrdersController } from './orders.controller.js';
 import { OrdersService } from './orders.service.js';
+import { OrderViewDescribers } from './view/order-view.js';
 
 /** The merchant's order routes (`/api/merchant/orders…`) live in the merchant console module. */
 @Global()
 @Module({
   controllers: [OrdersController],
-  providers: [OrdersService, OrderStatusRefreshers],
-  exports: [OrdersService, OrderStatusRefreshers],
+  providers: [OrdersService, OrderStatusRefreshers, OrderViewDescribers, OrderStatusEvents],
+  exports: [OrdersService, OrderStatusRefreshers, OrderViewDescribers, OrderStatusEvents],
 })
 export class OrdersModule {}

@@ -1,22 +1,28 @@
 import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { maskPayload } from '../common/crypto/masking.js';
 import { AppError } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/keyset.js';
+import { MY_ORDER_TAB_STATUSES, type MyOrderTab } from './dto/order.dto.js';
 import type {
   MerchantOrderDetailDto,
+  MerchantOrderListItemDto,
   MerchantOrderQueryDto,
   MerchantOrderSummaryDto,
   OrderDetailDto,
   OrderEventDto,
   OrderSummaryDto,
+  UserOrderEventDto,
 } from './dto/order.dto.js';
 import { decodeOrderCursor, encodeOrderCursor, filteredOrders, orderedAfter } from './merchant-order-query.js';
 import { insertRow } from '../database/insert-row.js';
 import { OrderEvent, type EventActor } from './order-event.entity.js';
-import { decideTransition, type OrderKind, type OrderStep } from './order-status.js';
+import { OrderStatusEvents, type UserNotice } from './order-status-events.js';
+import { decideTransition, type OrderKind, type OrderStep, type TransitionReason } from './order-status.js';
 import { Order } from './order.entity.js';
+import { OrderViewDescribers } from './view/order-view.js';
+import { User } from '../users/user.entity.js';
 
 export interface EventMeta {
   actor: EventActor;
@@ -24,6 +30,8 @@ export interface EventMeta {
   /** Stored masked. */
   payload?: unknown;
   vendorEventId?: number | null;
+  /** What to tell the user when this moves the order to another status (else a generic text). */
+  notice?: UserNotice;
 }
 
 export interface NewOrder {
@@ -36,11 +44,15 @@ export interface NewOrder {
 }
 
 export type TransitionResult =
-  { applied: true; order: Order } | { applied: false; reason: 'stale' | 'same' | 'final'; order: Order };
+  { applied: true; order: Order } | { applied: false; reason: TransitionReason; order: Order };
 
 @Injectable()
 export class OrdersService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly statusEvents: OrderStatusEvents,
+    private readonly describers: OrderViewDescribers,
+  ) {}
 
   /** Creates an order and its first timeline event, inside the caller's transaction. */
   async create(manager: EntityManager, input: NewOrder, meta: EventMeta): Promise<Order> {
@@ -88,7 +100,7 @@ export class OrdersService {
         manager,
         order.id,
         {
-          type: `ignored_${decision.reason}`,
+          type: `${IGNORED}${decision.reason}`,
           fromStatus: order.status,
           toStatus: order.status,
           vendorStatus: step.vendorStatus,
@@ -114,6 +126,16 @@ export class OrdersService {
       { type: 'status_changed', fromStatus: from, toStatus: step.status, vendorStatus: step.vendorStatus },
       meta,
     );
+    if (from !== step.status) {
+      await this.statusEvents.emit(manager, {
+        order,
+        from,
+        to: step.status,
+        actor: meta.actor,
+        message: meta.message,
+        notice: meta.notice,
+      });
+    }
     return { applied: true, order };
   }
 
@@ -136,9 +158,10 @@ export class OrdersService {
     return manager.findOne(Order, { where: { kind, vendorRef } });
   }
 
-  async listForUser(userId: number, cursor?: string, limit = 20): Promise<Page<OrderSummaryDto>> {
+  async listForUser(userId: number, cursor?: string, limit = 20, tab?: MyOrderTab): Promise<Page<OrderSummaryDto>> {
     const before = decodeCursor(cursor);
     const query = this.dataSource.getRepository(Order).createQueryBuilder('o').where('o.user_id = :userId', { userId });
+    if (tab) query.andWhere('o.status IN (:...statuses)', { statuses: MY_ORDER_TAB_STATUSES[tab] });
     if (before !== undefined) query.andWhere('o.id < :before', { before });
     const rows = await query
       .orderBy('o.id', 'DESC')
@@ -151,14 +174,18 @@ export class OrdersService {
   async getForUser(userId: number, orderId: number): Promise<OrderDetailDto> {
     const order = await this.dataSource.getRepository(Order).findOneBy({ id: orderId, userId });
     if (!order) throw AppError.notFound('订单不存在');
-    return { ...toSummary(order), events: await this.events(order.id) };
+    // A vendor status that changed nothing (a repeat, a late one, one refused by its status order
+    // such as a -2 after 办理完成) is for the merchant's eyes: the user would read "订单已取消" under
+    // an order that is not, and a timeline that depends on the order the vendor's notices came in.
+    const events = (await this.timeline(order.id)).filter((event) => !event.type.startsWith(IGNORED));
+    return { ...toSummary(order), events: events.map(toUserEvent) };
   }
 
   /**
    * Every order of every user, newest (or oldest) first by time, keyset-paged; the filters and
    * their indexes are in `merchant-order-query.ts` (the counts and the export use the same).
    */
-  async listForMerchant(filter: MerchantOrderQueryDto): Promise<Page<MerchantOrderSummaryDto>> {
+  async listForMerchant(filter: MerchantOrderQueryDto): Promise<Page<MerchantOrderListItemDto>> {
     const limit = filter.limit ?? 20;
     const sort = filter.sort ?? 'desc';
     const after = await decodeOrderCursor(this.dataSource, filter.cursor, sort);
@@ -168,16 +195,35 @@ export class OrdersService {
     const hasMore = rows.length > limit;
     const pageRows = hasMore ? rows.slice(0, limit) : rows;
     const last = pageRows[pageRows.length - 1];
-    return { items: pageRows.map(toMerchantSummary), nextCursor: hasMore ? encodeOrderCursor(sort, last) : null };
+    const users = await this.listUsers(pageRows.map((row) => row.userId));
+    const items = pageRows.map((row) => ({
+      ...toMerchantSummary(row),
+      userNickname: users.get(row.userId)?.nickname ?? null,
+      userPhoneLast4: users.get(row.userId)?.phoneLast4 ?? null,
+      vendorStatusLabel: row.vendorStatus
+        ? (this.describers.get(row.kind)?.vendorStatusLabel(row.vendorStatus) ?? null)
+        : null,
+    }));
+    return { items, nextCursor: hasMore ? encodeOrderCursor(sort, last) : null };
+  }
+
+  /** Who placed a page's orders, without decrypting anything (the last four digits are stored in clear). */
+  private async listUsers(ids: number[]): Promise<Map<number, Pick<User, 'nickname' | 'phoneLast4'>>> {
+    if (ids.length === 0) return new Map();
+    const users = await this.dataSource
+      .getRepository(User)
+      .find({ where: { id: In([...new Set(ids)]) }, select: { id: true, nickname: true, phoneLast4: true } });
+    return new Map(users.map((user) => [user.id, user]));
   }
 
   async getForMerchant(orderId: number): Promise<MerchantOrderDetailDto> {
     const order = await this.dataSource.getRepository(Order).findOneBy({ id: orderId });
     if (!order) throw AppError.notFound('订单不存在');
-    return { order: toMerchantSummary(order), events: await this.events(order.id) };
+    return { order: toMerchantSummary(order), events: await this.timeline(order.id) };
   }
 
-  private async events(orderId: number): Promise<OrderEventDto[]> {
+  /** Every step of an order, oldest first, with the vendor's codes (the merchant's view). */
+  async timeline(orderId: number): Promise<OrderEventDto[]> {
     const events = await this.dataSource.getRepository(OrderEvent).find({ where: { orderId }, order: { id: 'ASC' } });
     return events.map((event) => ({
       id: event.id,
@@ -209,13 +255,21 @@ export class OrdersService {
   }
 }
 
+/** The user's view of a step: only the fields a user reads (the merchant's carry vendor codes too). */
+export function toUserEvent(event: UserOrderEventDto): UserOrderEventDto {
+  const { id, type, actor, fromStatus, toStatus, message, createdAt } = event;
+  return { id, type, actor, fromStatus, toStatus, message, createdAt };
+}
+
+/** The prefix of the timeline entries of a vendor status that changed nothing. */
+const IGNORED = 'ignored_';
+
 function toSummary(order: Order): OrderSummaryDto {
   return {
     id: order.id,
     orderNo: order.orderNo,
     kind: order.kind,
     status: order.status,
-    vendorStatus: order.vendorStatus,
     title: order.title,
     amountFen: order.amountFen,
     createdAt: order.createdAt.toISOString(),
@@ -224,7 +278,7 @@ function toSummary(order: Order): OrderSummaryDto {
 }
 
 export function toMerchantSummary(order: Order): MerchantOrderSummaryDto {
-  return { ...toSummary(order), userId: order.userId, vendorRef: order.vendorRef };
+  return { ...toSummary(order), vendorStatus: order.vendorStatus, userId: order.userId, vendorRef: order.vendorRef };
 }
 
 /** `BS` + date (China) + 10 random digits: readable on the phone, unguessable enough, unique by index. */

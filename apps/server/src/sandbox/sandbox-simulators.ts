@@ -1,6 +1,7 @@
 import type { SandboxSimulatorDefinition } from './sandbox-simulator.js';
 import { docloudSandbox } from './simulators/docloud.sandbox.js';
 import { wechatSandbox } from './simulators/wechat.sandbox.js';
+import { wechatpaySandbox } from './simulators/wechatpay.sandbox.js';
 import { yundouSandbox } from './simulators/yundou.sandbox.js';
 import { zhimaSandbox } from './simulators/zhima.sandbox.js';
 import { zjzSandbox } from './simulators/zjz.sandbox.js';
@@ -12,4 +13,5 @@ export const SANDBOX_SIMULATORS: SandboxSimulatorDefinition[] = [
   docloudSandbox,
   zjzSandbox,
   yundouSandbox,
+  wechatpaySandbox,
 ];

@@ -25,7 +25,8 @@ export class UsersService {
         repository.create({
           openid,
           unionid: unionid ?? null,
-          nickname: `用户${openid.slice(-4)}`,
+          // WeChat no longer gives nicknames; it shows 微信用户 itself. A piece of the openid would be an id on screen.
+          nickname: '微信用户',
           createdAt: now,
           updatedAt: now,
         }),

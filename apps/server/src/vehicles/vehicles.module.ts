@@ -4,6 +4,7 @@ import { DocloudClient } from '@banshi/vendor-clients/docloud';
 import { GARAGE_READER } from '../common/garage/garage-reader.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
+import { VendorCallObserver } from '../observability/vendor-call-observer.js';
 import { requireVendor, VENDOR_SETTINGS, type AvailableVendors } from '../vendors/vendor-settings.js';
 import { DOCLOUD_CALLBACK_CREDENTIALS } from './callbacks/docloud-credentials.js';
 import { OrderCallbackHandler } from './callbacks/order-callback.handler.js';
@@ -14,8 +15,6 @@ import { CityRulesService } from './garage/city-rules.service.js';
 import { DriverDocumentsService } from './garage/driver-documents.service.js';
 import { GarageService } from './garage/garage.service.js';
 import { MonitorService } from './monitoring/monitor.service.js';
-import { NoticesController } from './notices/notices.controller.js';
-import { NoticesService } from './notices/notices.service.js';
 import { MerchantVehicleOrdersService } from './orders/merchant-vehicle-orders.service.js';
 import { OrderUpdatesService } from './orders/order-updates.service.js';
 import { ViolationOrdersService } from './orders/violation-orders.service.js';
@@ -25,6 +24,7 @@ import { ViolationsController } from './violations.controller.js';
 import { CountsService } from './violations/counts.service.js';
 import { DirectQuoteService } from './violations/direct-quote.service.js';
 import { ViolationQueryService } from './violations/violation-query.service.js';
+import { ViolationOrderView } from './orders/violation-order-view.js';
 
 /**
  * 车辆: the garage, violations (query, counts, monitoring) and paying them through Docloud agency
@@ -38,17 +38,16 @@ import { ViolationQueryService } from './violations/violation-query.service.js';
     ViolationsController,
     VehicleOrdersController,
     MerchantVehicleOrdersController,
-    NoticesController,
     VehiclesCallbackController,
   ],
   providers: [
     {
       provide: DocloudClient,
-      inject: [VENDOR_SETTINGS, APP_CONFIG],
-      useFactory: (settings: AvailableVendors, config: AppConfig) => {
+      inject: [VENDOR_SETTINGS, APP_CONFIG, VendorCallObserver],
+      useFactory: (settings: AvailableVendors, config: AppConfig, observer: VendorCallObserver) => {
         const { baseUrl, appKey, appSecret } = requireVendor(settings, 'docloud');
         const timeoutMs = config.vendorTimeoutMs ?? 10_000;
-        return new DocloudClient({ baseUrl, appKey, appSecret, timeoutMs, maxRetries: 1 });
+        return new DocloudClient({ baseUrl, appKey, appSecret, timeoutMs, maxRetries: 1, observer });
       },
     },
     {
@@ -63,7 +62,6 @@ import { ViolationQueryService } from './violations/violation-query.service.js';
     Exclusive,
     GarageService,
     { provide: GARAGE_READER, useExisting: GarageService },
-    NoticesService,
     ViolationQueryService,
     CountsService,
     DirectQuoteService,
@@ -73,6 +71,7 @@ import { ViolationQueryService } from './violations/violation-query.service.js';
     ViolationOrderStatusRefresher,
     ViolationOrdersService,
     MerchantVehicleOrdersService,
+    ViolationOrderView,
     OrderCallbackHandler,
     ViolationCallbackHandler,
   ],

@@ -3,6 +3,7 @@ import { WechatClient } from '@banshi/vendor-clients/wechat';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import type { AppConfig } from '../config/app-config.js';
 import { PublicUrl } from '../common/http/public-url.js';
+import { VendorCallObserver } from '../observability/vendor-call-observer.js';
 import { SandboxService } from '../sandbox/sandbox.service.js';
 import { requireVendor, VENDOR_SETTINGS, type AvailableVendors } from './vendor-settings.js';
 
@@ -23,9 +24,9 @@ import { requireVendor, VENDOR_SETTINGS, type AvailableVendors } from './vendor-
     },
     {
       provide: WechatClient,
-      inject: [VENDOR_SETTINGS],
-      useFactory: (settings: AvailableVendors) =>
-        new WechatClient({ ...requireVendor(settings, 'wechat'), timeoutMs: 8000 }),
+      inject: [VENDOR_SETTINGS, VendorCallObserver],
+      useFactory: (settings: AvailableVendors, observer: VendorCallObserver) =>
+        new WechatClient({ ...requireVendor(settings, 'wechat'), timeoutMs: 8000, observer }),
     },
   ],
   exports: [PublicUrl, SandboxService, VENDOR_SETTINGS, WechatClient],

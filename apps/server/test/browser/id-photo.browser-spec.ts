@@ -15,7 +15,7 @@ describeInBrowser('the H5 app: an ID-photo receipt from the home tile to the fin
   /** Pages slide in: let the transition end before a screenshot. */
   async function shot(name: string) {
     await s.page.waitForTimeout(450);
-    await s.shot(name);
+    await s.userShot(name);
   }
 
   it('picks a spec, uploads a portrait, chooses a background, fills the form and gets the receipt', async () => {

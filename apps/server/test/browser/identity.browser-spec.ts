@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { makeFacePhoto, WANG_WU, ZHANG_SAN } from '../identity/support.js';
 import { currentUserToken, describeInBrowser, startBrowserSession, type BrowserSession } from './support/browser.js';
+import { RAW_WORDS } from './support/raw-words.js';
 
 /** The page's window, typed without the DOM library (the callbacks below run in the browser). */
 interface BrowserWindow {
@@ -28,7 +29,7 @@ describeInBrowser('the H5 app: identity verification', () => {
   /** Waits for the page's slide-in to end, then takes the screenshot. */
   async function shot(name: string) {
     await s.page.waitForTimeout(450);
-    await s.shot(name);
+    await s.userShot(name);
   }
 
   async function typeInto(page: Page, selector: string, value: string) {
@@ -193,15 +194,21 @@ describeInBrowser('the H5 app: identity verification', () => {
       expect(rows.filter((row) => row.includes('实名认证')).length).toBeGreaterThanOrEqual(2);
       expect(rows.join('\n')).toContain('实名认证 王*');
       expect(rows.join('\n')).not.toContain(WANG_WU.idNumber);
-      await shot('identity-15-merchant-list');
+      await s.shot('identity-15-merchant-list'); // the merchant's page keeps the vendor's codes
 
       await on(page, '.merchant-order-list .order-row').filter({ hasText: '实名认证 王*' }).first().click();
-      await on(page, '.order-timeline').waitFor();
-      const timeline = await on(page, '.order-timeline').innerText();
+      await on(page, '.merchant-timeline').waitFor();
+      const timeline = await on(page, '.merchant-timeline').innerText();
       expect(timeline).toContain('人脸比对不通过');
-      expect(timeline).not.toContain(WANG_WU.idNumber);
-      expect(timeline).not.toContain(WANG_WU.name);
-      await shot('identity-16-merchant-order-timeline');
+      // The whole detail: the server's sections, the person masked, no raw key.
+      const detail = await on(page, '.merchant-order-detail-page').innerText();
+      for (const shown of [timeline, detail]) {
+        expect(shown).not.toContain(WANG_WU.idNumber);
+        expect(shown).not.toContain(WANG_WU.name);
+      }
+      expect(detail).not.toMatch(RAW_WORDS);
+      await page.waitForTimeout(600); // the page's slide-in ends before the screenshot
+      await s.shot('identity-16-merchant-order-timeline');
     },
     JOURNEY_MS,
   );

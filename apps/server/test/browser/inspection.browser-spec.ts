@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { JobScheduler } from '../../src/common/locks/job-scheduler.service.js';
 import { STATUS_JOB } from '../../src/inspection/inspection-status.service.js';
 import { addGarageCar, docloud, rawRows } from '../inspection/support.js';
+import { openidOf, sendOutbox, wechat } from '../notifications/support.js';
 import { currentUserToken, describeInBrowser, startBrowserSession, type BrowserSession } from './support/browser.js';
 
 /**
@@ -23,7 +24,7 @@ describeInBrowser('the H5 app: annual inspection (年检代办)', () => {
 
   async function shot(name: string) {
     await s.page.waitForTimeout(450);
-    await s.shot(name);
+    await s.userShot(name);
   }
 
   /** The app logs in by itself on first launch; wait for it. */
@@ -58,6 +59,9 @@ describeInBrowser('the H5 app: annual inspection (年检代办)', () => {
     await currentUserTokenWhenLoggedIn(page);
     const token = await currentUserToken(page);
     await addGarageCar(t, token, '浙B6R8K9');
+    // The phone bound on 我的 (the sandbox's WeChat gives 13800138000) is offered on the address form.
+    const { body: minted } = await t.http.post('/api/sandbox/wechat/phone-code').send({}).expect(200);
+    await t.http.post('/api/me/phone').set('Authorization', `Bearer ${token}`).send({ code: minted.code }).expect(200);
 
     const tile = on(page, '.service-tile--inspection');
     await tile.waitFor();
@@ -131,6 +135,7 @@ describeInBrowser('the H5 app: annual inspection (年检代办)', () => {
 
     // Return address, with the vendor's provinces, cities and districts.
     await on(page, '.address-name').waitFor();
+    await expect(on(page, '.address-phone input').inputValue()).resolves.toBe('13800138000');
     await typeInto(page, '.address-name', '张三');
     await typeInto(page, '.address-phone', '1391234');
     await on(page, '.inspection-bottom-bar__action').click();
@@ -178,5 +183,12 @@ describeInBrowser('the H5 app: annual inspection (年检代办)', () => {
     await on(page, '.inspection-order__label').getByText('已收件，办理完成').waitFor({ timeout: 15_000 });
     await on(page, '.inspection-order').getByText('已完成').first().waitFor();
     await shot('inspection-12-order-done');
+
+    // 确认下单 asked for updates (the sandbox plays WeChat's dialog, 允许 once): exactly one subscribe
+    // message went out for the order's moves, linking to the order.
+    await sendOutbox(t);
+    const sent = wechat(t).subscriptions.sentTo(await openidOf(t, token));
+    expect(sent).toHaveLength(1);
+    expect(sent[0].page).toMatch(/order\/index\?id=\d+/);
   }
 });

@@ -35,7 +35,7 @@ describeInBrowser('the H5 app: invoice scan', () => {
 
   async function shot(name: string) {
     await s.page.waitForTimeout(450);
-    await s.shot(name);
+    await s.userShot(name);
   }
 
   /** H5 chooseMedia with one source opens the file input at once (capture="environment" for the camera). */

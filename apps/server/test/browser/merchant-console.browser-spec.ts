@@ -11,6 +11,7 @@ import { UsersService } from '../../src/users/users.service.js';
 import { rawCallback, testVendorHandler } from '../merchant/support.js';
 import { seedOrder, userIdOf } from '../support/orders.js';
 import { describeInBrowser, startBrowserSession, type BrowserSession } from './support/browser.js';
+import { RAW_WORDS } from './support/raw-words.js';
 
 const PHONE = '13712348888';
 
@@ -42,11 +43,12 @@ function drawnPixels(page: Page): Promise<Array<{ width: number; height: number;
 describeInBrowser('the merchant console in the H5 app', () => {
   let s: BrowserSession;
   const knobs = { failApply: 0 };
+  let handler: ReturnType<typeof testVendorHandler>;
 
   beforeAll(async () => {
     s = await startBrowserSession();
     const { t } = s;
-    const handler = testVendorHandler(t.app.get(OrdersService), knobs);
+    handler = testVendorHandler(t.app.get(OrdersService), knobs);
     const inbox = t.app.get(CallbackInbox);
     inbox.register(handler);
 
@@ -138,21 +140,26 @@ describeInBrowser('the merchant console in the H5 app', () => {
       await page.locator('.merchant-order-list .order-row', { hasText: '证件照回执' }).first().waitFor();
       const target = await t.dataSource.getRepository(Order).findOneByOrFail({ vendorRef: 'ZJ-CONSOLE-1' });
       await page.locator('.merchant-order-list .order-row', { hasText: target.orderNo }).click();
-      const callbacks = page.locator('.merchant-callbacks >> visible=true');
-      await callbacks.locator('.callback-card').first().waitFor();
-      await expect(callbacks.locator('.callback-card').count()).resolves.toBe(1);
-      await expect(callbacks.textContent()).resolves.toContain('重复推送：1 次');
+      // The server's labelled sections, in Chinese, no raw key; the vendor events with their counts.
+      const detail = page.locator('.merchant-order-detail-page >> visible=true');
+      await detail.locator('.view-section').first().waitFor();
+      expect(await detail.locator('.view-section').count()).toBeGreaterThanOrEqual(2);
+      const events = detail.locator('.merchant-vendor-events');
+      await expect(events.locator('.merchant-section__title').textContent()).resolves.toBe('服务商事件（1）');
+      await expect(events.locator('.vendor-event').count()).resolves.toBe(1);
+      await expect(events.textContent()).resolves.toContain('重复推送：1 次');
+      await expect(events.textContent()).resolves.toContain('验签通过');
+      const shown = await detail.innerText();
+      expect(shown).not.toMatch(RAW_WORDS);
+      expect(shown).toContain('137****8888');
       await settle(page);
       await s.shot('merchant-console-04-order-detail');
-      await callbacks.locator('.callback-card__toggle').click();
-      const payload = await callbacks.locator('.callback-card__payload').textContent();
+      await events.locator('.vendor-event__toggle').first().click();
+      const payload = await events.locator('.vendor-event__payload').textContent();
       expect(payload).toContain('137****8888');
       expect(payload).not.toContain(PHONE);
       expect(payload).not.toContain('110101199003071233');
-      await expect(
-        page.locator('.order-field >> visible=true', { hasText: '用户手机' }).textContent(),
-      ).resolves.toContain('137****8888');
-      await callbacks.locator('.callback-card__payload').scrollIntoViewIfNeeded();
+      await events.locator('.vendor-event__payload').scrollIntoViewIfNeeded();
       await s.shot('merchant-console-05-order-callbacks');
 
       // Attention: the failed callback, replayed once.
@@ -284,6 +291,23 @@ describeInBrowser('the merchant console in the H5 app', () => {
       await page.getByText('仅管理员可以查看操作日志').waitFor();
       await settle(page);
       await s.shot('merchant-console-12-staff-no-audit');
+
+      // A callback fails while applying: staff see it on the attention page, but no replay (the owner's).
+      await seedOrder(
+        s.t,
+        await userIdOf(s.t, await s.t.loginUser('console-bob')),
+        'id_photo',
+        { status: 'processing', vendorStatus: '2', progress: 20 },
+        'ZJ-CONSOLE-3',
+      );
+      knobs.failApply = 1;
+      await s.t.app.get(CallbackInbox).receive(handler, rawCallback({ ref: 'ZJ-CONSOLE-3', sign: 'good', status: 3 }));
+      await page.goto('/#/merchant/pages/attention/index');
+      const failedList = page.locator('.attention-callback-list--failed >> visible=true');
+      await failedList.locator('.callback-card').first().waitFor();
+      await page.getByText('需要重放时请联系店主', { exact: false }).first().waitFor();
+      expect(await failedList.locator('.callback-card__replay').count()).toBe(0);
+      await s.shot('merchant-console-13-staff-attention');
     },
     JOURNEY_MS,
   );

@@ -19,7 +19,7 @@ describeInBrowser('the H5 app: user home and orders, merchant list', () => {
       await page.waitForFunction(() =>
         Boolean((globalThis as unknown as { localStorage: Storage }).localStorage.getItem('banshi.token')),
       );
-      await s.shot('skeleton-01-home');
+      await s.userShot('skeleton-01-home');
 
       const userId = await userIdOf(t, await currentUserToken(page));
       await seedOrder(t, userId, 'id_photo');
@@ -29,14 +29,14 @@ describeInBrowser('the H5 app: user home and orders, merchant list', () => {
       await page.locator('.order-row').first().waitFor();
       expect(await page.locator('.order-row').count()).toBe(2);
       await page.getByText('已完成').first().waitFor();
-      await s.shot('skeleton-02-my-orders');
+      await s.userShot('skeleton-02-my-orders');
 
       // Every order has the generic timeline (a service's own page links to it as 办理进度). These orders
       // are seeded bare, without a service's records, so it is opened directly.
       await page.goto(`/#/pages/order/index?id=${scan.id}`);
       await page.locator('.order-timeline').waitFor();
       await page.locator('.order-event').first().waitFor();
-      await s.shot('skeleton-03-order-detail');
+      await s.userShot('skeleton-03-order-detail');
     },
     JOURNEY_MS,
   );
@@ -66,7 +66,13 @@ describeInBrowser('the H5 app: user home and orders, merchant list', () => {
         await page.waitForTimeout(300);
         // The footer offers 加载更多 when a page is too short to scroll; click the button, not its text.
         const more = page.locator('.list-footer__more >> visible=true');
-        if ((await more.count()) > 0) await more.first().click();
+        // Infinite scroll may load the same page meanwhile and replace the footer: a click that lands
+        // on a detached button is not a failure, the loop looks again.
+        if ((await more.count()) > 0)
+          await more
+            .first()
+            .click({ timeout: 3000 })
+            .catch(() => undefined);
       }
       const orderNos = await page.locator('.merchant-order-list .order-row').allInnerTexts();
       expect(orderNos).toHaveLength(47);
@@ -74,7 +80,7 @@ describeInBrowser('the H5 app: user home and orders, merchant list', () => {
       await s.shot('skeleton-05-merchant-list');
 
       await page.locator('.merchant-order-list .order-row').nth(3).click();
-      await page.locator('.order-timeline').waitFor();
+      await page.locator('.merchant-timeline').waitFor();
       await s.shot('skeleton-06-merchant-order-detail');
     },
     JOURNEY_MS,

@@ -27,7 +27,7 @@ describeInBrowser('the H5 app: vehicles', () => {
 
   async function shot(name: string) {
     await s.page.waitForTimeout(450);
-    await s.shot(name);
+    await s.userShot(name);
   }
 
   async function typePlate(page: Page, plate: string) {
@@ -141,7 +141,7 @@ describeInBrowser('the H5 app: vehicles', () => {
       const sim = t.sandbox.get<DocloudSimulator>('docloud');
       sim.addViolation('浙A66688', { fine: 200, point: 0, address: '天目山路古翠路口', reason: '机动车违反规定停放' });
       await sim.callbacks.idle();
-      await page.goto('/#/vehicles/pages/notices/index');
+      await page.goto('/#/pages/messages/index');
       await on(page, '.notice-item').getByText('发现新违章').waitFor({ timeout: 15_000 });
       expect(await on(page, '.notice-item').first().innerText()).toContain('天目山路古翠路口');
       await shot('vehicles-12-notice');
@@ -182,7 +182,7 @@ describeInBrowser('the H5 app: vehicles, paying on the vendor’s page (online m
     await on(page, '.vorder-head--action_required').waitFor();
     await on(page, '.vorder-pay-button').getByText('去支付').waitFor();
     await page.waitForTimeout(450);
-    await s.shot('vehicles-13-online-awaiting-payment');
+    await s.userShot('vehicles-13-online-awaiting-payment');
     const orderUrl = page.url();
     await on(page, '.vorder-pay-button').click();
     await page.getByText(/支付成功/).waitFor();
@@ -192,6 +192,6 @@ describeInBrowser('the H5 app: vehicles, paying on the vendor’s page (online m
     await on(page, '.vorder-head--completed').waitFor({ timeout: 30_000 });
     expect(await on(page, '.vorder-pay-button').count()).toBe(0);
     await page.waitForTimeout(450);
-    await s.shot('vehicles-15-online-done');
+    await s.userShot('vehicles-15-online-done');
   }, 120_000);
 });

@@ -134,12 +134,51 @@ const upload = fc.oneof(
   fc.constant(null),
 );
 
+/** Path ids that exist in the systematic pass: merchant account 2, the user's car 1. */
+const PATH_IDS = [
+  ['1', 'front'],
+  ['2', '1'],
+];
+const WRONG_VALUES: unknown[] = [null, 0, -1, 1.5, '', ' ', 'x', '字'.repeat(3000), true, [], [null], { a: 1 }];
+const WRONG_QUERY_VALUES: (string | string[])[] = ['', 'x', '-1', '1.5', 'null', '字'.repeat(300), ['1', '2']];
+
+interface Variant {
+  body?: Record<string, unknown>;
+  query?: Record<string, string | string[]>;
+}
+
+/** The route with no body and no query, then each field alone set to each wrong value. */
+function fieldVariants(route: Route): Variant[] {
+  const variants: Variant[] = [{}, { body: {} }];
+  for (const field of route.body ?? []) {
+    for (const value of WRONG_VALUES) variants.push({ body: { [field]: value } });
+  }
+  for (const field of route.query ?? []) {
+    for (const value of WRONG_QUERY_VALUES) variants.push({ query: { [field]: value } });
+  }
+  return variants;
+}
+
 describe.each(testDatabases())('bad input on public routes (%s)', (kind) => {
   let t: TestApp;
   let tokens: { user: string; merchant: string };
   beforeAll(async () => {
     t = await startTestApp(kind);
     tokens = { user: await t.loginUser('bad-input'), merchant: await t.loginMerchant() };
+    // Something for the ids 1 and 2 of the systematic pass to find: a second merchant account
+    // and a car in the user's garage, so that bodies reach the handlers instead of a 404.
+    await t.createMerchant('bad-input-staff', 'correct horse battery', 'staff');
+    await t.http
+      .post('/api/vehicles/cars')
+      .set('Authorization', `Bearer ${tokens.user}`)
+      .send({
+        plateNumber: '浙A1B2C3',
+        vin: 'LSVAM4187C2184847',
+        engineNo: '0018835448DT',
+        phone: '13800000001',
+        consent: true,
+      })
+      .expect(201);
   });
   afterAll(() => t.close());
 
@@ -201,6 +240,40 @@ describe.each(testDatabases())('bad input on public routes (%s)', (kind) => {
         }),
         { numRuns: route.upload ? UPLOAD_RUNS : RUNS, seed: 20261123 },
       );
+    },
+    120_000,
+  );
+
+  /**
+   * Every field of every route, one at a time: `null`, each wrong type, and left out, with the path
+   * ids of things that exist (merchant account 2, the user's car 1), so that a value the validation
+   * lets through reaches the handler. Random values rarely hit one field of a route with a real id.
+   */
+  it.each(ROUTES.map((route) => [`${route.method.toUpperCase()} ${route.path}`, route] as const))(
+    'every field: null, wrong types and missing (%s)',
+    async (_name, route) => {
+      for (const params of route.path.includes(':') ? PATH_IDS : PATH_IDS.slice(0, 1)) {
+        for (const variant of fieldVariants(route)) {
+          let request = send(route, params).query(variant.query ?? {});
+          if (route.upload) {
+            for (const [key, field] of Object.entries(variant.body ?? {})) {
+              request = request.field(
+                key,
+                field === null ? 'null' : typeof field === 'string' ? field : JSON.stringify(field),
+              );
+            }
+            if (!variant.body) request = request.field('nothing', '1');
+          } else if (variant.body !== undefined) {
+            request = request.set('content-type', 'application/json').send(JSON.stringify(variant.body));
+          }
+          const response = await request;
+          try {
+            checkAnswer(route, response);
+          } catch (error) {
+            throw new Error(`${(error as Error).message}\n  sent ${JSON.stringify(variant)} with ids ${params}`);
+          }
+        }
+      }
     },
     120_000,
   );

@@ -3,7 +3,7 @@ import { testDatabases, type DatabaseKind } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { docloudCredentials } from './storm-kits/docloud.js';
 import { everyRoute } from './storm-kits/every-route.js';
-import { seeded } from './storm-kits/kit.js';
+import { resends, seeded } from './storm-kits/kit.js';
 import { deliver, layOut, shareOut, stormOutcome } from './storm-kits/mix.js';
 
 /**
@@ -14,15 +14,18 @@ import { deliver, layOut, shareOut, stormOutcome } from './storm-kits/mix.js';
  * subject end as an orderly delivery leaves it, and no answer be a 5xx.
  */
 const CONCURRENCY = 32;
-// 10,000 finish in about 41 s on MariaDB and 28 s on SQLite on the 2-core machine; STORM_N scales it.
-const DEFAULT_N: Record<DatabaseKind, number> = { sqlite: 10_000, mysql: 10_000 };
+// 10,000 finish in about 41 s on MariaDB and 28 s on SQLite on an idle 2-core machine, but deep in CI's
+// long serial run on a loaded machine one MariaDB storm of 10,000 passed its 600 s: `pnpm test` sends 4,000
+// (every route still gets hundreds, with every fault mixed in) and STORM_N=10000 runs the full storm.
+const DEFAULT_N: Record<DatabaseKind, number> = { sqlite: 4_000, mysql: 4_000 };
 
 describe.each(testDatabases())('callback storm, every vendor (%s)', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp(kind);
   });
-  afterAll(() => t.close());
+  // Closing waits for the server's callbacks in flight and drops a database of 10,000 events.
+  afterAll(() => t?.close(), 120_000);
 
   it('applies every genuine callback once, rejects and stores every bad one, never answers 5xx', async () => {
     const n = Number(process.env.STORM_N ?? DEFAULT_N[kind]);
@@ -40,7 +43,7 @@ describe.each(testDatabases())('callback storm, every vendor (%s)', (kind) => {
     const answers = await deliver(t.baseUrl, sends, CONCURRENCY);
     const seconds = (Date.now() - started) / 1000;
     console.warn(
-      `storm (${kind}): ${n} callbacks of ${shares.length} routes in ${seconds.toFixed(1)} s, ${CONCURRENCY} at a time`,
+      `storm (${kind}): ${n} callbacks of ${shares.length} routes in ${seconds.toFixed(1)} s, ${CONCURRENCY} at a time, ${resends.count} sent again after a reset connection`,
     );
 
     const { actual, expected } = await stormOutcome(`storm (${kind})`, t.dataSource, shares, answers);

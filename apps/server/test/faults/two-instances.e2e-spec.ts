@@ -3,7 +3,7 @@ import { createApp, listen } from '../../src/app.factory.js';
 import { testDatabases } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { docloudCredentials, orderCallback, seedCreatedOrders } from './storm-kits/docloud.js';
-import { inPool } from './storm-kits/kit.js';
+import { inPool, postAsVendor } from './storm-kits/kit.js';
 
 /**
  * Two server instances on one database, as behind a load balancer: every Docloud order callback is
@@ -32,14 +32,9 @@ describe.each(testDatabases())('two instances on one database (%s)', (kind) => {
     const callbacks = ids.flatMap((id) => [orderCallback(credentials, id, 2), orderCallback(credentials, id, 3)]);
     const statuses = await inPool(callbacks, 16, async (callback) => {
       const both = await Promise.all(
-        [t.baseUrl, secondUrl].map(async (base) => {
-          const response = await fetch(`${base}${callback.path}`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: callback.body,
-          });
-          return response.status;
-        }),
+        [t.baseUrl, secondUrl].map(
+          async (base) => (await postAsVendor(`${base}${callback.path}`, callback.body, 'application/json')).status,
+        ),
       );
       return both;
     });

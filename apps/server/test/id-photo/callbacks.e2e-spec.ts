@@ -4,7 +4,7 @@ import { VendorEvent } from '../../src/callbacks/vendor-event.entity.js';
 import { ZjzSubmission } from '../../src/id-photo/entities/zjz-submission.entity.js';
 import { testDatabases } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { fastVendor, orderDetail, placeOrder, waitForOrder } from './support.js';
+import { ADDRESS, fastVendor, orderDetail, placeOrder, waitForOrder } from './support.js';
 
 describe.each(testDatabases())('zjz callbacks (%s)', (kind) => {
   let t: TestApp;
@@ -50,8 +50,56 @@ describe.each(testDatabases())('zjz callbacks (%s)', (kind) => {
     await sim.idle();
     const detail = await orderDetail(t, token, orderId);
     expect(detail.order.status).toBe('completed');
-    expect(detail.events.map((e: { type: string }) => e.type)).toEqual(['created', 'status_changed', 'ignored_stale']);
+    // The late notice is the merchant's to read; the user's timeline is the orderly one.
+    expect(detail.events.map((e: { type: string }) => e.type)).toEqual(['created', 'status_changed']);
     expect((await events(orderId)).map((event) => event.outcome)).toEqual(['transitioned', 'stale']);
+  });
+
+  it('a late -2 after 办理完成 is refused: the order stays done and the later 4 still ships it', async () => {
+    sim.holdNext();
+    const { orderId, vendorRef } = await placeOrder(t, token, { print: ADDRESS }, 32);
+    await sim.advanceTo(vendorRef, 3);
+    await waitForOrder(t, token, orderId, 'processing');
+    await sim.idle();
+    const url = pathOf(sim.order(vendorRef)!.noticeUrl);
+    const sign = zjzCallbackSign(sim.apiKey);
+    // Acknowledged (it is genuine and stored), never applied: -2 only confirms our own cancellation of a pending order.
+    const late = await post(url, { status: '-2', order_no: vendorRef, sign }).expect(200);
+    expect(late.body).toMatchObject({ code: 0 });
+    expect((await orderDetail(t, token, orderId)).order.status).toBe('processing');
+    await sim.advanceTo(vendorRef, 4);
+    await waitForOrder(t, token, orderId, 'completed');
+    const detail = await orderDetail(t, token, orderId);
+    expect(detail.events.some((e: { toStatus: string | null }) => e.toStatus === 'cancelled')).toBe(false);
+    expect((await events(orderId)).map((event) => event.outcome)).toEqual([
+      'transitioned',
+      'transitioned',
+      'refused',
+      'transitioned',
+    ]);
+    // Its repeat after the end is acknowledged and changes nothing either.
+    await post(url, { status: '-2', order_no: vendorRef, sign }).expect(200);
+    expect((await orderDetail(t, token, orderId)).order.status).toBe('completed');
+  });
+
+  it('a correctly signed notice with a status that is not one (2.5, 9, true) is answered 400 as malformed', async () => {
+    sim.holdNext();
+    const { orderId, vendorRef } = await placeOrder(t, token);
+    const url = pathOf(sim.order(vendorRef)!.noticeUrl);
+    const sign = zjzCallbackSign(sim.apiKey);
+    for (const status of ['2.5', '9', 'true']) {
+      const answer = await post(url, { status, order_no: vendorRef, sign }).expect(400);
+      expect(answer.body).toMatchObject({ code: 1 });
+      expect(answer.body.msg).toContain('unknown status');
+    }
+    const json = await t.http
+      .post(url)
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ status: 2.5, order_no: vendorRef, sign }))
+      .expect(400);
+    expect(json.body.msg).toContain('unknown status');
+    expect((await orderDetail(t, token, orderId)).order.status).toBe('pending');
+    await sim.release(vendorRef);
   });
 
   it('a forged sign, an unknown token and a token of another order are rejected and never applied', async () => {
@@ -68,7 +116,9 @@ describe.each(testDatabases())('zjz callbacks (%s)', (kind) => {
     await post(stranger, { ...done, order_no: first.vendorRef, sign }).expect(403);
     await post(url, { ...done, order_no: second.vendorRef, sign }).expect(403);
 
-    const rejected = await t.dataSource.getRepository(VendorEvent).findBy({ vendor: 'zjz', status: 'rejected' });
+    const rejected = (
+      await t.dataSource.getRepository(VendorEvent).findBy({ vendor: 'zjz', status: 'rejected' })
+    ).filter((event) => !event.reason?.includes('unknown status'));
     expect(rejected.map((event) => event.reason)).toEqual([
       'zjz callback sign does not match',
       'zjz callback to an unknown notice_url token',
@@ -80,6 +130,22 @@ describe.each(testDatabases())('zjz callbacks (%s)', (kind) => {
       expect((await orderDetail(t, token, orderId)).order.status).toBe('pending');
     await sim.release(first.vendorRef);
     await sim.release(second.vendorRef);
+  });
+
+  it("a file URL outside the vendor's host is never fetched: the server does not call its own API", async () => {
+    sim.holdNext();
+    const { orderId, vendorRef } = await placeOrder(t, token);
+    const url = pathOf(sim.order(vendorRef)!.noticeUrl);
+    const sign = zjzCallbackSign(sim.apiKey);
+    const own = `${t.baseUrl}/api/health`;
+    const answer = await post(url, { status: '3', order_no: vendorRef, image_receipt: own, sign });
+    expect(answer.status).not.toBe(200);
+    const failed = await t.dataSource.getRepository(VendorEvent).findBy({ vendor: 'zjz', status: 'failed' });
+    const event = failed.find((stored) => stored.raw.body.includes(vendorRef)) as VendorEvent;
+    expect(event.reason).toContain(`${new URL(t.baseUrl).host} is not one of the zjz file hosts`);
+    expect((await orderDetail(t, token, orderId)).order.status).toBe('pending');
+    await sim.release(vendorRef);
+    await waitForOrder(t, token, orderId, 'completed');
   });
 
   it('a callback that arrives before its order is stored is answered "retry" and applied on the retry', async () => {

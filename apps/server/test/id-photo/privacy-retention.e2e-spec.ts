@@ -125,7 +125,8 @@ describe.each(testDatabases())('id-photo privacy, retention and the merchant vie
     const { orderId } = await t.dataSource.getRepository(IdPhotoSession).findOneByOrFail({ id: photo.id });
     expect(orderId).not.toBeNull();
     const kept = await orderDetail(t, token, Number(orderId));
-    expect(kept.order).toMatchObject({ status: 'pending', vendorStatus: '待确认' });
+    expect(kept.order).toMatchObject({ status: 'pending' });
+    expect(kept.details.awaitingConfirmation).toBe(true);
     expect(kept.details.canCancel).toBe(false);
     const waiting = await submit().expect(409);
     expect(waiting.body.code).toBe('SUBMIT_UNCONFIRMED');
@@ -136,7 +137,8 @@ describe.each(testDatabases())('id-photo privacy, retention and the merchant vie
       .getRepository(ZjzSubmission)
       .update({ orderId: Number(orderId) }, { createdAt: new Date(Date.now() - 25 * 3_600_000) });
     const resent = await submit().expect(201);
-    expect(resent.body.order).toMatchObject({ id: Number(orderId), status: 'pending', vendorStatus: '1' });
+    expect(resent.body.order).toMatchObject({ id: Number(orderId), status: 'pending' });
+    expect(resent.body.details.awaitingConfirmation).toBe(false);
     expect(sim.stats().submitted).toBe(submitted + 1);
     const twice = await submit().expect(409);
     expect(twice.body.code).toBe('PHOTO_USED');

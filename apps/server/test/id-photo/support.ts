@@ -1,3 +1,4 @@
+import { portraitJpeg, portraitSvg } from '../../src/sandbox/demo/demo-images.js';
 import { makeIdNumber } from '@banshi/vendor-clients';
 import type { ZjzSimulator } from '@banshi/vendor-clients/zjz';
 import sharp from 'sharp';
@@ -21,23 +22,6 @@ export const ADDRESS = {
 };
 
 /** A portrait: light backdrop, a face with hair and eyes, dark shoulders. */
-export function portraitSvg(width = 600, height = 800): Buffer {
-  return Buffer.from(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
-      `<rect width="100%" height="100%" fill="#E4E6EA"/>` +
-      `<rect x="${width * 0.14}" y="${height * 0.72}" width="${width * 0.72}" height="${height * 0.3}" rx="60" fill="#22324a"/>` +
-      `<ellipse cx="${width / 2}" cy="${height * 0.3}" rx="${width * 0.22}" ry="${height * 0.17}" fill="#2b2220"/>` +
-      `<ellipse cx="${width / 2}" cy="${height * 0.42}" rx="${width * 0.19}" ry="${height * 0.22}" fill="rgb(232,190,160)"/>` +
-      `<circle cx="${width * 0.43}" cy="${height * 0.4}" r="${width * 0.018}" fill="#222"/>` +
-      `<circle cx="${width * 0.57}" cy="${height * 0.4}" r="${width * 0.018}" fill="#222"/>` +
-      `<rect x="${width * 0.45}" y="${height * 0.52}" width="${width * 0.1}" height="${height * 0.012}" rx="4" fill="#b0585a"/>` +
-      `</svg>`,
-  );
-}
-
-export function portraitJpeg(width = 600, height = 800): Promise<Buffer> {
-  return sharp(portraitSvg(width, height)).jpeg({ quality: 90 }).toBuffer();
-}
 
 /**
  * The portrait as a phone writes it: stored sideways with EXIF orientation 6, camera make and a
@@ -147,3 +131,5 @@ export async function placeOrder(
   const [row] = await t.dataSource.query(`SELECT vendor_ref FROM orders WHERE id = ${Number(orderId)}`);
   return { orderId, vendorRef: String((row as { vendor_ref: string }).vendor_ref), photoId: photo.id };
 }
+
+export { portraitJpeg, portraitSvg };

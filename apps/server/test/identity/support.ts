@@ -1,8 +1,8 @@
+import { facePhoto } from '../../src/sandbox/demo/demo-images.js';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeIdNumber } from '@banshi/vendor-clients';
 import { DEFAULT_SANDBOX_IDENTITIES, type ZhimaSimulator } from '@banshi/vendor-clients/zhima';
-import sharp from 'sharp';
 import type { DataSource } from 'typeorm';
 import type { TestApp } from '../support/test-app.js';
 
@@ -25,21 +25,8 @@ export function unlistedPerson(name = '赵六'): { name: string; idNumber: strin
  * A phone-sized portrait: a face drawn on a noisy background, so that it is several hundred KB and
  * the server has to shrink it to the vendor's limit, as it must with a real photo.
  */
-export async function makeFacePhoto(width = 1080, height = 1440): Promise<Buffer> {
-  const face =
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
-    `<ellipse cx="${width / 2}" cy="${height / 2}" rx="${width / 4}" ry="${height / 4}" fill="#e8b897"/>` +
-    `<circle cx="${width * 0.42}" cy="${height * 0.45}" r="${width / 40}" fill="#222"/>` +
-    `<circle cx="${width * 0.58}" cy="${height * 0.45}" r="${width / 40}" fill="#222"/>` +
-    `<path d="M${width * 0.44} ${height * 0.6} Q${width / 2} ${height * 0.64} ${width * 0.56} ${height * 0.6}" ` +
-    `stroke="#a0524d" stroke-width="${width / 100}" fill="none"/></svg>`;
-  return sharp({
-    create: { width, height, channels: 3, background: '#dfe8f0', noise: { type: 'gaussian', mean: 190, sigma: 18 } },
-  })
-    .composite([{ input: Buffer.from(face) }])
-    .jpeg({ quality: 92 })
-    .toBuffer();
-}
+/** The identity suites' face photo (the sandbox demo sends the same). */
+export const makeFacePhoto = facePhoto;
 
 export interface CertifyFields {
   name?: string;

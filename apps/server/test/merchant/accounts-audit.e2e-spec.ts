@@ -36,12 +36,13 @@ describe.each(testDatabases())('merchant accounts and audit log (%s)', (kind) =>
       t.http.post('/api/merchant/accounts').send({ username: 'sneaky', password: 'long enough password' }),
       t.http.patch('/api/merchant/accounts/1').send({ disabled: true }),
       t.http.get('/api/merchant/audit-log'),
+      t.http.post('/api/merchant/callbacks/1/replay'),
     ];
     for (const call of calls) {
       const response = await call.set(auth(staff)).expect(403);
       expect(response.body).toEqual({ code: 'ROLE_FORBIDDEN', message: OWNER_ONLY });
     }
-    // What staff may do: read and replay (replay is covered in the console suite).
+    // What staff may do: read, ask the vendor and export (replay is the owner's, see the console suite).
     await t.http.get('/api/merchant/orders').set(auth(staff)).expect(200);
     await t.http.get('/api/merchant/dashboard').set(auth(staff)).expect(200);
     await t.http.get('/api/merchant/attention/summary').set(auth(staff)).expect(200);
@@ -91,6 +92,9 @@ describe.each(testDatabases())('merchant accounts and audit log (%s)', (kind) =>
       .set(auth(owner))
       .expect(200);
     await login('helper', 'first password 1').expect(401);
+    // The reset ends the sessions opened with the old password.
+    const ended = await t.http.get('/api/merchant/orders').set(auth(helper)).expect(401);
+    expect(ended.body).toMatchObject({ code: 'SESSION_ENDED', message: '账号密码已修改，请用新密码重新登录' });
     const again = (await login('helper', 'second password 2').expect(200)).body.token as string;
 
     const disabled = await t.http
@@ -124,6 +128,22 @@ describe.each(testDatabases())('merchant accounts and audit log (%s)', (kind) =>
     const empty = await t.http.patch(`/api/merchant/accounts/${me.body.id}`).send({}).set(auth(owner)).expect(400);
     expect(empty.body.code).toBe('NOTHING_TO_CHANGE');
     await t.http.patch('/api/merchant/accounts/9999').send({ disabled: true }).set(auth(owner)).expect(404);
+    // null is not "left out": it is refused with the field's own message (it answered 500).
+    const other = (await t.http.get('/api/merchant/accounts').set(auth(owner)).expect(200)).body.items.find(
+      (account: { id: number }) => account.id !== me.body.id,
+    );
+    const nullPassword = await t.http
+      .patch(`/api/merchant/accounts/${other.id}`)
+      .send({ password: null })
+      .set(auth(owner))
+      .expect(400);
+    expect(nullPassword.body).toMatchObject({ code: 'VALIDATION', message: '请填写密码' });
+    const nullDisabled = await t.http
+      .patch(`/api/merchant/accounts/${other.id}`)
+      .send({ disabled: null })
+      .set(auth(owner))
+      .expect(400);
+    expect(nullDisabled.body).toMatchObject({ code: 'VALIDATION', message: '停用状态应为 true 或 false' });
     await t.http.patch('/api/merchant/accounts/x').send({ disabled: true }).set(auth(owner)).expect(404);
   });
 
@@ -136,7 +156,7 @@ describe.each(testDatabases())('merchant accounts and audit log (%s)', (kind) =>
       .query({ format: 'csv', kind: 'identity' })
       .set(auth(staff))
       .expect(200);
-    await t.http.post('/api/merchant/callbacks/424242/replay').set(auth(staff)).expect(404);
+    await t.http.post('/api/merchant/callbacks/424242/replay').set(auth(owner)).expect(404);
     await login('clerk', 'wrong password').expect(401);
 
     const rows: AuditRow[] = [];
@@ -167,7 +187,7 @@ describe.each(testDatabases())('merchant accounts and audit log (%s)', (kind) =>
       'helper:login',
       'clerk:order_status_query',
       'clerk:orders_export',
-      'clerk:callback_replay',
+      'boss:callback_replay',
       'clerk:login_failed',
     ]);
     const find = (action: string) => rows.find((row) => row.action === action) as AuditRow;
@@ -204,6 +224,34 @@ describe.each(testDatabases())('merchant accounts and audit log (%s)', (kind) =>
       .expect(200);
     expect(byClerk.body.items.every((row: AuditRow) => row.merchantUsername === 'clerk')).toBe(true);
     await t.http.get('/api/merchant/audit-log').query({ action: 'dance' }).set(auth(owner)).expect(400);
+  });
+
+  it('an owner changes their own password only with the current one, and their other sessions end', async () => {
+    await t.createMerchant('chief', 'chief password 1', 'owner');
+    const phone = (await login('chief', 'chief password 1').expect(200)).body.token as string;
+    const desk = (await login('chief', 'chief password 1').expect(200)).body.token as string;
+    const me = (await t.http.get('/api/merchant/me').set(auth(desk)).expect(200)).body as { id: number };
+    const change = (body: Record<string, unknown>) =>
+      t.http.patch(`/api/merchant/accounts/${me.id}`).send(body).set(auth(desk));
+
+    const bare = await change({ password: 'taken over 123' }).expect(400);
+    expect(bare.body).toMatchObject({ code: 'CURRENT_PASSWORD_REQUIRED', message: '修改自己的密码需要先填写当前密码' });
+    const wrong = await change({ password: 'taken over 123', currentPassword: 'a guess at it' }).expect(400);
+    expect(wrong.body).toMatchObject({ code: 'WRONG_CURRENT_PASSWORD', message: '当前密码不正确，请重新输入' });
+    await login('chief', 'taken over 123').expect(401);
+    await t.http.get('/api/merchant/orders').set(auth(phone)).expect(200);
+
+    const changed = await change({ password: 'chief password 2', currentPassword: 'chief password 1' }).expect(200);
+    expect(changed.body).toMatchObject({ id: me.id, username: 'chief', token: expect.any(String) });
+    // The other session has ended; this one goes on under the token it was given; the old token is gone too.
+    expect((await t.http.get('/api/merchant/orders').set(auth(phone)).expect(401)).body.code).toBe('SESSION_ENDED');
+    await t.http.get('/api/merchant/orders').set(auth(desk)).expect(401);
+    await t.http.get('/api/merchant/orders').set(auth(changed.body.token)).expect(200);
+    await login('chief', 'chief password 1').expect(401);
+    await login('chief', 'chief password 2').expect(200);
+
+    const log = await t.http.get('/api/merchant/audit-log?action=password_change_failed').set(auth(owner)).expect(200);
+    expect(log.body.items[0]).toMatchObject({ merchantUsername: 'chief', target: `merchant:${me.id}` });
   });
 
   it('the OpenAPI document describes the console routes for the mini-program', async () => {

@@ -84,7 +84,7 @@ describe.each(testDatabases())('merchant console: orders, callbacks, attention (
     expect(body.canRefreshStatus).toBe(false);
   });
 
-  it('lists callbacks that were rejected or failed, with the reason masked, and a staff replay applies one once', async () => {
+  it('lists callbacks that were rejected or failed, with the reason masked, and only the owner replays one, once (staff are refused)', async () => {
     const order = await seedOrder(
       t,
       userId,
@@ -112,12 +112,14 @@ describe.each(testDatabases())('merchant console: orders, callbacks, attention (
     const summary = await asMerchant(staff, 'get', '/api/merchant/attention/summary', 200);
     expect(summary.body).toMatchObject({ failedCallbacks: 1, rejectedCallbacks: 1 });
 
-    const replayed = await asMerchant(staff, 'post', `/api/merchant/callbacks/${row.id}/replay`, 200);
+    const refused = await asMerchant(staff, 'post', `/api/merchant/callbacks/${row.id}/replay`, 403);
+    expect(refused.body.code).toBe('ROLE_FORBIDDEN');
+    const replayed = await asMerchant(owner, 'post', `/api/merchant/callbacks/${row.id}/replay`, 200);
     expect(replayed.body).toMatchObject({
       applied: true,
       callback: { id: row.id, status: 'applied', orderId: order.id },
     });
-    const again = await asMerchant(staff, 'post', `/api/merchant/callbacks/${row.id}/replay`, 409);
+    const again = await asMerchant(owner, 'post', `/api/merchant/callbacks/${row.id}/replay`, 409);
     expect(again.body).toMatchObject({ code: 'NOT_REPLAYABLE', message: '只有处理失败的回调可以重放' });
 
     expect((await t.dataSource.getRepository(Order).findOneByOrFail({ id: order.id })).status).toBe('completed');
@@ -134,8 +136,8 @@ describe.each(testDatabases())('merchant console: orders, callbacks, attention (
     expect(detail.body.callbacks).toEqual([expect.objectContaining({ id: row.id, status: 'applied', attempts: 2 })]);
     expect((await asMerchant(staff, 'get', '/api/merchant/attention/summary', 200)).body.failedCallbacks).toBe(0);
 
-    await asMerchant(staff, 'post', '/api/merchant/callbacks/999999/replay', 404);
-    await asMerchant(staff, 'post', '/api/merchant/callbacks/abc/replay', 404);
+    await asMerchant(owner, 'post', '/api/merchant/callbacks/999999/replay', 404);
+    await asMerchant(owner, 'post', '/api/merchant/callbacks/abc/replay', 404);
   });
 
   it('two replays at once of the same failed callback change the order once', async () => {
@@ -151,7 +153,7 @@ describe.each(testDatabases())('merchant console: orders, callbacks, attention (
     const [stored] = await t.dataSource.getRepository(VendorEvent).findBy({ dedupeKey: 'testvendor:MC-3:2' });
     expect(stored.status).toBe('failed');
     const answers = await Promise.all(
-      [owner, staff].map((token) => t.http.post(`/api/merchant/callbacks/${stored.id}/replay`).set(auth(token))),
+      [owner, owner].map((token) => t.http.post(`/api/merchant/callbacks/${stored.id}/replay`).set(auth(token))),
     );
     expect(answers.every((answer) => [200, 409].includes(answer.status))).toBe(true);
     expect(answers.some((answer) => answer.status === 200 && answer.body.applied === true)).toBe(true);

@@ -88,12 +88,14 @@ export async function seedOrders(
         : new Date(windowStart + Math.floor(next() * 30 * 24 * 60) * 60_000);
     const status = pick(ORDER_STATUSES);
     const statusChangedAt = new Date(createdAt.getTime() + Math.floor(next() * 48 * 3600) * 1000 + 123);
+    const kind = ORDER_KINDS[i % ORDER_KINDS.length];
     return {
       orderNo: `${prefix}${String(i).padStart(8, '0')}`,
-      kind: ORDER_KINDS[i % ORDER_KINDS.length],
+      kind,
       status,
       vendorStatus: status,
-      vendorRef: i % 97 === 0 ? `${prefix}-SHARED` : i % 3 === 0 ? `${prefix}-VR-${i}` : null,
+      // Only invoice scans share a vendor reference (the bills of one photo); any other kind's is unique.
+      vendorRef: kind === 'invoice_scan' && i % 7 === 0 ? `${prefix}-SHARED` : i % 3 === 0 ? `${prefix}-VR-${i}` : null,
       progress: 10,
       amountFen: 100 + Math.floor(next() * 5000),
       title: `批量订单 ${i}`,

@@ -18,7 +18,11 @@ describe.each(testDatabases())('orders (%s)', (kind) => {
     await t.http.get(`/api/orders/${order.id}`).set('Authorization', `Bearer ${alice}`).expect(404);
     const own = await t.http.get(`/api/orders/${order.id}`).set('Authorization', `Bearer ${bob}`).expect(200);
     expect(own.body).toMatchObject({ id: order.id, kind: 'id_photo', status: 'pending', amountFen: 700 });
-    expect(own.body.events).toEqual([expect.objectContaining({ actor: 'user', type: 'created', toStatus: 'pending' })]);
+    expect(own.body.events).toEqual([expect.objectContaining({ actor: 'user', toStatus: 'pending' })]);
+    // The vendor's code is the merchant's: a user's order carries none. A step keeps our own step kind.
+    expect(own.body).not.toHaveProperty('vendorStatus');
+    expect(own.body.events[0]).not.toHaveProperty('vendorStatus');
+    expect(own.body.events[0]).toMatchObject({ type: 'created' });
     const aliceList = await t.http.get('/api/orders').set('Authorization', `Bearer ${alice}`).expect(200);
     expect(aliceList.body.items.map((o: { id: number }) => o.id)).not.toContain(order.id);
   });
@@ -132,5 +136,35 @@ describe.each(testDatabases())('orders (%s)', (kind) => {
     const detail = await orders.getForMerchant(order.id);
     expect(detail.order.status).toBe('completed');
     expect(detail.events.map((e) => e.type)).toEqual(['created', 'status_changed', 'ignored_stale']);
+  });
+
+  // Last: its orders of every status would show in the merchant filters above.
+  it("我的订单's tabs: the list is filtered by status group on the server, and a bad tab is a 400", async () => {
+    const token = await t.loginUser('tabs');
+    const userId = await userIdOf(t, token);
+    const step = (status: 'pending' | 'processing' | 'action_required' | 'completed' | 'failed' | 'cancelled') => ({
+      status,
+      vendorStatus: '1',
+      progress: 10,
+    });
+    const ids: Record<string, number> = {};
+    for (const status of ['pending', 'processing', 'action_required', 'completed', 'failed', 'cancelled'] as const) {
+      ids[status] = (await seedOrder(t, userId, 'id_photo', step(status))).id;
+    }
+    const tab = async (status?: string) =>
+      (
+        await t.http
+          .get('/api/orders')
+          .query(status ? { status } : {})
+          .set('Authorization', `Bearer ${token}`)
+          .expect(200)
+      ).body.items.map((o: { id: number }) => o.id);
+    expect(await tab()).toHaveLength(6);
+    expect(await tab('in_progress')).toEqual([ids.processing, ids.pending]);
+    expect(await tab('action_required')).toEqual([ids.action_required]);
+    expect(await tab('completed')).toEqual([ids.completed]);
+    expect(await tab('closed')).toEqual([ids.cancelled, ids.failed]);
+    const bad = await t.http.get('/api/orders?status=done').set('Authorization', `Bearer ${token}`).expect(400);
+    expect(bad.body.message).toContain('订单状态筛选无效');
   });
 });

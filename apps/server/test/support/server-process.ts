@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { KeyObject, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
@@ -84,14 +84,22 @@ export interface ServerProcess {
   log: string[];
 }
 
-/** Starts `dist/main.js` with `env` and waits for `/api/health`. */
-export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
+/**
+ * Starts `dist/main.js` with `env` (in `cwd`, by default the test's) and waits for `/api/health`.
+ * `on` runs it on another host of a multi-host test (a command prefix and the address it answers at).
+ */
+export async function startServerProcess(
+  env: NodeJS.ProcessEnv,
+  cwd?: string,
+  on?: { exec: string[]; address: string },
+): Promise<ServerProcess> {
   if (!existsSync(SERVER_MAIN)) {
     throw new Error(`${SERVER_MAIN} is missing: build the server first (pnpm --filter @banshi/server run build)`);
   }
-  const baseUrl = `http://127.0.0.1:${env.PORT}`;
+  const baseUrl = `http://${on?.address ?? '127.0.0.1'}:${env.PORT}`;
   const log: string[] = [];
-  const child = spawn(process.execPath, [SERVER_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, ...args] = [...(on?.exec ?? []), process.execPath, SERVER_MAIN];
+  const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
   await waitUntilUp(baseUrl, child, log);
@@ -123,7 +131,13 @@ async function waitUntilUp(baseUrl: string, child: ChildProcess, log: string[]):
 
 /** Each vendor setting and the env var `loadConfig` reads it from (the inverse of its mapping). */
 const VENDOR_ENV: Record<string, Record<string, string>> = {
-  wechat: { baseUrl: 'WECHAT_API_BASE', appId: 'WECHAT_APP_ID', appSecret: 'WECHAT_APP_SECRET' },
+  wechat: {
+    baseUrl: 'WECHAT_API_BASE',
+    appId: 'WECHAT_APP_ID',
+    appSecret: 'WECHAT_APP_SECRET',
+    pushToken: 'WECHAT_PUSH_TOKEN',
+    pushAesKey: 'WECHAT_PUSH_AES_KEY',
+  },
   zjz: { baseUrl: 'ZJZ_API_BASE', apiKey: 'ZJZ_API_KEY' },
   yundou: { baseUrl: 'YUNDOU_API_BASE', companyId: 'YUNDOU_COMPANY_ID', apiKey: 'YUNDOU_API_KEY' },
   zhima: {
@@ -140,7 +154,28 @@ const VENDOR_ENV: Record<string, Record<string, string>> = {
     appSecret: 'DOCLOUD_APP_SECRET',
     paymentMode: 'DOCLOUD_PAYMENT_MODE',
   },
+  wechatpay: {
+    baseUrl: 'WECHATPAY_API_BASE',
+    mchid: 'WECHATPAY_MCHID',
+    merchantPrivateKey: 'WECHATPAY_MERCHANT_PRIVATE_KEY',
+    merchantSerialNo: 'WECHATPAY_MERCHANT_SERIAL_NO',
+    platformPublicKey: 'WECHATPAY_PUBLIC_KEY',
+    platformPublicKeyId: 'WECHATPAY_PUBLIC_KEY_ID',
+    apiV3Key: 'WECHATPAY_API_V3_KEY',
+  },
 };
+
+/** A setting as an env var holds it: keys (WeChat Pay's sandbox merchant key) as PEM. */
+function envValue(value: unknown): string {
+  if (value instanceof KeyObject) {
+    const pem =
+      value.type === 'private'
+        ? value.export({ type: 'pkcs8', format: 'pem' })
+        : value.export({ type: 'spki', format: 'pem' });
+    return pem.toString();
+  }
+  return String(value);
+}
 
 /** The env vars that point the server at the simulated vendors. */
 function vendorEnv(settings: Partial<VendorSettings>): Record<string, string> {
@@ -149,7 +184,7 @@ function vendorEnv(settings: Partial<VendorSettings>): Record<string, string> {
     const values = (settings as Record<string, Record<string, unknown> | undefined>)[vendor];
     for (const [key, name] of Object.entries(names)) {
       const value = values?.[key];
-      if (value !== undefined && value !== null) env[name] = String(value);
+      if (value !== undefined && value !== null) env[name] = envValue(value);
     }
   }
   return env;

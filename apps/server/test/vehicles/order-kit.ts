@@ -1,3 +1,4 @@
+import { OrdersService } from '../../src/orders/orders.service.js';
 import { ViolationOrder } from '../../src/vehicles/entities/violation-order.entity.js';
 import type { TestApp } from '../support/test-app.js';
 import { addCar, auth, docloud, findPlate, newUser, payable, waitFor, type TestUser } from './support.js';
@@ -34,8 +35,9 @@ export function orderKit(app: () => TestApp) {
       const response = await getOrder(user, id);
       return response.body.status === status ? response.body : undefined;
     }, `order ${id} ${status}`);
-  const eventTypes = (body: { events: { type: string; toStatus: string | null }[] }) =>
-    body.events.map((e) => `${e.type}${e.toStatus ? `:${e.toStatus}` : ''}`);
+  /** The order's steps by type, as the merchant's timeline has them (the user's carries no type). */
+  const eventTypes = async (body: { id: number }) =>
+    (await app().app.get(OrdersService).timeline(body.id)).map((e) => `${e.type}${e.toStatus ? `:${e.toStatus}` : ''}`);
   const detailOf = (orderId: number) => app().dataSource.getRepository(ViolationOrder).findOneByOrFail({ orderId });
   /** Makes an order look quiet for ten minutes, as the status job sees it. */
   const backdate = async (orderId: number) => {

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { MeDto } from '../../users/dto/me.dto.js';
+import { OptionalField } from '../../common/errors/optional-field.js';
 
 export class WechatLoginDto {
   @ApiProperty({ description: 'The code from wx.login (or from the sandbox in H5)' })
@@ -53,7 +54,7 @@ export class MerchantTokenDto {
 
 export class SandboxCodeRequestDto {
   @ApiProperty({ required: false, description: 'A stable id of the browser, so it keeps one openid' })
-  @IsOptional()
+  @OptionalField()
   @IsString({ message: 'deviceId 格式不正确' })
   @MaxLength(64, { message: 'deviceId 太长' })
   deviceId?: string;

@@ -11,10 +11,21 @@ export interface GarageCar {
   carType: string;
 }
 
+/** A car's untreated violations as last queried (no new, paid query is made to read them). */
+export interface ViolationStanding {
+  untreated: number;
+  totalFineFen: number;
+  totalPoints: number;
+  /** When the violations were last asked of the vendor; null when never. */
+  queriedAt: string | null;
+}
+
 export interface GarageReader {
   listCars(userId: number): Promise<GarageCar[]>;
   /** Undefined when the car does not exist or is not this user's. */
   getCar(userId: number, carId: number): Promise<GarageCar | undefined>;
+  /** Undefined when the car does not exist or is not this user's. */
+  violationStanding(userId: number, carId: number): Promise<ViolationStanding | undefined>;
 }
 
 export const GARAGE_READER = Symbol('GARAGE_READER');

@@ -43,6 +43,18 @@ describe('normaliseImage', () => {
     expect((await sharp(output.buffer).metadata()).density).toBe(300);
   });
 
+  it('writes the density in a JFIF header, without keeping the EXIF block', async () => {
+    const output = await normaliseImage(await photoWithExif(400, 300), {
+      maxBytes: 1024 * 1024,
+      format: 'jpeg',
+      density: 300,
+    });
+    const meta = await sharp(output.buffer).metadata();
+    expect(meta).toMatchObject({ density: 300, width: 300, height: 400 });
+    expect(meta.exif).toBeUndefined();
+    expect(output.buffer.includes(Buffer.from('PhoneMaker'))).toBe(false);
+  });
+
   it('keeps under the vendor pixel limit', async () => {
     const big = await sharp({ create: { width: 6500, height: 100, channels: 3, background: '#fff' } })
       .png()

@@ -11,7 +11,7 @@ export interface ImageLimits {
   maxSide?: number;
   /** Output format; `auto` keeps PNG as PNG and turns everything else into JPEG. */
   format: ImageFormat | 'auto';
-  /** DPI written into the output (Yundou asks for 300). */
+  /** DPI written into the JPEG's JFIF header (Yundou asks for 300). JPEG only. */
   density?: number;
   /** Shortest side below which a photo is too small to be usable. */
   minSide?: number;
@@ -53,10 +53,11 @@ export async function normaliseImage(input: Buffer, limits: ImageLimits): Promis
   let pixels: DecodedPixels | undefined;
   for (let attempt = 0; attempt < 8; attempt++) {
     const source = attempt === 0 ? uprightFrom(input, side, format) : fromPixels(pixels, side);
-    const output = await encode(source, format, quality, limits.density);
-    if (output.info.size <= limits.maxBytes) {
+    const output = await encode(source, format, quality);
+    const buffer = limits.density && format === 'jpeg' ? withJfifDensity(output.data, limits.density) : output.data;
+    if (buffer.length <= limits.maxBytes) {
       return {
-        buffer: output.data,
+        buffer,
         format,
         width: output.info.width,
         height: output.info.height,
@@ -65,7 +66,7 @@ export async function normaliseImage(input: Buffer, limits: ImageLimits): Promis
     }
     // Close to the limit: a lower JPEG quality is enough and keeps every pixel. Far from it: scale
     // by the square root of the overshoot (bytes grow with area), with a margin.
-    const ratio = limits.maxBytes / output.info.size;
+    const ratio = limits.maxBytes / buffer.length;
     if (format === 'jpeg' && quality > 72 && ratio > 0.6) quality -= 8;
     else side = Math.floor(Math.max(output.info.width, output.info.height) * Math.sqrt(ratio) * 0.95);
     pixels ??= await decode(uprightFrom(input, longest, format));
@@ -122,13 +123,31 @@ async function decode(pipeline: Sharp): Promise<DecodedPixels> {
   return { data, info: { width: info.width, height: info.height, channels: info.channels } };
 }
 
-function encode(pipeline: Sharp, format: ImageFormat, quality: number, density?: number) {
-  if (density) pipeline = pipeline.withDensity(density);
+function encode(pipeline: Sharp, format: ImageFormat, quality: number) {
   pipeline =
     format === 'png'
       ? pipeline.png({ compressionLevel: quality, adaptiveFiltering: true })
       : pipeline.jpeg({ quality, chromaSubsampling: '4:2:0' });
   return damagedAsUserError(pipeline.toBuffer({ resolveWithObject: true }));
+}
+
+/**
+ * Writes the DPI the way a scanner does, in a JFIF APP0 segment right after the start of image.
+ * sharp's `withDensity` writes it into EXIF and, to do so, keeps the upload's whole EXIF block
+ * (camera, GPS): the one thing normalisation exists to remove.
+ */
+export function withJfifDensity(jpeg: Buffer, dpi: number): Buffer {
+  if (jpeg[0] !== 0xff || jpeg[1] !== 0xd8) throw new Error('not a JPEG');
+  const segment = Buffer.alloc(18);
+  segment.writeUInt16BE(0xffe0, 0);
+  segment.writeUInt16BE(16, 2); // length, itself included
+  segment.write('JFIF\0', 4, 'latin1');
+  segment.writeUInt16BE(0x0102, 9); // version 1.02
+  segment.writeUInt8(1, 11); // units: dots per inch
+  segment.writeUInt16BE(dpi, 12);
+  segment.writeUInt16BE(dpi, 14);
+  // 16, 17: no thumbnail
+  return Buffer.concat([jpeg.subarray(0, 2), segment, jpeg.subarray(2)]);
 }
 
 /** The metadata read passed, but the pixels do not decode: a truncated or corrupted file. */

@@ -39,4 +39,16 @@ describe('LeaseService', () => {
     );
     expect(await leases.tryAcquire('stale', 10_000)).toBeDefined();
   });
+
+  it('releases every lease this process holds at shutdown, and only its own', async () => {
+    await dataSource.query(
+      `INSERT INTO leases (name, holder, expires_at) VALUES ('theirs', 'other-instance:x', '${Date.now() + 60_000}')`,
+    );
+    expect(await leases.tryAcquire('mine-1', 60_000)).toBeDefined();
+    expect(await leases.tryAcquire('mine-2', 60_000)).toBeDefined();
+    // 'stale', taken over in the test before, is this process's too.
+    expect(await leases.releaseHeld()).toBe(3);
+    const left = (await dataSource.query(`SELECT name FROM leases`)) as { name: string }[];
+    expect(left.map((row) => row.name)).toEqual(['theirs']);
+  });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Lease } from './lease.entity.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -23,7 +23,7 @@ export class LeaseService {
    * as two processes do (a lease is never re-entrant).
    */
   async tryAcquire(name: string, ttlMs: number): Promise<string | undefined> {
-    const holder = `${this.instanceId.slice(0, 18)}:${randomUUID().slice(0, 18)}`;
+    const holder = `${this.holderPrefix}:${randomUUID().slice(0, 18)}`;
     const now = Date.now();
     const expiresAt = String(now + ttlMs);
     const taken = await this.dataSource
@@ -41,8 +41,29 @@ export class LeaseService {
     }
   }
 
+  /** Whether someone (here or elsewhere) holds the lease now; read through the caller's transaction. */
+  async isHeld(manager: EntityManager, name: string): Promise<boolean> {
+    const lease = await manager.getRepository(Lease).findOneBy({ name });
+    return lease !== null && Number(lease.expiresAt) >= Date.now();
+  }
+
   async release(name: string, holder: string): Promise<void> {
     await this.dataSource.getRepository(Lease).delete({ name, holder });
+  }
+
+  /** Releases every lease this process still holds (at shutdown); answers how many. */
+  async releaseHeld(): Promise<number> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .delete()
+      .from(Lease)
+      .where('holder LIKE :mine', { mine: `${this.holderPrefix}:%` })
+      .execute();
+    return result.affected ?? 0;
+  }
+
+  private get holderPrefix(): string {
+    return this.instanceId.slice(0, 18);
   }
 
   /** Runs `work` if this process gets the lease; answers `undefined` when another holds it. */

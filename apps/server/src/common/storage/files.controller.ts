@@ -4,6 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { Request, Response } from 'express';
 import { optionalViewer } from '../../auth/guards.js';
 import { AppError } from '../errors/app-error.js';
+import { StoredObjectMissing } from './storage-driver.js';
 import { StorageService } from './storage.service.js';
 
 /**
@@ -27,16 +28,24 @@ export class FilesController {
     @Res() response: Response,
   ): Promise<void> {
     const file = /^[0-9a-f-]{36}$/.test(id) ? await this.storage.find(id) : null;
-    if (!file) throw AppError.notFound('文件不存在或已过期删除');
+    // A file past its deletion time (ended retention, or withdrawn) is gone for viewers at once,
+    // even before the retention job removes its bytes.
+    if (!file || (file.deleteAfter && file.deleteAfter.getTime() <= Date.now())) {
+      throw AppError.notFound('文件不存在或已过期删除');
+    }
     const signed = exp && sig ? this.storage.verifySignature(id, Number(exp), sig) : false;
     if (!signed) {
       const viewer = await optionalViewer(this.jwt, request);
       const allowed = viewer?.typ === 'merchant' || (viewer?.typ === 'user' && viewer.sub === file.ownerUserId);
       if (!allowed) throw AppError.notFound('文件不存在或链接已过期');
     }
+    const body = await this.storage.read(file).catch((error: unknown) => {
+      if (error instanceof StoredObjectMissing) throw AppError.notFound('文件不存在或已过期删除');
+      throw error;
+    });
     response.setHeader('Content-Type', file.contentType);
     response.setHeader('Cache-Control', 'private, max-age=300');
     response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.send(await this.storage.read(file));
+    response.send(body);
   }
 }

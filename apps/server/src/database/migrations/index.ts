@@ -6,6 +6,11 @@ import { Vehicles1763900003000 } from './1763900003000-vehicles.js';
 import { Inspection1763900004000 } from './1763900004000-inspection.js';
 import { MerchantConsole1763900005000 } from './1763900005000-merchant-console.js';
 import { InspectionUnconfirmed1763900006000 } from './1763900006000-inspection-unconfirmed.js';
+import { OrderAmountIndex1764000100000 } from './1764000100000-order-amount-index.js';
+import { UniqueVendorRef1764000800000 } from './1764000800000-unique-vendor-ref.js';
+import { Notifications1764000500000 } from './1764000500000-notifications.js';
+import { MerchantSessionVersion1764000300000 } from './1764000300000-merchant-session-version.js';
+import { Payments1764000900000 } from './1764000900000-payments.js';
 
 /** Every migration, in order. Both MySQL and SQLite run the same list at start-up. */
 export const MIGRATIONS = [
@@ -17,4 +22,9 @@ export const MIGRATIONS = [
   Inspection1763900004000,
   MerchantConsole1763900005000,
   InspectionUnconfirmed1763900006000,
+  OrderAmountIndex1764000100000,
+  MerchantSessionVersion1764000300000,
+  Notifications1764000500000,
+  UniqueVendorRef1764000800000,
+  Payments1764000900000,
 ];

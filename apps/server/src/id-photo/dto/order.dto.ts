@@ -1,7 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Equals, IsInt, IsObject, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { MerchantOrderSummaryDto, OrderEventDto, OrderSummaryDto } from '../../orders/dto/order.dto.js';
+import { Equals, IsInt, IsObject, IsString, MaxLength, Min } from 'class-validator';
+import {
+  MerchantOrderSummaryDto,
+  OrderEventDto,
+  OrderSummaryDto,
+  UserOrderEventDto,
+} from '../../orders/dto/order.dto.js';
 import { PreviewDto } from './photo.dto.js';
+import { OptionalField } from '../../common/errors/optional-field.js';
 
 export class PrintAddressDto {
   @ApiProperty({ example: '张三' }) name!: string;
@@ -36,20 +42,20 @@ export class CreateIdPhotoOrderDto {
   agreePrivacy!: boolean;
 
   @ApiPropertyOptional({ type: PrintAddressDto, description: 'Print and mail the photos to this address' })
-  @IsOptional()
+  @OptionalField()
   @IsObject({ message: '收件地址格式不正确' })
   print?: Record<string, unknown>;
 }
 
 export class ResubmitIdPhotoOrderDto {
   @ApiPropertyOptional({ description: 'A new photo (same spec); the current one when absent' })
-  @IsOptional()
+  @OptionalField()
   @IsInt({ message: '照片无效，请重新上传' })
   @Min(1, { message: '照片无效，请重新上传' })
   photoId?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalField()
   @IsString({ message: '请选择背景颜色' })
   @MaxLength(16, { message: '请选择背景颜色' })
   color?: string;
@@ -59,12 +65,12 @@ export class ResubmitIdPhotoOrderDto {
     additionalProperties: { type: 'string' },
     description: 'Corrected params; a field left out keeps its previous value',
   })
-  @IsOptional()
+  @OptionalField()
   @IsObject({ message: '办理信息格式不正确' })
   param?: Record<string, unknown>;
 
   @ApiPropertyOptional({ type: PrintAddressDto, description: 'A corrected mailing address (print orders only)' })
-  @IsOptional()
+  @OptionalField()
   @IsObject({ message: '收件地址格式不正确' })
   print?: Record<string, unknown>;
 }
@@ -123,13 +129,17 @@ export class IdPhotoDetailsDto {
   deleteAfter!: string | null;
   @ApiProperty({ nullable: true, type: String }) rejectMsg!: string | null;
   @ApiProperty({ type: LogisticsDto, nullable: true }) logistics!: LogisticsDto | null;
+  @ApiProperty({ description: "The submission's answer was lost: kept, and confirmed by the vendor's first callback" })
+  awaitingConfirmation!: boolean;
+  @ApiProperty({ description: 'The official receipt is made (a print order then waits to be mailed)' })
+  receiptReady!: boolean;
   @ApiProperty() canCancel!: boolean;
   @ApiProperty() canResubmit!: boolean;
 }
 
 export class IdPhotoOrderDetailDto {
   @ApiProperty({ type: OrderSummaryDto }) order!: OrderSummaryDto;
-  @ApiProperty({ type: [OrderEventDto] }) events!: OrderEventDto[];
+  @ApiProperty({ type: [UserOrderEventDto] }) events!: UserOrderEventDto[];
   @ApiProperty({ type: IdPhotoDetailsDto }) details!: IdPhotoDetailsDto;
 }
 

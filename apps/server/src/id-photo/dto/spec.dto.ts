@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, MaxLength, Min } from 'class-validator';
+import { OptionalField } from '../../common/errors/optional-field.js';
 
 export class SpecParamDto {
   @ApiProperty({ example: 'text_idcard' }) name!: string;
@@ -48,13 +49,13 @@ export class SpecListDto {
 
 export class SpecQueryDto {
   @ApiPropertyOptional({ description: 'Matches the name or the category' })
-  @IsOptional()
+  @OptionalField()
   @IsString({ message: '搜索内容无效' })
   @MaxLength(32, { message: '搜索内容太长' })
   q?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalField()
   @Type(() => Number)
   @IsInt({ message: '分类无效' })
   @Min(1, { message: '分类无效' })

@@ -103,6 +103,17 @@ export class MaterialDto {
   @ApiProperty({ nullable: true, type: String, description: 'Sample picture URL' }) sampleUrl!: string | null;
 }
 
+export class ViolationCheckDto {
+  @ApiProperty({ enum: ['clear', 'untreated', 'unknown', 'stale'] }) state!:
+    'clear' | 'untreated' | 'unknown' | 'stale';
+  @ApiProperty({ description: 'An order would be refused: untreated violations' }) blocking!: boolean;
+  @ApiProperty() untreated!: number;
+  @ApiProperty() totalFineFen!: number;
+  @ApiProperty() totalPoints!: number;
+  @ApiProperty({ nullable: true, type: String }) queriedAt!: string | null;
+  @ApiProperty({ description: 'What to tell the user; empty when all is well' }) message!: string;
+}
+
 export class PreOrderDto {
   @ApiProperty() garageCarId!: number;
   @ApiProperty() plateNumber!: string;
@@ -112,4 +123,6 @@ export class PreOrderDto {
   @ApiProperty({ enum: [0, 1] }) useFor!: 0 | 1;
   @ApiProperty({ type: [MaterialDto] }) materials!: MaterialDto[];
   @ApiProperty() quotedAt!: string;
+  @ApiProperty({ type: ViolationCheckDto, description: "The car's violations as last queried, before the order" })
+  violations!: ViolationCheckDto;
 }

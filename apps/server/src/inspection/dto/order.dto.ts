@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
 import { ORDER_STATUSES, type OrderStatus } from '../../orders/order-status.js';
-import { OrderEventDto } from '../../orders/dto/order.dto.js';
+import { OrderEventDto, UserOrderEventDto } from '../../orders/dto/order.dto.js';
+import { PaymentViewDto } from '../../payments/dto/payment.dto.js';
 import { MaterialDto } from './car.dto.js';
+import { OptionalField } from '../../common/errors/optional-field.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const MOBILE = /^1[3-9]\d{9}$/;
@@ -21,6 +23,16 @@ export class CreateInspectionOrderDto {
   @Min(0, { message: '价格无效，请返回重新确认' })
   priceFen!: number;
 
+  @ApiPropertyOptional({
+    description:
+      "What the user agreed to pay us: the merchant's price (GET /api/prices), fen. Required when it is above 0",
+  })
+  @OptionalField()
+  @Type(() => Number)
+  @IsInt({ message: '金额无效，请返回重新确认' })
+  @Min(0, { message: '金额无效，请返回重新确认' })
+  amountFen?: number;
+
   @ApiProperty({ example: '张三' })
   @Transform(trim)
   @IsString({ message: '请填写联系人姓名' })
@@ -34,7 +46,7 @@ export class CreateInspectionOrderDto {
   contactPhone!: string;
 
   @ApiPropertyOptional({ description: "The registered owner's phone, when not the contact's" })
-  @IsOptional()
+  @OptionalField()
   @Transform(trim)
   @Matches(MOBILE, { message: '车主手机号格式不正确' })
   ownerPhone?: string;
@@ -50,7 +62,7 @@ export class CreateInspectionOrderDto {
   cityId!: number;
 
   @ApiPropertyOptional({ description: 'Required when the city has districts' })
-  @IsOptional()
+  @OptionalField()
   @Type(() => Number)
   @IsInt({ message: '请选择区县' })
   districtId?: number;
@@ -104,7 +116,6 @@ export class InspectionOrderPageDto {
 }
 
 export class InspectionOrderDto extends InspectionOrderSummaryDto {
-  @ApiProperty({ nullable: true, type: String }) vendorStatus!: string | null;
   @ApiProperty() updatedAt!: string;
   @ApiProperty({ enum: [0, 1] }) useFor!: 0 | 1;
   @ApiProperty() cityName!: string;
@@ -120,10 +131,14 @@ export class InspectionOrderDto extends InspectionOrderSummaryDto {
   @ApiProperty({ type: ReturnAddressDto }) returnAddress!: ReturnAddressDto;
   @ApiProperty({ description: 'Masked' }) ownerPhone!: string;
   @ApiProperty({ nullable: true, type: String, description: 'When Docloud was last asked' }) checkedAt!: string | null;
-  @ApiProperty({ type: [OrderEventDto] }) events!: OrderEventDto[];
+  @ApiProperty({ type: [UserOrderEventDto] }) events!: UserOrderEventDto[];
+  @ApiProperty({ nullable: true, type: PaymentViewDto, description: 'Priced orders only: 待支付, 已支付, 退款中 …' })
+  payment!: PaymentViewDto | null;
 }
 
 export class MerchantInspectionOrderDto extends InspectionOrderDto {
+  @ApiProperty({ nullable: true, type: String }) vendorStatus!: string | null;
+  @ApiProperty({ type: [OrderEventDto] }) declare events: OrderEventDto[];
   @ApiProperty() userId!: number;
   @ApiProperty() vendorOrderId!: string;
   @ApiProperty() vendorCarId!: string;

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { INVOICE_BILL_TYPES, type InvoiceBillType } from '../bill-summary.js';
 import type { ScanStatus } from '../entities/invoice-scan.entity.js';
+import { OptionalField } from '../../common/errors/optional-field.js';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' || value === '1' || value === true
@@ -14,17 +15,17 @@ const toBoolean = ({ value }: { value: unknown }) =>
 /** The filters shared by the list, the month totals and the exports. */
 export class InvoiceFilterDto {
   @ApiPropertyOptional({ enum: INVOICE_BILL_TYPES })
-  @IsOptional()
+  @OptionalField()
   @IsIn(INVOICE_BILL_TYPES, { message: '票据类型无效，请重新选择' })
   type?: InvoiceBillType;
 
   @ApiPropertyOptional({ description: 'YYYY-MM' })
-  @IsOptional()
+  @OptionalField()
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式应为 YYYY-MM' })
   month?: string;
 
   @ApiPropertyOptional({ description: 'true: reimbursed only; false: not yet reimbursed only' })
-  @IsOptional()
+  @OptionalField()
   @Transform(toBoolean)
   @IsBoolean({ message: '报销状态只能是 true 或 false' })
   reimbursed?: boolean;
@@ -32,18 +33,18 @@ export class InvoiceFilterDto {
 
 export class InvoiceListQueryDto extends InvoiceFilterDto {
   @ApiPropertyOptional({ enum: ['recognising', 'recognised', 'failed'] })
-  @IsOptional()
+  @OptionalField()
   @IsIn(['recognising', 'recognised', 'failed'], { message: '识别状态无效' })
   status?: ScanStatus;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalField()
   @IsString({ message: '分页参数无效' })
   @MaxLength(64, { message: '分页参数无效' })
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
+  @OptionalField()
   @Type(() => Number)
   @IsInt({ message: '每页数量必须是整数' })
   @Min(1, { message: '每页数量至少为 1' })

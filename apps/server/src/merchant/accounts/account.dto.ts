@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { OptionalField } from '../../common/errors/optional-field.js';
 
 export class MerchantAccountDto {
   @ApiProperty() id!: number;
@@ -31,14 +32,28 @@ export class CreateMerchantAccountDto {
 
 export class UpdateMerchantAccountDto {
   @ApiPropertyOptional({ minLength: 10, description: 'A new password' })
-  @IsOptional()
+  @OptionalField()
   @IsString({ message: '请填写密码' })
   @MinLength(10, { message: PASSWORD_MESSAGE })
   @MaxLength(128, { message: '密码最长 128 位' })
   password?: string;
 
+  @ApiPropertyOptional({ description: "Required when changing one's own password: the current one" })
+  @OptionalField()
+  @IsString({ message: '请填写当前密码' })
+  @MaxLength(128, { message: '当前密码不正确' })
+  currentPassword?: string;
+
   @ApiPropertyOptional({ description: 'true disables the account (its sessions end at once), false enables it' })
-  @IsOptional()
+  @OptionalField()
   @IsBoolean({ message: '停用状态应为 true 或 false' })
   disabled?: boolean;
+}
+
+export class UpdatedMerchantAccountDto extends MerchantAccountDto {
+  @ApiPropertyOptional({
+    description:
+      "A new token for the caller's session, when they changed their own password (every other session ends)",
+  })
+  token?: string;
 }

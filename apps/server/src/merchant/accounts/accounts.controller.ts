@@ -16,6 +16,7 @@ import {
   MerchantAccountDto,
   MerchantAccountListDto,
   UpdateMerchantAccountDto,
+  UpdatedMerchantAccountDto,
 } from './account.dto.js';
 import { MerchantAccountsService } from './accounts.service.js';
 
@@ -59,14 +60,18 @@ export class MerchantAccountsController {
 
   @Patch('accounts/:id')
   @Roles('owner')
-  @ApiOperation({ summary: 'Reset a password, disable or enable an account (owner only; never oneself)' })
-  @ApiOkResponse({ type: MerchantAccountDto })
+  @ApiOperation({
+    summary:
+      "Reset a password, disable or enable an account (owner only). Changing one's own password needs the " +
+      "current one; a password change ends the account's other sessions (the caller gets a new token)",
+  })
+  @ApiOkResponse({ type: UpdatedMerchantAccountDto })
   update(
     @CurrentMerchant() owner: AuthenticatedMerchant,
     @Param('id', accountId) id: number,
     @Body() body: UpdateMerchantAccountDto,
     @Ip() ip: string,
-  ): Promise<MerchantAccountDto> {
+  ): Promise<UpdatedMerchantAccountDto> {
     return this.accounts.update(owner, id, body, ip);
   }
 }

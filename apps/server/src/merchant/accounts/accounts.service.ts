@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
-import type { AuthenticatedMerchant } from '../../auth/auth-tokens.js';
+import { MERCHANT_SESSION_TTL, merchantPayload, type AuthenticatedMerchant } from '../../auth/auth-tokens.js';
 import { Merchant } from '../../auth/merchant.entity.js';
-import { hashPassword } from '../../auth/password.js';
+import { hashPassword, verifyPassword } from '../../auth/password.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { isUniqueViolation } from '../../database/transactions.js';
 import { MerchantAuditService } from '../audit/merchant-audit.service.js';
-import type { CreateMerchantAccountDto, MerchantAccountDto, UpdateMerchantAccountDto } from './account.dto.js';
+import type {
+  CreateMerchantAccountDto,
+  MerchantAccountDto,
+  UpdateMerchantAccountDto,
+  UpdatedMerchantAccountDto,
+} from './account.dto.js';
 
 /** The owner's management of merchant accounts: create staff, reset a password, disable or enable. */
 @Injectable()
@@ -14,6 +20,7 @@ export class MerchantAccountsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: MerchantAuditService,
+    private readonly jwt: JwtService,
   ) {}
 
   async list(): Promise<MerchantAccountDto[]> {
@@ -58,16 +65,22 @@ export class MerchantAccountsService {
     id: number,
     input: UpdateMerchantAccountDto,
     ip: string,
-  ): Promise<MerchantAccountDto> {
+  ): Promise<UpdatedMerchantAccountDto> {
     const account = await this.find(id);
     if (input.password === undefined && input.disabled === undefined) {
       throw AppError.badRequest('NOTHING_TO_CHANGE', '请填写新密码或选择停用/启用');
     }
-    if (input.disabled === true && id === owner.id) {
+    const self = id === owner.id;
+    if (input.disabled === true && self) {
       throw AppError.conflict('CANNOT_DISABLE_SELF', '不能停用自己的账号，请用另一个管理员账号操作');
     }
+    // A stolen session must not be enough to take the account for good.
+    if (input.password !== undefined && self) await this.checkCurrentPassword(owner, account, input, ip);
     const patch: Partial<Merchant> = { updatedAt: new Date() };
-    if (input.password !== undefined) patch.passwordHash = await hashPassword(input.password);
+    if (input.password !== undefined) {
+      patch.passwordHash = await hashPassword(input.password);
+      patch.sessionVersion = account.sessionVersion + 1;
+    }
     if (input.disabled !== undefined) patch.disabled = input.disabled;
     await this.dataSource.getRepository(Merchant).update({ id }, patch);
     const changes = {
@@ -76,7 +89,27 @@ export class MerchantAccountsService {
       ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
     };
     await this.audit.recordFor(owner, 'account_update', `merchant:${id}`, changes, ip);
-    return toAccountDto(await this.find(id));
+    const updated = await this.find(id);
+    if (!self || input.password === undefined) return toAccountDto(updated);
+    // The caller's own session goes on under the new version; every other one has ended.
+    const token = await this.jwt.signAsync(merchantPayload(updated), { expiresIn: MERCHANT_SESSION_TTL });
+    return { ...toAccountDto(updated), token };
+  }
+
+  private async checkCurrentPassword(
+    owner: AuthenticatedMerchant,
+    account: Merchant,
+    input: UpdateMerchantAccountDto,
+    ip: string,
+  ): Promise<void> {
+    if (!input.currentPassword) {
+      throw AppError.badRequest('CURRENT_PASSWORD_REQUIRED', '修改自己的密码需要先填写当前密码');
+    }
+    if (!(await verifyPassword(input.currentPassword, account.passwordHash))) {
+      const details = { username: account.username, reason: 'wrong_current_password' };
+      await this.audit.recordFor(owner, 'password_change_failed', `merchant:${account.id}`, details, ip);
+      throw AppError.badRequest('WRONG_CURRENT_PASSWORD', '当前密码不正确，请重新输入');
+    }
   }
 
   private async find(id: number): Promise<Merchant> {

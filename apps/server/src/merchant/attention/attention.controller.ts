@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Ip, Param, ParseIntPipe, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedMerchant } from '../../auth/auth-tokens.js';
-import { CurrentMerchant, MerchantAuthGuard } from '../../auth/guards.js';
+import { CurrentMerchant, MerchantAuthGuard, Roles } from '../../auth/guards.js';
 import { AppError } from '../../common/errors/app-error.js';
 import {
   AttentionCallbackPageDto,
@@ -45,7 +45,9 @@ export class AttentionController {
 
   @Post('callbacks/:id/replay')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Apply a callback that failed while applying, once (owner and staff)' })
+  // Replaying changes orders on the vendor's word: the owner's decision, as managing accounts is.
+  @Roles('owner')
+  @ApiOperation({ summary: 'Apply a callback that failed while applying, once (owner only; staff get 403)' })
   @ApiOkResponse({ type: ReplayResultDto })
   @ApiConflictResponse({ description: 'NOT_REPLAYABLE (not a failed one), NO_HANDLER, REPLAY_FAILED' })
   replay(

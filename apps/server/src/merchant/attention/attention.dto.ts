@@ -1,19 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsString, MaxLength } from 'class-validator';
 import { MerchantOrderSummaryDto, PageQueryDto } from '../../orders/dto/order.dto.js';
 import { ORDER_KINDS, type OrderKind } from '../../orders/order-status.js';
 import { VendorCallbackDto } from '../dto/callback.dto.js';
+import { OptionalField } from '../../common/errors/optional-field.js';
 
 export const ATTENTION_CALLBACK_STATUSES = ['failed', 'rejected'] as const;
 
 export class AttentionCallbackQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ATTENTION_CALLBACK_STATUSES, description: 'Default: both' })
-  @IsOptional()
+  @OptionalField()
   @IsIn(ATTENTION_CALLBACK_STATUSES, { message: '回调状态应为 failed（处理失败）或 rejected（验签失败）' })
   status?: (typeof ATTENTION_CALLBACK_STATUSES)[number];
 
   @ApiPropertyOptional({ description: 'zjz, yundou, docloud, …' })
-  @IsOptional()
+  @OptionalField()
   @IsString({ message: '服务商无效' })
   @MaxLength(32, { message: '服务商无效' })
   vendor?: string;
@@ -26,7 +27,7 @@ export class AttentionCallbackPageDto {
 
 export class StuckOrderQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ORDER_KINDS })
-  @IsOptional()
+  @OptionalField()
   @IsIn(ORDER_KINDS, { message: '订单类型无效' })
   kind?: OrderKind;
 }

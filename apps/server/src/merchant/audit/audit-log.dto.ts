@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { IsIn, IsInt, Min } from 'class-validator';
 import { PageQueryDto } from '../../orders/dto/order.dto.js';
+import { OptionalField } from '../../common/errors/optional-field.js';
 
 export const AUDIT_ACTIONS = [
   'login',
@@ -11,17 +12,18 @@ export const AUDIT_ACTIONS = [
   'orders_export',
   'account_create',
   'account_update',
+  'password_change_failed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export class AuditLogQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: AUDIT_ACTIONS })
-  @IsOptional()
+  @OptionalField()
   @IsIn(AUDIT_ACTIONS, { message: '操作类型无效' })
   action?: AuditAction;
 
   @ApiPropertyOptional({ description: 'Only the actions of this merchant account' })
-  @IsOptional()
+  @OptionalField()
   @Type(() => Number)
   @IsInt({ message: '账号 ID 无效' })
   @Min(1, { message: '账号 ID 无效' })

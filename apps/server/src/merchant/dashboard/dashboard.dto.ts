@@ -1,17 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { Matches } from 'class-validator';
 import { ORDER_KINDS, type OrderKind } from '../../orders/order-status.js';
+import { OptionalField } from '../../common/errors/optional-field.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class DashboardQueryDto {
   @ApiPropertyOptional({ description: 'First China day, YYYY-MM-DD (default: 6 days before `to`)' })
-  @IsOptional()
+  @OptionalField()
   @Matches(DATE, { message: '开始日期格式应为 YYYY-MM-DD' })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Last China day, inclusive (default: today)' })
-  @IsOptional()
+  @OptionalField()
   @Matches(DATE, { message: '结束日期格式应为 YYYY-MM-DD' })
   to?: string;
 }

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, Matches } from 'class-validator';
 import { MerchantOrderDetailDto, MerchantOrderQueryDto, MerchantOrderSummaryDto } from '../../orders/dto/order.dto.js';
 import { ORDER_STATUSES } from '../../orders/order-status.js';
 import { VendorCallbackDto } from './callback.dto.js';
+import { OptionalField } from '../../common/errors/optional-field.js';
 
 export class MerchantOrderCountsDto {
   @ApiProperty({ description: 'Orders matching the filters' }) total!: number;
@@ -35,9 +36,18 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export class MerchantOrderExportQueryDto extends MerchantOrderQueryDto {
   @ApiProperty({ enum: EXPORT_FORMATS, required: false, default: 'csv' })
-  @IsOptional()
+  @OptionalField()
   @IsIn(EXPORT_FORMATS, { message: '导出格式应为 csv 或 xlsx' })
   format?: ExportFormat;
+
+  @ApiProperty({
+    required: false,
+    description: 'Only these order ids, comma-separated (a selection, at most 500); the filters still apply',
+    example: '12,15,18',
+  })
+  @OptionalField()
+  @Matches(/^\d{1,12}(,\d{1,12}){0,499}$/, { message: '所选订单无效，请重新勾选后导出（一次最多 500 单）' })
+  ids?: string;
 }
 
 export class RefreshedOrderDto {

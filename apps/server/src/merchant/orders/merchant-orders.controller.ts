@@ -15,15 +15,17 @@ import {
   MerchantOrderExportQueryDto,
   RefreshedOrderDto,
 } from '../dto/merchant-order.dto.js';
+import { MerchantOrderViewDto } from '../dto/order-view.dto.js';
 import { MerchantOrderDetailService } from './merchant-order-detail.service.js';
+import { MerchantOrderViewService } from './merchant-order-view.service.js';
 import { OrderExportService } from './order-export.service.js';
 import { OrderStatusQueryService } from './order-status-query.service.js';
 
 const orderId = new ParseIntPipe({ exceptionFactory: () => AppError.notFound('订单不存在') });
 
 function filterOf(query: MerchantOrderQueryDto): MerchantOrderFilter {
-  const { kind, status, from, to, orderNo, vendorRef, phoneLast4 } = query;
-  return { kind, status, from, to, orderNo, vendorRef, phoneLast4 };
+  const { kind, status, from, to, orderNo, vendorRef, phoneLast4, minAmountFen, maxAmountFen } = query;
+  return { kind, status, from, to, orderNo, vendorRef, phoneLast4, minAmountFen, maxAmountFen };
 }
 
 /**
@@ -39,6 +41,7 @@ export class MerchantOrdersController {
     private readonly dataSource: DataSource,
     private readonly orders: OrdersService,
     private readonly details: MerchantOrderDetailService,
+    private readonly views: MerchantOrderViewService,
     private readonly exports: OrderExportService,
     private readonly statusQuery: OrderStatusQueryService,
   ) {}
@@ -59,7 +62,9 @@ export class MerchantOrdersController {
   }
 
   @Get('export')
-  @ApiOperation({ summary: 'Every order matching the filters as CSV (UTF-8 with BOM) or XLSX, masked' })
+  @ApiOperation({
+    summary: 'Every order matching the filters (or the selected ids) as CSV (UTF-8 with BOM) or XLSX, masked',
+  })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async export(
     @CurrentMerchant() merchant: AuthenticatedMerchant,
@@ -69,7 +74,11 @@ export class MerchantOrdersController {
   ): Promise<void> {
     await this.exports.stream(
       merchant,
-      { format: query.format ?? 'csv', filter: filterOf(query), sort: query.sort ?? 'desc' },
+      {
+        format: query.format ?? 'csv',
+        filter: { ...filterOf(query), ids: query.ids?.split(',').map(Number) },
+        sort: query.sort ?? 'desc',
+      },
       ip,
       res,
     );
@@ -80,6 +89,15 @@ export class MerchantOrdersController {
   @ApiOkResponse({ type: MerchantConsoleOrderDetailDto })
   get(@Param('id', orderId) id: number): Promise<MerchantConsoleOrderDetailDto> {
     return this.details.detail(id);
+  }
+
+  @Get(':id/view')
+  @ApiOperation({
+    summary: 'An order described for a person: labelled sections per kind, the timeline and the vendor events',
+  })
+  @ApiOkResponse({ type: MerchantOrderViewDto })
+  view(@Param('id', orderId) id: number): Promise<MerchantOrderViewDto> {
+    return this.views.view(id);
   }
 
   @Post(':id/refresh-status')

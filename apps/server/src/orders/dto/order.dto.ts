@@ -1,25 +1,35 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ORDER_KINDS, ORDER_STATUSES, type OrderKind, type OrderStatus } from '../order-status.js';
+import { OptionalField } from '../../common/errors/optional-field.js';
 
-export class OrderEventDto {
+/**
+ * One step of an order's timeline as its user sees it: who acted, the status change and a Chinese
+ * sentence. Vendor codes and references stay out of it (they are the merchant's, in `OrderEventDto`).
+ */
+export class UserOrderEventDto {
   @ApiProperty() id!: number;
-  @ApiProperty({ enum: ['user', 'vendor', 'system', 'merchant'] }) actor!: 'user' | 'vendor' | 'system' | 'merchant';
+  /** Our own kind of step (created, status_changed, …): for the app's logic, never shown as text. */
   @ApiProperty() type!: string;
+  @ApiProperty({ enum: ['user', 'vendor', 'system', 'merchant'] }) actor!: 'user' | 'vendor' | 'system' | 'merchant';
   @ApiProperty({ enum: ORDER_STATUSES, nullable: true, type: String }) fromStatus!: OrderStatus | null;
   @ApiProperty({ enum: ORDER_STATUSES, nullable: true, type: String }) toStatus!: OrderStatus | null;
-  @ApiProperty({ nullable: true, type: String }) vendorStatus!: string | null;
   @ApiProperty() message!: string;
   @ApiProperty() createdAt!: string;
 }
 
+/** The merchant's view of a timeline step: the vendor's own status code too. */
+export class OrderEventDto extends UserOrderEventDto {
+  @ApiProperty({ nullable: true, type: String }) vendorStatus!: string | null;
+}
+
+/** An order in its user's list: no vendor status or reference. */
 export class OrderSummaryDto {
   @ApiProperty() id!: number;
   @ApiProperty() orderNo!: string;
   @ApiProperty({ enum: ORDER_KINDS }) kind!: OrderKind;
   @ApiProperty({ enum: ORDER_STATUSES }) status!: OrderStatus;
-  @ApiProperty({ nullable: true, type: String }) vendorStatus!: string | null;
   @ApiProperty() title!: string;
   @ApiProperty({ description: 'Amount in fen' }) amountFen!: number;
   @ApiProperty() createdAt!: string;
@@ -32,16 +42,26 @@ export class OrderPageDto {
 }
 
 export class OrderDetailDto extends OrderSummaryDto {
-  @ApiProperty({ type: [OrderEventDto] }) events!: OrderEventDto[];
+  @ApiProperty({ type: [UserOrderEventDto] }) events!: UserOrderEventDto[];
 }
 
 export class MerchantOrderSummaryDto extends OrderSummaryDto {
+  @ApiProperty({ nullable: true, type: String }) vendorStatus!: string | null;
   @ApiProperty() userId!: number;
   @ApiProperty({ nullable: true, type: String }) vendorRef!: string | null;
 }
 
+/** A row of the merchant's list: the order and who placed it, masked (nickname, last four of the phone). */
+export class MerchantOrderListItemDto extends MerchantOrderSummaryDto {
+  @ApiProperty({ nullable: true, type: String }) userNickname!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "Last four digits of the user's phone" })
+  userPhoneLast4!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "The vendor's status in words (null: none, or unknown)" })
+  vendorStatusLabel!: string | null;
+}
+
 export class MerchantOrderPageDto {
-  @ApiProperty({ type: [MerchantOrderSummaryDto] }) items!: MerchantOrderSummaryDto[];
+  @ApiProperty({ type: [MerchantOrderListItemDto] }) items!: MerchantOrderListItemDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }
 
@@ -52,18 +72,38 @@ export class MerchantOrderDetailDto {
 
 export class PageQueryDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalField()
   @IsString({ message: '分页参数无效' })
   @MaxLength(64, { message: '分页参数无效' })
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
+  @OptionalField()
   @Type(() => Number)
   @IsInt({ message: '每页数量必须是整数' })
   @Min(1, { message: '每页数量至少为 1' })
   @Max(100, { message: '每页数量最多为 100' })
   limit?: number;
+}
+
+/** The tabs of 我的订单, each a set of statuses (`MY_ORDER_TAB_STATUSES`). */
+export const MY_ORDER_TABS = ['in_progress', 'action_required', 'completed', 'closed'] as const;
+export type MyOrderTab = (typeof MY_ORDER_TABS)[number];
+export const MY_ORDER_TAB_STATUSES: Record<MyOrderTab, OrderStatus[]> = {
+  in_progress: ['pending', 'processing'],
+  action_required: ['action_required'],
+  completed: ['completed'],
+  closed: ['failed', 'cancelled'],
+};
+
+export class MyOrdersQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    enum: MY_ORDER_TABS,
+    description: 'in_progress: pending or processing; closed: failed or cancelled; absent: every order',
+  })
+  @OptionalField()
+  @IsIn(MY_ORDER_TABS, { message: '订单状态筛选无效' })
+  status?: MyOrderTab;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -73,44 +113,60 @@ export type MerchantOrderSort = (typeof MERCHANT_ORDER_SORTS)[number];
 
 export class MerchantOrderQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ORDER_KINDS })
-  @IsOptional()
+  @OptionalField()
   @IsIn(ORDER_KINDS, { message: '订单类型无效' })
   kind?: OrderKind;
 
   @ApiPropertyOptional({ enum: ORDER_STATUSES })
-  @IsOptional()
+  @OptionalField()
   @IsIn(ORDER_STATUSES, { message: '订单状态无效' })
   status?: OrderStatus;
 
   @ApiPropertyOptional({ description: 'First day, YYYY-MM-DD (China time)' })
-  @IsOptional()
+  @OptionalField()
   @Matches(DATE, { message: '开始日期格式应为 YYYY-MM-DD' })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Last day, YYYY-MM-DD (China time), inclusive' })
-  @IsOptional()
+  @OptionalField()
   @Matches(DATE, { message: '结束日期格式应为 YYYY-MM-DD' })
   to?: string;
 
   @ApiPropertyOptional({ description: 'Order number, exact' })
-  @IsOptional()
+  @OptionalField()
   @IsString({ message: '订单号格式不正确' })
   @MaxLength(32, { message: '订单号格式不正确' })
   orderNo?: string;
 
   @ApiPropertyOptional({ description: "The vendor's reference of the order, exact" })
-  @IsOptional()
+  @OptionalField()
   @IsString({ message: '服务商单号格式不正确' })
   @MaxLength(64, { message: '服务商单号格式不正确' })
   vendorRef?: string;
 
   @ApiPropertyOptional({ description: "Last four digits of the user's phone" })
-  @IsOptional()
+  @OptionalField()
   @Matches(/^\d{4}$/, { message: '手机尾号应为 4 位数字' })
   phoneLast4?: string;
 
+  @ApiPropertyOptional({ minimum: 0, description: 'Smallest amount, in fen, inclusive' })
+  @OptionalField()
+  @Type(() => Number)
+  @IsInt({ message: '最低金额应为整数（分）' })
+  @Min(0, { message: '最低金额不能为负数' })
+  @Max(100_000_000, { message: '最低金额过大' })
+  minAmountFen?: number;
+
+  @ApiPropertyOptional({ minimum: 0, description: 'Largest amount, in fen, inclusive' })
+  @OptionalField()
+  @Type(() => Number)
+  @IsInt({ message: '最高金额应为整数（分）' })
+  @Min(0, { message: '最高金额不能为负数' })
+  @Max(100_000_000, { message: '最高金额过大' })
+  maxAmountFen?: number;
+
   @ApiPropertyOptional({ enum: MERCHANT_ORDER_SORTS, default: 'desc', description: 'By time: newest or oldest first' })
-  @IsOptional()
+  @OptionalField()
   @IsIn(MERCHANT_ORDER_SORTS, { message: '排序方式应为 desc（最新在前）或 asc（最早在前）' })
   sort?: MerchantOrderSort;
 }

@@ -8,10 +8,12 @@ import { In, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import type { CallbackHandler } from '../../callbacks/callback-handler.js';
 import { CallbackInbox } from '../../callbacks/callback-inbox.service.js';
 import type { RawCallback } from '../../callbacks/vendor-event.entity.js';
+import { LeaseService } from '../../common/locks/lease.service.js';
 import { Order } from '../../orders/order.entity.js';
 import { OrdersService } from '../../orders/orders.service.js';
 import { ViolationOrder } from '../entities/violation-order.entity.js';
 import { OrderUpdatesService } from '../orders/order-updates.service.js';
+import { createLeaseName } from '../orders/violation-orders.service.js';
 import { DOCLOUD_ANSWERS, DOCLOUD_CALLBACK_CREDENTIALS, type DocloudCredentials } from './docloud-credentials.js';
 
 /** A status for an order whose creation has not been committed yet: the vendor should try again. */
@@ -30,6 +32,7 @@ export class OrderCallbackHandler implements CallbackHandler<DocloudOrderStatusE
     private readonly inbox: CallbackInbox,
     private readonly updates: OrderUpdatesService,
     private readonly orders: OrdersService,
+    private readonly leases: LeaseService,
     @Inject(DOCLOUD_CALLBACK_CREDENTIALS) private readonly credentials: DocloudCredentials,
   ) {}
 
@@ -71,6 +74,9 @@ export class OrderCallbackHandler implements CallbackHandler<DocloudOrderStatusE
    * here, and Docloud cannot be asked for it by our number. Its callbacks carry the violations'
    * codes, which are unique and which the vendor orders only once (1104), so the one attempt of
    * ours for exactly those codes is that order: it takes the vendor's id and follows it from now on.
+   * Not while that attempt's create call is still under way: the vendor (a credit order is paid at
+   * once) can call back before its answer to the create reaches us, and that answer will record the
+   * id; the vendor is asked to retry, and its retry finds the order by its id.
    */
   private async adoptLostOrder(
     manager: EntityManager,
@@ -87,6 +93,12 @@ export class OrderCallbackHandler implements CallbackHandler<DocloudOrderStatusE
     );
     if (matches.length !== 1) return null;
     const [detail] = matches;
+    if (
+      detail.state === 'creating' &&
+      (await this.leases.isHeld(manager, createLeaseName(detail.userId, detail.idempotencyKey)))
+    ) {
+      throw new OrderNotReadyError(`order ${event.orderId} is being created: its answer is on its way`);
+    }
     await manager.update(
       ViolationOrder,
       { id: detail.id },
@@ -96,7 +108,8 @@ export class OrderCallbackHandler implements CallbackHandler<DocloudOrderStatusE
     Object.assign(detail, { state: 'created', vendorOrderId: event.orderId });
     await this.orders.note(manager, detail.orderId, 'vendor_confirmed', {
       actor: 'vendor',
-      message: `服务商通知确认了此前未返回的订单号 ${event.orderId}`,
+      message: '服务商确认已收到订单',
+      payload: { vendorOrderId: event.orderId },
       vendorEventId,
     });
     return detail;
@@ -110,8 +123,8 @@ export class OrderCallbackHandler implements CallbackHandler<DocloudOrderStatusE
     return DOCLOUD_ANSWERS.failure(reason);
   }
 
-  rejection() {
-    return DOCLOUD_ANSWERS.rejection();
+  rejection(reason: string, error?: unknown) {
+    return DOCLOUD_ANSWERS.rejection(reason, error);
   }
 }
 

@@ -18,7 +18,7 @@ import { VehicleCar } from '../entities/car.entity.js';
 import { plateIndexOf } from '../garage/garage.service.js';
 import { checkPlate, maskPlate } from '../garage/plate.js';
 import { formatFen } from '../money.js';
-import { NoticesService } from '../notices/notices.service.js';
+import { NoticesService } from '../../notifications/messages/notices.service.js';
 import { mergeFromCallback } from '../violations/violation-store.js';
 import { DOCLOUD_ANSWERS, DOCLOUD_CALLBACK_CREDENTIALS, type DocloudCredentials } from './docloud-credentials.js';
 
@@ -88,8 +88,8 @@ export class ViolationCallbackHandler implements CallbackHandler<Event>, OnModul
     return DOCLOUD_ANSWERS.failure(reason);
   }
 
-  rejection() {
-    return DOCLOUD_ANSWERS.rejection();
+  rejection(reason: string, error?: unknown) {
+    return DOCLOUD_ANSWERS.rejection(reason, error);
   }
 
   private async violationsChanged(manager: EntityManager, cars: VehicleCar[], event: DocloudViolationsChangedEvent) {

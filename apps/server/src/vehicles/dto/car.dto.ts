@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import { CAR_TYPES } from '../garage/car-numbers.js';
+import { OptionalField } from '../../common/errors/optional-field.js';
 
 const PHONE = /^1[3-9]\d{9}$/;
 const CONSENT_MESSAGE = '请先阅读并同意《车辆信息使用说明》后再提交';
@@ -12,24 +13,24 @@ export class AddCarDto {
   plateNumber!: string;
 
   @ApiPropertyOptional({ enum: CAR_TYPES, description: 'Docloud car type; by default from the plate' })
-  @IsOptional()
+  @OptionalField()
   @IsIn(CAR_TYPES, { message: '请选择车辆类型' })
   carType?: (typeof CAR_TYPES)[number];
 
   @ApiPropertyOptional({ description: 'Whole VIN or the part the city asks for' })
-  @IsOptional()
+  @OptionalField()
   @IsString({ message: '车架号格式有误' })
   @MaxLength(32, { message: '车架号过长，请核对' })
   vin?: string;
 
   @ApiPropertyOptional({ description: 'Whole engine number or the part the city asks for' })
-  @IsOptional()
+  @OptionalField()
   @IsString({ message: '发动机号格式有误' })
   @MaxLength(32, { message: '发动机号过长，请核对' })
   engineNo?: string;
 
   @ApiPropertyOptional({ description: "The owner's phone; some provinces (浙江) cannot be queried without it" })
-  @IsOptional()
+  @OptionalField()
   @Matches(PHONE, { message: '请填写正确的 11 位手机号' })
   phone?: string;
 
@@ -40,24 +41,24 @@ export class AddCarDto {
 
 export class UpdateCarDto {
   @ApiPropertyOptional({ enum: CAR_TYPES })
-  @IsOptional()
+  @OptionalField()
   @IsIn(CAR_TYPES, { message: '请选择车辆类型' })
   carType?: (typeof CAR_TYPES)[number];
 
   @ApiPropertyOptional({ description: 'Leave out to keep the stored one' })
-  @IsOptional()
+  @OptionalField()
   @IsString({ message: '车架号格式有误' })
   @MaxLength(32, { message: '车架号过长，请核对' })
   vin?: string;
 
   @ApiPropertyOptional({ description: 'Leave out to keep the stored one' })
-  @IsOptional()
+  @OptionalField()
   @IsString({ message: '发动机号格式有误' })
   @MaxLength(32, { message: '发动机号过长，请核对' })
   engineNo?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalField()
   @Matches(PHONE, { message: '请填写正确的 11 位手机号' })
   phone?: string;
 }

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
+import { IsInt, IsString, Matches, Min } from 'class-validator';
 import { ORDER_STATUSES, type OrderStatus } from '../../orders/order-status.js';
-import { OrderEventDto } from '../../orders/dto/order.dto.js';
+import { OrderEventDto, UserOrderEventDto } from '../../orders/dto/order.dto.js';
 import { QuoteLineDto, QuoteRequestDto } from './violation.dto.js';
+import { OptionalField } from '../../common/errors/optional-field.js';
 
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 
@@ -15,7 +16,7 @@ export class CreateViolationOrderDto extends QuoteRequestDto {
   carId!: number;
 
   @ApiPropertyOptional({ description: 'The total the user confirmed; refused if the price changed meanwhile' })
-  @IsOptional()
+  @OptionalField()
   @Type(() => Number)
   @IsInt({ message: '金额有误，请返回重新确认' })
   @Min(0, { message: '金额有误，请返回重新确认' })
@@ -24,7 +25,7 @@ export class CreateViolationOrderDto extends QuoteRequestDto {
   @ApiPropertyOptional({
     description: 'Same as the Idempotency-Key header (one of them is required): one key, one order',
   })
-  @IsOptional()
+  @OptionalField()
   @IsString({ message: '请求标识有误，请返回重新提交' })
   @Matches(IDEMPOTENCY_KEY, { message: '请求标识有误，请返回重新提交' })
   idempotencyKey?: string;
@@ -42,8 +43,9 @@ export class VehicleOrderDto {
   @ApiProperty({ description: 'The order id (as in /api/orders/:id)' }) id!: number;
   @ApiProperty() orderNo!: string;
   @ApiProperty({ enum: ORDER_STATUSES }) status!: OrderStatus;
-  @ApiProperty({ nullable: true, type: Number, description: 'Vendor order status 1–4' }) vendorStatus!: number | null;
-  @ApiProperty() vendorStatusLabel!: string;
+  @ApiProperty({ description: 'Where the agency payment stands, in words for the user' }) progressLabel!: string;
+  @ApiProperty({ description: 'The vendor took the order without giving its number: customer service checks it' })
+  awaitingCheck!: boolean;
   @ApiProperty() title!: string;
   @ApiProperty() carId!: number;
   @ApiProperty({ description: 'Masked' }) plateNumber!: string;
@@ -62,10 +64,13 @@ export class VehicleOrderDto {
   @ApiProperty() deductSelf!: boolean;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
-  @ApiProperty({ type: [OrderEventDto] }) events!: OrderEventDto[];
+  @ApiProperty({ type: [UserOrderEventDto] }) events!: UserOrderEventDto[];
 }
 
 export class MerchantVehicleOrderDto extends VehicleOrderDto {
+  @ApiProperty({ nullable: true, type: Number, description: 'Vendor order status 1–4' }) vendorStatus!: number | null;
+  @ApiProperty() vendorStatusLabel!: string;
+  @ApiProperty({ type: [OrderEventDto] }) declare events: OrderEventDto[];
   @ApiProperty() userId!: number;
   @ApiProperty({ nullable: true, type: String }) vendorOrderId!: string | null;
   @ApiProperty({ description: 'Our order number at the vendor' }) outOrderNo!: string;

@@ -5,7 +5,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsInt,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -15,6 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ViolationSummaryDto } from './car.dto.js';
+import { OptionalField } from '../../common/errors/optional-field.js';
 
 export class ViolationDto {
   @ApiProperty({ description: "The vendor's record code" }) code!: string;
@@ -124,7 +124,7 @@ export class ManualViolationDto {
   points!: number;
 
   @ApiPropertyOptional({ description: 'Ticket number (处罚决定书编号)' })
-  @IsOptional()
+  @OptionalField()
   @Matches(/^[0-9A-Za-z]{6,32}$/, { message: '处罚决定书编号有误' })
   ticketNo?: string;
 }

@@ -4,7 +4,7 @@ import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { maskPhone } from '../../common/crypto/masking.js';
 import { piiCipher } from '../../common/crypto/pii-cipher.js';
 import { AppError } from '../../common/errors/app-error.js';
-import type { GarageCar, GarageReader } from '../../common/garage/garage-reader.js';
+import type { GarageCar, GarageReader, ViolationStanding } from '../../common/garage/garage-reader.js';
 import { Transactions } from '../../database/transactions.js';
 import { User } from '../../users/user.entity.js';
 import { UsersService } from '../../users/users.service.js';
@@ -12,7 +12,7 @@ import type { AddCarDto, CarDto, GarageDto, UpdateCarDto } from '../dto/car.dto.
 import { VehicleCar } from '../entities/car.entity.js';
 import { StoredViolation } from '../entities/stored-violation.entity.js';
 import { checkCarType, defaultCarType, fitCarNumbers } from './car-numbers.js';
-import { toCarDto } from './car-view.js';
+import { summarise, toCarDto } from './car-view.js';
 import { CityRulesService, type CityRule } from './city-rules.service.js';
 import { newCarRow } from './new-car.js';
 import { checkPlate, maskPlate, type PlateKind } from './plate.js';
@@ -180,6 +180,13 @@ export class GarageService implements GarageReader {
   async getCar(userId: number, carId: number): Promise<GarageCar | undefined> {
     const car = await this.dataSource.getRepository(VehicleCar).findOneBy({ id: carId, userId, removedAt: IsNull() });
     return car ? toGarageCar(car) : undefined;
+  }
+
+  async violationStanding(userId: number, carId: number): Promise<ViolationStanding | undefined> {
+    const car = await this.dataSource.getRepository(VehicleCar).findOneBy({ id: carId, userId, removedAt: IsNull() });
+    if (!car) return undefined;
+    const { untreated, totalFineFen, totalPoints, queriedAt } = summarise(car, await this.violationsOf([car.id]));
+    return { untreated, totalFineFen, totalPoints, queriedAt };
   }
 
   private activeCars(userId: number): Promise<VehicleCar[]> {

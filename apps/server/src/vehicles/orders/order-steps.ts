@@ -1,5 +1,9 @@
-import type { DocloudOrderStatusCode } from '@banshi/vendor-clients/docloud';
+import { DOCLOUD_ORDER_STATUS_ORDER, type DocloudOrderStatusCode } from '@banshi/vendor-clients/docloud';
 import type { OrderStep } from '../../orders/order-status.js';
+import { lifecycleOf } from '../../orders/vendor-lifecycle.js';
+
+/** Docloud's status order decides between its statuses; our own (提交中, 待核实, 未受理) go by progress. */
+const DOCLOUD_LIFECYCLE = lifecycleOf(DOCLOUD_ORDER_STATUS_ORDER);
 
 /**
  * A violation-payment order's lifecycle as `progress` numbers (they only ever grow):
@@ -12,6 +16,10 @@ export const STEP_UNKNOWN: OrderStep = { status: 'processing', vendorStatus: '�
 export const STEP_REFUSED: OrderStep = { status: 'failed', vendorStatus: '未受理', progress: 40 };
 
 export function stepForVendorStatus(status: DocloudOrderStatusCode, paymentMode: 'credit' | 'online'): OrderStep {
+  return { ...vendorStep(status, paymentMode), lifecycle: DOCLOUD_LIFECYCLE };
+}
+
+function vendorStep(status: DocloudOrderStatusCode, paymentMode: 'credit' | 'online'): OrderStep {
   switch (status) {
     case 1:
       // Credit (挂账) orders pay themselves a moment later; online ones wait for the user on payUrl.

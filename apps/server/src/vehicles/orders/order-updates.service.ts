@@ -15,7 +15,7 @@ import { formatFen } from '../money.js';
 import { docloudToAppError } from '../docloud-errors.js';
 import { ViolationOrder } from '../entities/violation-order.entity.js';
 import { maskPlate } from '../garage/plate.js';
-import { NoticesService } from '../notices/notices.service.js';
+import type { UserNotice } from '../../orders/order-status-events.js';
 import { applyOrderStatuses } from '../violations/violation-store.js';
 import { messageForVendorStatus, stepForVendorStatus } from './order-steps.js';
 import { Exclusive } from '../exclusive.service.js';
@@ -46,7 +46,6 @@ export class OrderUpdatesService implements OnModuleInit {
     private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly orders: OrdersService,
-    private readonly notices: NoticesService,
     private readonly leases: Exclusive,
     private readonly scheduler: JobScheduler,
     private readonly docloud: DocloudClient,
@@ -69,22 +68,22 @@ export class OrderUpdatesService implements OnModuleInit {
   ): Promise<TransitionResult> {
     const now = new Date();
     const step = stepForVendorStatus(update.orderStatus, detail.paymentMode);
+    const byCode = new Map(update.violations.map((v) => [v.code, v.processStatus]));
+    const items = detail.items.map((item) => ({ ...item, processStatus: byCode.get(item.code) ?? item.processStatus }));
+    // The status query carries no refund: handled orders whose violations are back to 未处理 were refunded.
+    const refund = update.refundMoneyFen ?? refundOf(detail, items, update.orderStatus);
     const result = await this.orders.applyStep(manager, detail.orderId, step, {
       ...meta,
-      message: `${messageForVendorStatus(update.orderStatus, detail.paymentMode)}（${meta.source}）`,
-      payload: update,
+      message: messageForVendorStatus(update.orderStatus, detail.paymentMode),
+      // Where the news came from (callback, query, the create answer) is the merchant's to read.
+      payload: { ...update, source: meta.source },
+      // What the message centre and the subscribe message say when the order ends.
+      notice: FINAL_STATUSES.has(step.status) ? finishedNotice(detail, update, refund) : undefined,
     });
     const patch: Partial<ViolationOrder> = { lastVendorUpdateAt: now, updatedAt: now };
     if (result.applied) {
-      const byCode = new Map(update.violations.map((v) => [v.code, v.processStatus]));
-      const items = detail.items.map((item) => ({
-        ...item,
-        processStatus: byCode.get(item.code) ?? item.processStatus,
-      }));
       Object.assign(patch, { vendorStatus: update.orderStatus, items });
       if (update.cancelReason) patch.cancelReason = update.cancelReason.slice(0, 255);
-      // The status query carries no refund: handled orders whose violations are back to 未处理 were refunded.
-      const refund = update.refundMoneyFen ?? refundOf(detail, items, update.orderStatus);
       if (refund) patch.refundFen = refund;
       await applyOrderStatuses(manager, detail.carId, update.violations, now);
       if (update.orderStatus === 3 && refund) {
@@ -94,7 +93,6 @@ export class OrderUpdatesService implements OnModuleInit {
           vendorEventId: meta.vendorEventId,
         });
       }
-      if (FINAL_STATUSES.has(step.status)) await this.noticeFinished(manager, detail, update, refund);
     }
     await manager.update(ViolationOrder, { id: detail.id }, patch);
     Object.assign(detail, patch);
@@ -153,29 +151,20 @@ export class OrderUpdatesService implements OnModuleInit {
       await this.apply(manager, fresh, update, { actor, source: '主动查询' });
     });
   }
+}
 
-  private async noticeFinished(
-    manager: EntityManager,
-    detail: ViolationOrder,
-    update: VendorOrderUpdate,
-    refund: number,
-  ): Promise<void> {
-    const plate = maskPlate(detail.plateNumber);
-    const count = detail.items.length;
-    const done = update.orderStatus === 3;
-    const title = done ? '违章代缴已完成' : '违章代缴订单已关闭';
-    const body = done
+/** What the user is told when a violation-payment order ends (the message centre and WeChat). */
+function finishedNotice(detail: ViolationOrder, update: VendorOrderUpdate, refund: number): UserNotice {
+  const plate = maskPlate(detail.plateNumber);
+  const count = detail.items.length;
+  const done = update.orderStatus === 3;
+  return {
+    title: done ? '违章代缴已完成' : '违章代缴订单已关闭',
+    body: done
       ? `${plate} 的 ${count} 条违章已办理完成${refund ? `，其中部分未能办理，已退款 ${formatFen(refund)}` : ''}。`
-      : `${plate} 的违章代缴订单已关闭${update.cancelReason ? `：${update.cancelReason}` : ''}。`;
-    await this.notices.add(manager, {
-      userId: detail.userId,
-      kind: 'order_finished',
-      title,
-      body,
-      link: `/vehicles/pages/order/index?id=${detail.orderId}`,
-      dedupeKey: `vehicles:order:${detail.orderId}:${update.orderStatus}`,
-    });
-  }
+      : `${plate} 的违章代缴订单已关闭${update.cancelReason ? `：${update.cancelReason}` : ''}。`,
+    link: `/vehicles/pages/order/index?id=${detail.orderId}`,
+  };
 }
 
 function refundOf(detail: ViolationOrder, items: ViolationOrder['items'], orderStatus: DocloudOrderStatusCode): number {

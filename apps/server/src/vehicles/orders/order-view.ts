@@ -4,7 +4,8 @@ import {
   type DocloudOrderStatusCode,
   type ViolationProcessStatus,
 } from '@banshi/vendor-clients/docloud';
-import type { OrderEventDto } from '../../orders/dto/order.dto.js';
+import type { OrderEventDto, UserOrderEventDto } from '../../orders/dto/order.dto.js';
+import { toUserEvent } from '../../orders/orders.service.js';
 import type { Order } from '../../orders/order.entity.js';
 import type { MerchantVehicleOrderDto, OrderLineDto, VehicleOrderDto } from '../dto/order.dto.js';
 import type { OrderedViolation, ViolationOrder } from '../entities/violation-order.entity.js';
@@ -45,14 +46,14 @@ export function vendorStatusLabel(detail: ViolationOrder): string {
 }
 
 /** The order as its owner sees it: the plate masked, the pay link only while it is unpaid. */
-export function toVehicleOrderDto(order: Order, detail: ViolationOrder, events: OrderEventDto[]): VehicleOrderDto {
+export function toVehicleOrderDto(order: Order, detail: ViolationOrder, events: UserOrderEventDto[]): VehicleOrderDto {
   const unpaid = detail.vendorStatus === 1 && order.status === 'action_required';
   return {
     id: order.id,
     orderNo: order.orderNo,
     status: order.status,
-    vendorStatus: detail.vendorStatus,
-    vendorStatusLabel: vendorStatusLabel(detail),
+    progressLabel: vendorStatusLabel(detail),
+    awaitingCheck: !detail.vendorStatus && detail.state === 'unknown',
     title: order.title,
     carId: detail.carId,
     plateNumber: maskPlate(detail.plateNumber),
@@ -69,7 +70,7 @@ export function toVehicleOrderDto(order: Order, detail: ViolationOrder, events: 
     deductSelf: detail.deductSelf,
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),
-    events,
+    events: events.map(toUserEvent),
   };
 }
 
@@ -81,6 +82,9 @@ export function toMerchantVehicleOrderDto(
 ): MerchantVehicleOrderDto {
   return {
     ...toVehicleOrderDto(order, detail, events),
+    vendorStatus: detail.vendorStatus,
+    vendorStatusLabel: vendorStatusLabel(detail),
+    events,
     payUrl: null,
     userId: order.userId,
     vendorOrderId: detail.vendorOrderId,

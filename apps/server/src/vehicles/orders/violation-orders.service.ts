@@ -22,6 +22,15 @@ import { STEP_REFUSED, STEP_SUBMITTING, STEP_UNKNOWN } from './order-steps.js';
 import { orderedViolations, quoteOf, toQuoteDto, type Quote } from './quote.js';
 import { Exclusive } from '../exclusive.service.js';
 
+/**
+ * The lease held while an order's attempt is stored and the vendor's create call is under way: a
+ * callback for an order not recorded yet reads it to tell a create still in flight (the vendor's
+ * answer is on its way) from one whose answer was lost.
+ */
+export function createLeaseName(userId: number, idempotencyKey: string): string {
+  return `vehicles:order-create:${userId}:${idempotencyKey}`;
+}
+
 /** Long enough for the vendor's create call with its retries; a second request with the key waits this long. */
 const CREATE_LEASE_MS = 60_000;
 const CREATE_WAIT_MS = 45_000;
@@ -61,35 +70,32 @@ export class ViolationOrdersService {
     if (!IDEMPOTENCY_KEY.test(key)) {
       throw AppError.badRequest('IDEMPOTENCY_KEY_REQUIRED', '请求缺少有效的请求标识，请返回确认页重新提交');
     }
-    const orderId = await this.leases.run(
-      `vehicles:order-create:${userId}:${key}`,
-      CREATE_LEASE_MS,
-      CREATE_WAIT_MS,
-      async () => {
-        const existing = await this.dataSource.getRepository(ViolationOrder).findOneBy({ userId, idempotencyKey: key });
-        if (existing) return this.resume(existing, input);
-        let detail: ViolationOrder;
-        try {
-          detail = await this.start(userId, key, input);
-        } catch (error) {
-          // Another instance stored this key after its lease ran out: the same order, not a second one.
-          if (!isUniqueViolation(error)) throw error;
-          const raced = await this.dataSource
-            .getRepository(ViolationOrder)
-            .findOneByOrFail({ userId, idempotencyKey: key });
-          return this.resume(raced, input);
-        }
-        return this.submit(detail);
-      },
-    );
+    const orderId = await this.leases.run(createLeaseName(userId, key), CREATE_LEASE_MS, CREATE_WAIT_MS, async () => {
+      const existing = await this.dataSource.getRepository(ViolationOrder).findOneBy({ userId, idempotencyKey: key });
+      if (existing) return this.resume(existing, input);
+      let detail: ViolationOrder;
+      try {
+        detail = await this.start(userId, key, input);
+      } catch (error) {
+        // Another instance stored this key after its lease ran out: the same order, not a second one.
+        if (!isUniqueViolation(error)) throw error;
+        const raced = await this.dataSource
+          .getRepository(ViolationOrder)
+          .findOneByOrFail({ userId, idempotencyKey: key });
+        return this.resume(raced, input);
+      }
+      return this.submit(detail);
+    });
     return this.view(userId, orderId);
   }
 
   async view(userId: number, orderId: number): Promise<VehicleOrderDto> {
-    const summary = await this.orders.getForUser(userId, orderId);
-    const detail = await this.dataSource.getRepository(ViolationOrder).findOneBy({ orderId, userId });
+    // The order before its detail: a step commits both at once, so a detail read after the order is
+    // never older than it (read the other way round, a "completed" order could show "订单已支付").
     const order = await this.dataSource.getRepository(Order).findOneBy({ id: orderId, userId });
+    const detail = await this.dataSource.getRepository(ViolationOrder).findOneBy({ orderId, userId });
     if (!detail || !order) throw AppError.notFound('订单不存在');
+    const summary = await this.orders.getForUser(userId, orderId);
     return toVehicleOrderDto(order, detail, summary.events);
   }
 

@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 import type { DatabaseKind } from '../../support/databases.js';
+import { expectUserLanguage } from './user-language.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const H5_DIST = resolve(here, '../../../../miniapp/dist/h5');
-const SCREENSHOTS = resolve(here, '../../../../../.artifacts/screenshots');
+export const SCREENSHOTS = resolve(here, '../../../../../.artifacts/screenshots');
 
 /** Browser journeys need Chromium; `pnpm test` sets CHROMIUM_PATH when it finds one. */
 export const describeInBrowser: jest.Describe = process.env.CHROMIUM_PATH ? describe : describe.skip;
@@ -17,8 +18,16 @@ export interface BrowserSession {
   browser: Browser;
   context: BrowserContext;
   page: Page;
-  /** Saves a screenshot under .artifacts/screenshots (git-ignored). */
+  /**
+   * Saves a screenshot under .artifacts/screenshots (git-ignored), and on a phone one per width of
+   * BROWSER_WIDTHS too.
+   */
   shot(name: string): Promise<void>;
+  /**
+   * A user's page: fails if it shows a vendor code, a raw key or an English word, then saves a
+   * screenshot (and one per width of BROWSER_WIDTHS, e.g. `360,414`, to look at phone sizes).
+   */
+  userShot(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -29,6 +38,8 @@ export interface BrowserSession {
 export async function startBrowserSession(
   kind: DatabaseKind = 'sqlite',
   env: Record<string, string> = {},
+  /** A desk screen instead of the phone (the merchant console's journeys). */
+  desk?: { width: number; height: number },
 ): Promise<BrowserSession> {
   const t = await startTestApp(kind, { H5_DIST_DIR: H5_DIST, ...env });
   const browser = await chromium.launch({
@@ -47,10 +58,11 @@ export async function startBrowserSession(
   });
   const context = await browser.newContext({
     baseURL: t.baseUrl,
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
+    viewport: desk ?? { width: 390, height: 844 },
+    deviceScaleFactor: desk ? 1 : 2,
+    isMobile: !desk,
+    hasTouch: !desk,
+    acceptDownloads: true,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
@@ -64,12 +76,34 @@ export async function startBrowserSession(
     page,
     shot: async (name) => {
       await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
+      if (!desk) await shotAtWidths(page, name);
+    },
+    userShot: async (name) => {
+      await expectUserLanguage(page, name);
+      await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
+      await shotAtWidths(page, name);
     },
     close: async () => {
       await browser.close();
       await t.close();
     },
   };
+}
+
+const WIDTHS = (process.env.BROWSER_WIDTHS ?? '')
+  .split(',')
+  .map(Number)
+  .filter((width) => width > 0);
+
+async function shotAtWidths(page: Page, name: string): Promise<void> {
+  if (WIDTHS.length === 0) return;
+  const viewport = page.viewportSize();
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: viewport?.height ?? 844 });
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: resolve(SCREENSHOTS, `${name}@${width}.png`), fullPage: true });
+  }
+  if (viewport) await page.setViewportSize(viewport);
 }
 
 /** The user the H5 app logged in as (its token is kept in localStorage by the app). */

@@ -3,7 +3,13 @@ import type { DocloudCredentials } from '../../../src/vehicles/callbacks/docloud
 import { VehicleCar } from '../../../src/vehicles/entities/car.entity.js';
 import { plateIndexOf } from '../../../src/vehicles/garage/garage.service.js';
 import { newCarRow } from '../../../src/vehicles/garage/new-car.js';
-import { forgeSigned, isDocloudAcknowledgement, isDocloudRejection, signed } from './docloud.js';
+import {
+  forgeSigned,
+  isDocloudAcknowledgement,
+  isDocloudMalformedAnswer,
+  isDocloudRejection,
+  signed,
+} from './docloud.js';
 import { canonical, reverseSome, type KitPlan, type Sequence, type Steps, type StormKit } from './kit.js';
 
 const VIOLATION_CALLBACK_PATH = '/api/callbacks/docloud/violation';
@@ -91,6 +97,7 @@ export class DocloudViolationKit implements StormKit {
 
   isAcknowledged = isDocloudAcknowledgement;
   isRejection = isDocloudRejection;
+  isMalformedAnswer = isDocloudMalformedAnswer;
 
   async check(): Promise<unknown[]> {
     const last = this.firstUser + this.plans.length - 1;

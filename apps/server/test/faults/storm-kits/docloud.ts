@@ -123,6 +123,10 @@ export const isDocloudAcknowledgement = (status: number, text: string) =>
 export const isDocloudRejection = (status: number, text: string) =>
   status === 401 && fieldOf(text, 'success') === false;
 
+/** A signed body that is not the documented shape: 400, and a message that is not about the signature. */
+export const isDocloudMalformedAnswer = (status: number, text: string) =>
+  status === 400 && fieldOf(text, 'success') === false && !/signature/.test(String(fieldOf(text, 'message')));
+
 interface OrderPlan extends Steps {
   vendorId: string;
 }
@@ -179,6 +183,7 @@ export class DocloudOrderKit implements StormKit {
 
   isAcknowledged = isDocloudAcknowledgement;
   isRejection = isDocloudRejection;
+  isMalformedAnswer = isDocloudMalformedAnswer;
 
   async check(arrival: 'as-sent' | 'any'): Promise<unknown[]> {
     const orders = new Map((await ordersWithPrefix(this.dataSource, this.prefix)).map((o) => [o.vendorRef, o]));

@@ -22,6 +22,8 @@ export interface StormKit {
   isAcknowledged(status: number, text: string): boolean;
   /** Our answer to a callback that is not genuine. */
   isRejection(status: number, text: string): boolean;
+  /** Our answer to a genuine callback whose body is not the documented shape: 400, saying what is wrong. */
+  isMalformedAnswer(status: number, text: string): boolean;
   /**
    * What differs from the end state of an orderly delivery (empty when nothing does). With
    * `as-sent` the timeline must show each callback in the order it was sent; with `any` (the
@@ -138,15 +140,54 @@ export async function ordersWithPrefix(dataSource: DataSource, prefix: string): 
 export async function inPool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
+  let failure: { error: unknown } | undefined;
+  // On a failure no new work starts, and the work in flight is waited for: a test that fails must
+  // not leave requests running into its teardown (they would query a dropped database).
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
+      while (next < items.length && !failure) {
         const at = next++;
-        results[at] = await work(items[at]);
+        try {
+          results[at] = await work(items[at]);
+        } catch (error) {
+          failure ??= { error };
+        }
       }
     }),
   );
+  if (failure) throw failure.error;
   return results;
+}
+
+/** How many posts met a reset connection and were sent again (the storm prints it). */
+export const resends = { count: 0 };
+
+/**
+ * Posts one callback as a vendor does: a connection reset before any answer (a reused keep-alive
+ * connection that the server was closing) is not an answer, so the callback is sent again; the
+ * inbox makes a second delivery harmless. Any HTTP status is an answer and is returned as it is.
+ */
+export async function postAsVendor(
+  url: string,
+  body: string,
+  contentType: string,
+  attempts = 4,
+): Promise<{ status: number; text: string }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body });
+      return { status: response.status, text: await response.text() };
+    } catch (error) {
+      if (attempt >= attempts || !isConnectionReset(error)) throw error;
+      resends.count++;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+}
+
+function isConnectionReset(error: unknown): boolean {
+  const code = (error as { cause?: { code?: string } }).cause?.code ?? '';
+  return ['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET'].includes(code);
 }
 
 /** A JSON answer's field, or undefined when the answer is not a JSON object. */

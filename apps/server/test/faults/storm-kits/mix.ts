@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { inPool, type Sequence, type StormKit, type VendorCallback } from './kit.js';
+import { inPool, postAsVendor, type Sequence, type StormKit, type VendorCallback } from './kit.js';
 
 export type SendKind = 'valid' | 'repeat' | 'bad' | 'malformed';
 
@@ -119,12 +119,8 @@ export async function deliver(baseUrl: string | string[], sends: Send[], concurr
   return inPool(sends, concurrency, async (send) => {
     if (send.after) await answered.get(send.after)?.done;
     try {
-      const response = await fetch(`${answered.get(send)?.server}${send.callback.path}`, {
-        method: 'POST',
-        headers: { 'content-type': send.callback.contentType },
-        body: send.callback.body,
-      });
-      return { send, status: response.status, text: await response.text() };
+      const url = `${answered.get(send)?.server}${send.callback.path}`;
+      return { send, ...(await postAsVendor(url, send.callback.body, send.callback.contentType)) };
     } finally {
       answered.get(send)?.resolve();
     }
@@ -148,7 +144,9 @@ export async function tally(dataSource: DataSource, share: Share, answers: Answe
     .filter(({ send, status, text }) =>
       send.kind === 'valid' || send.kind === 'repeat'
         ? !share.kit.isAcknowledged(status, text)
-        : !share.kit.isRejection(status, text),
+        : send.kind === 'malformed'
+          ? !share.kit.isMalformedAnswer(status, text)
+          : !share.kit.isRejection(status, text),
     )
     .map(({ send, status, text }) => ({ kind: send.kind, status, text: text.slice(0, 200) }));
   const { vendor, topics } = share.kit;

@@ -116,6 +116,10 @@ export class YundouKit implements StormKit {
     return status === 403 && fieldOf(text, 'code') === 1;
   }
 
+  isMalformedAnswer(status: number, text: string): boolean {
+    return status === 400 && fieldOf(text, 'code') === 1;
+  }
+
   async check(arrival: 'as-sent' | 'any'): Promise<unknown[]> {
     const orders = new Map((await ordersWithPrefix(this.dataSource, this.prefix)).map((o) => [o.vendorRef, o]));
     // A second bill of a photo becomes a scan and an order of its own, with the photo's upload id.

@@ -134,6 +134,10 @@ export class ZjzKit implements StormKit {
     return status === 403 && !isZjzAcknowledgement(200, text);
   }
 
+  isMalformedAnswer(status: number, text: string): boolean {
+    return status === 400 && !isZjzAcknowledgement(200, text);
+  }
+
   async check(arrival: 'as-sent' | 'any'): Promise<unknown[]> {
     const orders = new Map((await ordersWithPrefix(this.dataSource, this.prefix)).map((o) => [o.vendorRef, o]));
     const details = (await this.dataSource.query(

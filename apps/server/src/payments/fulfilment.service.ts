@@ -1,0 +1,85 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, LessThanOrEqual } from 'typeorm';
+import { LeaseService } from '../common/locks/lease.service.js';
+import { forUpdate, Transactions } from '../database/transactions.js';
+import { Order } from '../orders/order.entity.js';
+import { Payment } from './entities/payment.entity.js';
+import { PaidServices, type FulfilmentResult } from './paid-services.js';
+import { RefundsService } from './refunds.service.js';
+
+/** A service's vendor call is never made twice at once for one order (across instances). */
+const FULFIL_LEASE_MS = 5 * 60_000;
+
+/**
+ * Paid orders whose service is still owed: each is handed to its service's `onPaid`, under a lease
+ * per payment, until the service says delivered or failed. A failure refunds what the service
+ * says was not delivered (all of it by default), once (`out_refund_no` = order number + `F`).
+ */
+@Injectable()
+export class FulfilmentService {
+  private readonly logger = new Logger(FulfilmentService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly leases: LeaseService,
+    private readonly services: PaidServices,
+    private readonly refunds: RefundsService,
+  ) {}
+
+  async runDue(limit = 20): Promise<number> {
+    const due = await this.dataSource.getRepository(Payment).find({
+      where: { fulfilment: 'due', fulfilNextAt: LessThanOrEqual(new Date()) },
+      order: { fulfilNextAt: 'ASC' },
+      take: limit,
+    });
+    let handled = 0;
+    for (const payment of due) {
+      const run = await this.leases.runIfFree(`payment:fulfil:${payment.id}`, FULFIL_LEASE_MS, () =>
+        this.fulfil(payment.id),
+      );
+      if (run.ran) handled++;
+    }
+    return handled;
+  }
+
+  private async fulfil(paymentId: number): Promise<void> {
+    // Read again under the lease: another instance may have finished it since the list was read.
+    const payment = await this.dataSource.getRepository(Payment).findOneBy({ id: paymentId });
+    if (!payment || payment.fulfilment !== 'due') return;
+    const order = await this.dataSource.getRepository(Order).findOneByOrFail({ id: payment.orderId });
+    let result: FulfilmentResult;
+    try {
+      result = await this.services.get(order.kind).onPaid(order.id);
+    } catch (error) {
+      this.logger.error({ err: error, orderId: order.id }, 'paid service threw; trying again later');
+      result = { outcome: 'retry', reason: String(error) };
+    }
+    if (result.outcome === 'retry') return this.later(payment);
+    if (result.outcome === 'delivered') {
+      await this.dataSource.getRepository(Payment).update({ id: payment.id }, { fulfilment: 'done' });
+      return;
+    }
+    const refund = await this.transactions.run(async (manager) => {
+      const locked = await manager.findOne(Payment, { where: { id: payment.id }, ...forUpdate(manager) });
+      if (!locked || locked.fulfilment !== 'due') return null;
+      const amount = Math.min(result.refundFen ?? locked.paidFen, locked.paidFen - locked.refundedFen);
+      const whole = amount >= locked.paidFen;
+      await manager.update(Payment, { id: locked.id }, { fulfilment: whole ? 'refunded' : 'done' });
+      if (amount <= 0) return null;
+      return this.refunds.request(manager, locked, amount, result.reason, 'F');
+    });
+    if (refund) await this.refunds.send(refund.id);
+  }
+
+  private async later(payment: Payment): Promise<void> {
+    const attempts = payment.fulfilAttempts + 1;
+    const delayMs = Math.min(10_000 * 2 ** Math.min(attempts, 8), 30 * 60_000);
+    await this.dataSource
+      .getRepository(Payment)
+      .update(
+        { id: payment.id },
+        { fulfilAttempts: attempts, fulfilNextAt: new Date(Date.now() + delayMs), updatedAt: new Date() },
+      );
+  }
+}

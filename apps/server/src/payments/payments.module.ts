@@ -1,0 +1,42 @@
+import { Global, Module } from '@nestjs/common';
+import { FulfilmentService } from './fulfilment.service.js';
+import { PaidServices } from './paid-services.js';
+import { PaymentWorker } from './payment-worker.js';
+import { PaymentsController } from './payments.controller.js';
+import { PaymentsService } from './payments.service.js';
+import { MerchantRefundsController } from './merchant-refunds.controller.js';
+import { MerchantPricesController, PricesController } from './prices.controller.js';
+import { PricesService } from './prices.service.js';
+import { RefundsService } from './refunds.service.js';
+import { WechatPayCallbackController } from './wechatpay-callback.controller.js';
+import { wechatPayClientProvider } from './wechatpay-client.js';
+import { WechatPayNotifyHandler } from './wechatpay-notify.handler.js';
+
+/**
+ * Payments core, shared by every priced service like `orders`: prices, WeChat Pay payments and
+ * refunds, the notification route, and the worker that calls a service once its order is paid.
+ * A service injects `PricesService`, `PaymentsService`, `RefundsService` and registers itself
+ * with `PaidServices`.
+ */
+@Global()
+@Module({
+  controllers: [
+    PaymentsController,
+    PricesController,
+    MerchantPricesController,
+    MerchantRefundsController,
+    WechatPayCallbackController,
+  ],
+  providers: [
+    wechatPayClientProvider,
+    PaidServices,
+    PricesService,
+    PaymentsService,
+    RefundsService,
+    FulfilmentService,
+    PaymentWorker,
+    WechatPayNotifyHandler,
+  ],
+  exports: [PaidServices, PricesService, PaymentsService, RefundsService, PaymentWorker],
+})
+export class PaymentsModule {}

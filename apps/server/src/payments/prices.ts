@@ -1,0 +1,15 @@
+/**
+ * The services a merchant may charge for, with what the user is shown. A service adds its key
+ * here when it is wired to payments (`PaidService`); a key without a row in `service_prices`
+ * costs 0 and has no payment step.
+ */
+export const PRICED_SERVICES = {
+  inspection: { label: '年检代办服务费', unit: '每单' },
+} as const;
+
+export type PricedService = keyof typeof PRICED_SERVICES;
+
+export const PRICED_SERVICE_KEYS = Object.keys(PRICED_SERVICES) as PricedService[];
+
+/** ¥10,000: above this a price is a typing mistake, not a fee. */
+export const MAX_PRICE_FEN = 1_000_000;

@@ -1,0 +1,33 @@
+import { startWechatPaySimulator } from '@banshi/vendor-clients/wechatpay';
+import type { SandboxSimulatorDefinition } from '../sandbox-simulator.js';
+import { SANDBOX_WECHAT_APP_ID } from './wechat.sandbox.js';
+
+/**
+ * WeChat Pay: the simulator makes the merchant key pair, the APIv3 key and its own platform key at
+ * start (sandbox keys, never written anywhere) and hands the client all of them. The mini-program's
+ * AppID is the sandbox WeChat one, so the openids of sandbox logins can pay. Notifications go to the
+ * `notify_url` of each prepay (built on our public address); in sandbox the retry schedule is
+ * compressed 100× (the first retry after 150 ms) so that a lost acknowledgement heals in seconds.
+ * The simulator also serves the H5 cashier that stands in for `wx.requestPayment`.
+ */
+export const wechatpaySandbox: SandboxSimulatorDefinition<'wechatpay'> = {
+  vendor: 'wechatpay',
+  standalonePort: 4106,
+  async start({ port }) {
+    const simulator = await startWechatPaySimulator({
+      port,
+      appids: [SANDBOX_WECHAT_APP_ID],
+      timeScale: Number(process.env.SANDBOX_WECHATPAY_TIME_SCALE ?? 0.01),
+      refundDelayMs: Number(process.env.SANDBOX_WECHATPAY_REFUND_MS ?? 1500),
+    });
+    const credentials = simulator.credentials();
+    return {
+      simulator,
+      settings: {
+        baseUrl: simulator.url,
+        ...credentials,
+        platformPublicKey: simulator.platformPublicKeyPem,
+      },
+    };
+  },
+};

@@ -1,0 +1,91 @@
+import { DocloudClient } from '@banshi/vendor-clients/docloud';
+import type { WechatPaySimulator } from '@banshi/vendor-clients/wechatpay';
+import { InspectionVendor } from '../../src/inspection/inspection-vendor.service.js';
+import { PaymentWorker } from '../../src/payments/payment-worker.js';
+import { userIdOf } from '../support/orders.js';
+import type { TestApp } from '../support/test-app.js';
+import { addGarageCar, auth, docloud, placeOrder, rawRows, saveCar } from '../inspection/support.js';
+
+export const INSPECTION_PRICE = 14_800;
+export const CREATE_PATH = '/inspection/v2/order/create';
+
+export const wechatpay = (t: TestApp) => t.sandbox.get<WechatPaySimulator>('wechatpay');
+
+/** Everything in flight settles: WeChat Pay's notifications, then our kicked payment ticks. */
+export async function settle(t: TestApp): Promise<void> {
+  for (let round = 0; round < 3; round++) {
+    await wechatpay(t).idle();
+    await t.app.get(PaymentWorker).idle();
+  }
+}
+
+export async function setInspectionPrice(t: TestApp, amountFen: number): Promise<void> {
+  const owner = await t.loginMerchant('owner');
+  await t.http
+    .put('/api/merchant/prices')
+    .set(auth(owner))
+    .send({ items: [{ service: 'inspection', amountFen }] })
+    .expect(200);
+}
+
+/** A user with an eligible, quoted car: what the order page needs before 提交. */
+export async function quotedCar(t: TestApp, device: string): Promise<{ token: string; carId: number }> {
+  return quotedCarOf(t, await t.loginUser(device));
+}
+
+/** The same for a user already signed in (the browser's). */
+export async function quotedCarOf(t: TestApp, token: string): Promise<{ token: string; carId: number }> {
+  const carId = await addGarageCar(t, token);
+  await saveCar(t, token, carId).expect(200);
+  await t.http.get(`/api/inspection/cars/${carId}/pre-order`).set(auth(token)).expect(200);
+  return { token, carId };
+}
+
+/** A priced inspection order, 待支付. */
+export async function unpaidOrder(t: TestApp, device: string) {
+  const { token, carId } = await quotedCar(t, device);
+  const res = await placeOrder(t, token, carId, 11800, { amountFen: INSPECTION_PRICE }).expect(201);
+  return { token, carId, orderId: res.body.id as number, orderNo: res.body.orderNo as string };
+}
+
+export async function startPayment(t: TestApp, token: string, orderNo: string) {
+  return t.http
+    .post(`/api/payments/${orderNo}/start`)
+    .set(auth(token))
+    .send({ returnUrl: 'http://localhost:10086/#/inspection/pages/order/index?id=1' })
+    .expect(200);
+}
+
+export function order(t: TestApp, token: string, orderId: number) {
+  return t.http.get(`/api/inspection/orders/${orderId}`).set(auth(token)).expect(200);
+}
+
+/** The car is given an open order at Docloud through another channel: ours will be refused (1142). */
+export async function occupyCarAtVendor(t: TestApp, token: string, carId: number): Promise<void> {
+  const sim = docloud(t);
+  const vendorToken = await t.app.get(InspectionVendor).tokenOf(await userIdOf(t, token));
+  const vehicle = (await rawRows(t, 'inspection_vehicles')).find((r) => Number(r.garage_car_id) === carId);
+  const elsewhere = new DocloudClient({
+    baseUrl: sim.url,
+    appKey: 'SANDBOXDOCLOUD01',
+    appSecret: 'sandbox-docloud-secret',
+  });
+  await elsewhere.createInspectionOrder(
+    {
+      shopId: 21777,
+      carId: String(vehicle?.vendor_car_id),
+      contactPhone: '13800000009',
+      inspectCityId: 94,
+      carOwnerPhone: '13800000009',
+      orderPriceFen: 11800,
+      name: '李四',
+      phone: '13800000009',
+      province: '浙江省',
+      city: '宁波市',
+      address: '中山东路1号',
+    },
+    vendorToken,
+  );
+}
+
+export const messages = (body: { events: { message: string }[] }) => body.events.map((e) => e.message);
