@@ -1,12 +1,15 @@
 // Sizes of the mini-program's packages after `taro build --type weapp`, against WeChat's cap of 2 MB per
-// package (main package and each subpackage). Exits non-zero when a package is over the cap, so an oversize
-// build fails here rather than at upload time.
+// package (main package and each subpackage) and our own tighter budgets for some. Exits non-zero when a
+// package is over either, so an oversize build fails here rather than at upload time.
 //   node scripts/package-sizes.mjs [dist/weapp]
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const CAP_KB = 2048;
+// The merchant pages open on a phone over a mobile network: their package stays small, and the dashboard's
+// chart library lives in its own subpackage (merchant-dashboard) loaded only when the dashboard opens.
+const BUDGET_KB = { merchant: 300 };
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(process.argv[2] ?? join(here, '..', 'dist', 'weapp'));
 
@@ -47,9 +50,9 @@ const rows = [...sizes].map(([name, bytes]) => {
     package: name,
     files: fileCounts.get(name),
     sizeKb: kb.toFixed(1),
-    capKb: CAP_KB,
-    used: `${((kb / CAP_KB) * 100).toFixed(1)}%`,
-    status: kb > CAP_KB ? 'OVER' : 'ok',
+    capKb: BUDGET_KB[name] ?? CAP_KB,
+    used: `${((kb / (BUDGET_KB[name] ?? CAP_KB)) * 100).toFixed(1)}%`,
+    status: kb > (BUDGET_KB[name] ?? CAP_KB) ? 'OVER' : 'ok',
   };
 });
 const totalKb = [...sizes.values()].reduce((sum, bytes) => sum + bytes, 0) / 1024;
@@ -77,6 +80,6 @@ console.log(`total ${totalKb.toFixed(1)} KB (WeChat allows 30720 KB for all pack
 
 const over = rows.filter((row) => row.status === 'OVER');
 if (over.length > 0) {
-  console.error(`package-sizes: over the ${CAP_KB} KB cap: ${over.map((row) => row.package).join(', ')}`);
+  console.error(`package-sizes: over the cap: ${over.map((row) => `${row.package} (${row.capKb} KB)`).join(', ')}`);
   process.exit(1);
 }

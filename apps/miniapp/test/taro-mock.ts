@@ -4,6 +4,7 @@
  * need a running Taro app, reduced to what a component test can drive.
  */
 import * as h5 from '@tarojs/taro-h5';
+import { useEffect, useRef } from 'react';
 
 export * from '@tarojs/taro-h5';
 
@@ -29,9 +30,22 @@ export const removeStorageSync = jest.fn((key: string) => void storage.delete(ke
 export const routerParams: Record<string, string> = {};
 export const useRouter = () => ({ params: routerParams, path: '' });
 
-/** Page events registered by the component under test; a test fires them with `firePageEvent`. */
-const pageEvents = new Map<string, AnyFn>();
-const pageHook = (name: string) => (handler: AnyFn) => void pageEvents.set(name, handler);
+/**
+ * Page events registered by the component under test; a test fires them with `firePageEvent`. A page may
+ * listen to one event from several hooks (as Taro allows): each mounted hook is one listener, calling the
+ * handler of its latest render.
+ */
+const pageEvents = new Map<string, Set<() => unknown>>();
+const pageHook = (name: string) => (handler: AnyFn) => {
+  const latest = useRef(handler);
+  latest.current = handler;
+  useEffect(() => {
+    const listener = () => (latest.current as () => unknown)();
+    if (!pageEvents.has(name)) pageEvents.set(name, new Set());
+    pageEvents.get(name)?.add(listener);
+    return () => void pageEvents.get(name)?.delete(listener);
+  }, []);
+};
 export const useDidShow = pageHook('didShow');
 export const useDidHide = pageHook('didHide');
 export const usePullDownRefresh = pageHook('pullDownRefresh');
@@ -39,8 +53,9 @@ export const useReachBottom = pageHook('reachBottom');
 export const useLoad = pageHook('load');
 export const useReady = pageHook('ready');
 
-export function firePageEvent(name: string): unknown {
-  return (pageEvents.get(name) as (() => unknown) | undefined)?.();
+/** Fires a page event at every listener; answers when the async ones are done. */
+export function firePageEvent(name: string): Promise<unknown[]> {
+  return Promise.all([...(pageEvents.get(name) ?? [])].map((listener) => listener()));
 }
 
 export function resetTaroMock(): void {

@@ -4,6 +4,7 @@ export const ROUTES = {
   orders: '/pages/orders/index',
   me: '/pages/me/index',
   orderDetail: (id: number) => `/pages/order/index?id=${id}`,
+  messages: '/pages/messages/index',
   merchantLogin: '/merchant/pages/login/index',
   merchantOrders: '/merchant/pages/orders/index',
   merchantOrderDetail: (id: number) => `/merchant/pages/order-detail/index?id=${id}`,

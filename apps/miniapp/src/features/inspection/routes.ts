@@ -8,4 +8,6 @@ export const INSPECTION_ROUTES = {
   order: (orderId: number) => `/inspection/pages/order/index?id=${orderId}`,
   /** The garage's "add a car" page (vehicles subpackage): features never import each other, pages may link. */
   addCar: '/vehicles/pages/car-form/index',
+  /** The car's violations in the vehicles subpackage, to query or pay them before an inspection. */
+  violations: (garageCarId: number) => `/vehicles/pages/violations/index?carId=${garageCarId}`,
 } as const;

@@ -1,4 +1,7 @@
-/** Chinese names of what the console shows besides kinds and statuses (those are in `shared/labels.ts`). */
+/**
+ * Chinese names of what the merchant pages show besides kinds and statuses (those are in `shared/labels.ts`).
+ * The desk console reads the same tables (its `shared/labels.ts` re-exports these), so the two never drift.
+ */
 
 const VENDOR_LABELS: Record<string, string> = {
   zjz: '证件照（zjzapi）',
@@ -6,10 +9,11 @@ const VENDOR_LABELS: Record<string, string> = {
   zhima: '芝麻认证',
   docloud: 'Docloud 车务',
   wechat: '微信',
+  wechatpay: '微信支付',
 };
 
 export function vendorLabel(vendor: string): string {
-  return VENDOR_LABELS[vendor] ?? vendor;
+  return VENDOR_LABELS[vendor] ?? '其他服务商';
 }
 
 export const CALLBACK_STATUS_LABELS: Record<string, string> = {
@@ -17,6 +21,10 @@ export const CALLBACK_STATUS_LABELS: Record<string, string> = {
   rejected: '验签失败',
   failed: '处理失败',
 };
+
+export function callbackStatusLabel(status: string): string {
+  return CALLBACK_STATUS_LABELS[status] ?? '其他';
+}
 
 const OUTCOME_LABELS: Record<string, string> = {
   transitioned: '状态已更新',
@@ -40,10 +48,13 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   orders_export: '导出订单',
   account_create: '创建账号',
   account_update: '修改账号',
+  password_change_failed: '改密失败（当前密码错误）',
 };
 
+export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS);
+
 export function auditActionLabel(action: string): string {
-  return AUDIT_ACTION_LABELS[action] ?? action;
+  return AUDIT_ACTION_LABELS[action] ?? '其他操作';
 }
 
 export const ROLE_LABELS: Record<string, string> = { owner: '管理员', staff: '员工' };

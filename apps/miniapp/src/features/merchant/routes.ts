@@ -1,6 +1,9 @@
-/** Pages of the merchant subpackage added by the console (the first three are in `shared/routes.ts`). */
+/**
+ * Pages of the merchant subpackage added by the console (the first three are in `shared/routes.ts`), and the
+ * dashboard, a subpackage of its own (`merchant-dashboard`) for the size of its charts.
+ */
 export const MERCHANT_ROUTES = {
-  dashboard: '/merchant/pages/dashboard/index',
+  dashboard: '/merchant-dashboard/pages/index/index',
   attention: '/merchant/pages/attention/index',
   accounts: '/merchant/pages/accounts/index',
   auditLog: '/merchant/pages/audit-log/index',

@@ -9,6 +9,11 @@ export function saveMerchantSession({ token, merchant }: MerchantLoginDto): void
   Taro.setStorageSync(ACCOUNT_KEY, merchant);
 }
 
+/** The same session under a new token (after one's own password change ended every other one). */
+export function renewMerchantToken(token: string): void {
+  tokenStore.setMerchant(token);
+}
+
 export function clearMerchantSession(): void {
   tokenStore.clearMerchant();
   Taro.removeStorageSync(ACCOUNT_KEY);
@@ -21,4 +26,9 @@ export function getMerchantAccount(): MerchantDto | null {
 
 export function hasMerchantSession(): boolean {
   return tokenStore.getMerchant() !== null;
+}
+
+/** Replaying a callback and managing accounts are the owner's: staff are not offered them. */
+export function isMerchantOwner(): boolean {
+  return getMerchantAccount()?.role === 'owner';
 }

@@ -8,5 +8,4 @@ export const VEHICLE_ROUTES = {
     `/vehicles/pages/confirm/index?carId=${carId}&codes=${encodeURIComponent(codes.join(','))}`,
   order: (id: number) => `/vehicles/pages/order/index?id=${id}`,
   license: (carId: number) => `/vehicles/pages/license/index?carId=${carId}`,
-  notices: '/vehicles/pages/notices/index',
 } as const;

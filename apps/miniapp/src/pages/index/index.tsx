@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import { SERVICES } from '../../features/registry';
 import { useMe } from '../../features/profile/hooks/use-me';
+import { useUnreadBadge } from '../../shared/messages/use-messages';
 import { ServiceGrid } from './service-grid';
 import './index.scss';
 
@@ -14,6 +15,8 @@ function greeting(hour: number): string {
 export default function HomePage() {
   // Loading the profile is also what logs the user in on first launch.
   const { data: me } = useMe();
+  // Every tab page keeps the 我的 tab's unread badge current.
+  useUnreadBadge();
   return (
     <View className="home-page">
       <View className="home-hero">

@@ -12,6 +12,8 @@ export type TokenKind = 'user' | 'merchant' | 'none';
 export function tokenKindFor(path: string): TokenKind {
   if (path === '/api/merchant/login') return 'none';
   if (path.startsWith('/api/merchant/')) return 'merchant';
+  // The sandbox's stand-in for the subscribe dialog acts for the signed-in user.
+  if (path === '/api/sandbox/wechat/subscribe') return 'user';
   if (path.startsWith('/api/auth/') || path.startsWith('/api/sandbox/')) return 'none';
   return 'user';
 }

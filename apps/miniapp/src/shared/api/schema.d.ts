@@ -4,23 +4,6 @@
  */
 
 export interface paths {
-    "/api/health": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Database and vendor reachability */
-        get: operations["HealthController_health"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/sandbox/wechat/code": {
         parameters: {
             query?: never;
@@ -32,6 +15,91 @@ export interface paths {
         put?: never;
         /** Sandbox: mint a WeChat login code, as wx.login does on a device */
         post: operations["SandboxController_mintWechatCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sandbox/wechat/phone-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sandbox: the code the phone-number button gives when the user allows it */
+        post: operations["SandboxController_mintPhoneCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sandbox/wechat/subscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sandbox: plays WeChat's side of requestSubscribeMessage (the user ticked 允许) */
+        post: operations["SandboxController_acceptSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Database, vendor and registered checks */
+        get: operations["HealthController_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process answers (also while draining) */
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: 503 while draining or while the database does not answer */
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -88,6 +156,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My bound phone in full, to prefill the forms that ask for one */
+        get: operations["UsersController_myPhone"];
+        put?: never;
+        /** Binds the phone WeChat holds, from the phone-number button's code */
+        post: operations["UsersController_bindPhone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders": {
         parameters: {
             query?: never;
@@ -114,6 +200,225 @@ export interface paths {
         get: operations["OrdersController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{orderNo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My order's payment: amount, 待支付 / 已支付 / 退款中 / 已退款 */
+        get: operations["PaymentsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{orderNo}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 去支付: JSAPI prepay and the signed wx.requestPayment parameters (in sandbox H5, the cashier URL too) */
+        post: operations["PaymentsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{orderNo}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give up an unpaid order: closed at WeChat Pay, then here (a paid one cannot be) */
+        post: operations["PaymentsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{orderNo}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Back from paying: ask WeChat Pay (查询订单) and apply what it says */
+        post: operations["PaymentsController_sync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What each paid service costs (0 = free), shown before the user commits */
+        get: operations["PricesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchant/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The prices of the paid services */
+        get: operations["MerchantPricesController_list"];
+        /** Set prices (owner only, audited); 0 makes a service free */
+        put: operations["MerchantPricesController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchant/orders/{orderId}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refund part or all of a paid order (owner only, audited); never more than is left to refund */
+        post: operations["MerchantRefundsController_refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My in-app notices, newest first, with the unread count */
+        get: operations["NoticesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/unread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NoticesController_unread"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NoticesController_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NoticesController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/subscriptions/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The subscribe-message templates to ask for before submitting an order of a kind */
+        get: operations["SubscriptionsController_templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records the user's answers to requestSubscribeMessage (accept/reject per template) */
+        post: operations["SubscriptionsController_record"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1032,71 +1337,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/notices": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** My in-app notices, newest first, with the unread count */
-        get: operations["NoticesController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notices/unread": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["NoticesController_unread"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notices/read-all": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["NoticesController_readAll"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notices/{id}/read": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["NoticesController_read"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/merchant/orders": {
         parameters: {
             query?: never;
@@ -1138,7 +1378,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every order matching the filters as CSV (UTF-8 with BOM) or XLSX, masked */
+        /** Every order matching the filters (or the selected ids) as CSV (UTF-8 with BOM) or XLSX, masked */
         get: operations["MerchantOrdersController_export"];
         put?: never;
         post?: never;
@@ -1157,6 +1397,23 @@ export interface paths {
         };
         /** An order with its timeline, its user (masked) and every vendor callback behind it */
         get: operations["MerchantOrdersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchant/orders/{id}/view": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An order described for a person: labelled sections per kind, the timeline and the vendor events */
+        get: operations["MerchantOrdersController_view"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1242,7 +1499,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Apply a callback that failed while applying, once (owner and staff) */
+        /** Apply a callback that failed while applying, once (owner only; staff get 403) */
         post: operations["AttentionController_replay"];
         delete?: never;
         options?: never;
@@ -1315,7 +1572,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Reset a password, disable or enable an account (owner only; never oneself) */
+        /** Reset a password, disable or enable an account (owner only). Changing one's own password needs the current one; a password change ends the account's other sessions (the caller gets a new token) */
         patch: operations["MerchantAccountsController_update"];
         trace?: never;
     };
@@ -1340,10 +1597,31 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        SandboxCodeRequestDto: {
+            /** @description A stable id of the browser, so it keeps one openid */
+            deviceId?: string;
+        };
+        SandboxCodeDto: {
+            code: string;
+        };
+        SandboxPhoneCodeRequestDto: {
+            /** @description The phone the sandbox WeChat account holds (default 13800138000) */
+            phone?: string;
+        };
+        SandboxSubscribeDto: {
+            templateIds: string[];
+        };
         ProbeDto: {
             ok: boolean;
             latencyMs: number;
             error?: string;
+        };
+        CheckDto: {
+            ok: boolean;
+            latencyMs: number;
+            error?: string;
+            /** @description when it fails, the instance is down rather than degraded */
+            critical: boolean;
         };
         HealthDto: {
             /** @enum {string} */
@@ -1354,13 +1632,20 @@ export interface components {
             vendors: {
                 [key: string]: components["schemas"]["ProbeDto"];
             };
+            /** @description the checks other modules register (object storage, …) */
+            checks: {
+                [key: string]: components["schemas"]["CheckDto"];
+            };
         };
-        SandboxCodeRequestDto: {
-            /** @description A stable id of the browser, so it keeps one openid */
-            deviceId?: string;
+        LiveDto: {
+            /** @enum {string} */
+            status: "ok";
         };
-        SandboxCodeDto: {
-            code: string;
+        ReadyDto: {
+            ready: boolean;
+            /** @description SIGTERM received: finishing what is in flight, taking nothing new */
+            draining: boolean;
+            database: components["schemas"]["ProbeDto"];
         };
         WechatLoginDto: {
             /** @description The code from wx.login (or from the sandbox in H5) */
@@ -1393,6 +1678,14 @@ export interface components {
             token: string;
             merchant: components["schemas"]["MerchantProfileDto"];
         };
+        BindPhoneDto: {
+            /** @description The code of <button open-type="getPhoneNumber"> (or of the sandbox in H5) */
+            code: string;
+        };
+        MyPhoneDto: {
+            /** @description The full number, to prefill forms; only to its owner */
+            phone: string | null;
+        };
         OrderSummaryDto: {
             id: number;
             orderNo: string;
@@ -1400,7 +1693,6 @@ export interface components {
             kind: "id_photo" | "invoice_scan" | "identity" | "violation_payment" | "inspection";
             /** @enum {string} */
             status: "pending" | "processing" | "action_required" | "completed" | "failed" | "cancelled";
-            vendorStatus: string | null;
             title: string;
             /** @description Amount in fen */
             amountFen: number;
@@ -1411,16 +1703,15 @@ export interface components {
             items: components["schemas"]["OrderSummaryDto"][];
             nextCursor: string | null;
         };
-        OrderEventDto: {
+        UserOrderEventDto: {
             id: number;
+            type: string;
             /** @enum {string} */
             actor: "user" | "vendor" | "system" | "merchant";
-            type: string;
             /** @enum {string|null} */
             fromStatus: "pending" | "processing" | "action_required" | "completed" | "failed" | "cancelled" | null;
             /** @enum {string|null} */
             toStatus: "pending" | "processing" | "action_required" | "completed" | "failed" | "cancelled" | null;
-            vendorStatus: string | null;
             message: string;
             createdAt: string;
         };
@@ -1431,13 +1722,118 @@ export interface components {
             kind: "id_photo" | "invoice_scan" | "identity" | "violation_payment" | "inspection";
             /** @enum {string} */
             status: "pending" | "processing" | "action_required" | "completed" | "failed" | "cancelled";
-            vendorStatus: string | null;
             title: string;
             /** @description Amount in fen */
             amountFen: number;
             createdAt: string;
             updatedAt: string;
-            events: components["schemas"]["OrderEventDto"][];
+            events: components["schemas"]["UserOrderEventDto"][];
+        };
+        PaymentViewDto: {
+            orderNo: string;
+            /** @enum {string} */
+            status: "created" | "paying" | "paid" | "closed" | "refunding" | "partially_refunded" | "refunded";
+            label: string;
+            /** @description What the order costs, in fen */
+            amountFen: number;
+            /** @description What WeChat Pay took, in fen */
+            paidFen: number;
+            /** @description What has come back, in fen */
+            refundedFen: number;
+            /** @description Unpaid orders close then */
+            expiresAt: string;
+            paidAt: string | null;
+        };
+        PaymentStartRequestDto: {
+            /** @description H5: where the sandbox cashier sends the browser back to */
+            returnUrl?: string;
+        };
+        RequestPaymentDto: {
+            timeStamp: string;
+            nonceStr: string;
+            /** @description prepay_id=… */
+            package: string;
+            /** @enum {string} */
+            signType: "RSA";
+            paySign: string;
+        };
+        PaymentStartDto: {
+            payment: components["schemas"]["PaymentViewDto"];
+            requestPayment: components["schemas"]["RequestPaymentDto"];
+            /** @description Sandbox only: the cashier page that stands in for wx.requestPayment in H5 */
+            cashierUrl: string | null;
+        };
+        PriceDto: {
+            /** @enum {string} */
+            service: "inspection";
+            label: string;
+            unit: string;
+            /** @description In fen; 0 = free (no payment step) */
+            amountFen: number;
+            updatedAt: string | null;
+        };
+        PriceListDto: {
+            items: components["schemas"]["PriceDto"][];
+        };
+        PriceUpdateDto: {
+            /** @enum {string} */
+            service: "inspection";
+            /** @description In fen; 0 = free */
+            amountFen: number;
+        };
+        PricesUpdateDto: {
+            items: components["schemas"]["PriceUpdateDto"][];
+        };
+        MerchantRefundRequestDto: {
+            /** @description In fen; at most what is left to refund */
+            amountFen: number;
+            /** @description Shown to the user by WeChat Pay and on the order timeline */
+            reason: string;
+            /** @description Made once per refund dialog: the same id is the same refund (a double submit refunds once) */
+            requestId: string;
+        };
+        MerchantRefundDto: {
+            outRefundNo: string;
+            amountFen: number;
+            reason: string;
+            /** @enum {string} */
+            status: "pending" | "processing" | "success" | "closed" | "abnormal";
+            payment: components["schemas"]["PaymentViewDto"];
+        };
+        NoticeDto: {
+            id: number;
+            /** @description new_violations, monitor_failed, order_finished … */
+            kind: string;
+            title: string;
+            body: string;
+            /** @description Mini-program page to open */
+            link: string | null;
+            read: boolean;
+            createdAt: string;
+        };
+        NoticePageDto: {
+            items: components["schemas"]["NoticeDto"][];
+            nextCursor: string | null;
+            /** @description Unread notices in all */
+            unread: number;
+        };
+        UnreadDto: {
+            unread: number;
+        };
+        SubscribeTemplatesDto: {
+            /** @description Pass these to requestSubscribeMessage (empty: nothing to ask) */
+            templateIds: string[];
+        };
+        SubscribeAnswerDto: {
+            templateId: string;
+            /**
+             * @description requestSubscribeMessage's answer
+             * @enum {string}
+             */
+            answer: "accept" | "reject" | "ban" | "filter";
+        };
+        SubscribeAnswersDto: {
+            results: components["schemas"]["SubscribeAnswerDto"][];
         };
         CertifyIdentityFormDto: {
             /**
@@ -1683,12 +2079,16 @@ export interface components {
             deleteAfter: string | null;
             rejectMsg: string | null;
             logistics: components["schemas"]["LogisticsDto"] | null;
+            /** @description The submission's answer was lost: kept, and confirmed by the vendor's first callback */
+            awaitingConfirmation: boolean;
+            /** @description The official receipt is made (a print order then waits to be mailed) */
+            receiptReady: boolean;
             canCancel: boolean;
             canResubmit: boolean;
         };
         IdPhotoOrderDetailDto: {
             order: components["schemas"]["OrderSummaryDto"];
-            events: components["schemas"]["OrderEventDto"][];
+            events: components["schemas"]["UserOrderEventDto"][];
             details: components["schemas"]["IdPhotoDetailsDto"];
         };
         ResubmitIdPhotoOrderDto: {
@@ -1709,14 +2109,27 @@ export interface components {
             kind: "id_photo" | "invoice_scan" | "identity" | "violation_payment" | "inspection";
             /** @enum {string} */
             status: "pending" | "processing" | "action_required" | "completed" | "failed" | "cancelled";
-            vendorStatus: string | null;
             title: string;
             /** @description Amount in fen */
             amountFen: number;
             createdAt: string;
             updatedAt: string;
+            vendorStatus: string | null;
             userId: number;
             vendorRef: string | null;
+        };
+        OrderEventDto: {
+            id: number;
+            type: string;
+            /** @enum {string} */
+            actor: "user" | "vendor" | "system" | "merchant";
+            /** @enum {string|null} */
+            fromStatus: "pending" | "processing" | "action_required" | "completed" | "failed" | "cancelled" | null;
+            /** @enum {string|null} */
+            toStatus: "pending" | "processing" | "action_required" | "completed" | "failed" | "cancelled" | null;
+            message: string;
+            createdAt: string;
+            vendorStatus: string | null;
         };
         MerchantIdPhotoOrderDetailDto: {
             order: components["schemas"]["MerchantOrderSummaryDto"];
@@ -1999,6 +2412,18 @@ export interface components {
             /** @description Sample picture URL */
             sampleUrl: string | null;
         };
+        ViolationCheckDto: {
+            /** @enum {string} */
+            state: "clear" | "untreated" | "unknown" | "stale";
+            /** @description An order would be refused: untreated violations */
+            blocking: boolean;
+            untreated: number;
+            totalFineFen: number;
+            totalPoints: number;
+            queriedAt: string | null;
+            /** @description What to tell the user; empty when all is well */
+            message: string;
+        };
         PreOrderDto: {
             garageCarId: number;
             plateNumber: string;
@@ -2011,6 +2436,8 @@ export interface components {
             useFor: 0 | 1;
             materials: components["schemas"]["MaterialDto"][];
             quotedAt: string;
+            /** @description The car's violations as last queried, before the order */
+            violations: components["schemas"]["ViolationCheckDto"];
         };
         BrandDto: {
             id: number;
@@ -2041,6 +2468,8 @@ export interface components {
             garageCarId: number;
             /** @description The price the user confirmed, fen */
             priceFen: number;
+            /** @description What the user agreed to pay us: the merchant's price (GET /api/prices), fen. Required when it is above 0 */
+            amountFen?: number;
             /** @example 张三 */
             contactName: string;
             /**
@@ -2093,7 +2522,6 @@ export interface components {
             worderStatus: number;
             worderLabel: string;
             createdAt: string;
-            vendorStatus: string | null;
             updatedAt: string;
             /** @enum {number} */
             useFor: 0 | 1;
@@ -2112,7 +2540,9 @@ export interface components {
             ownerPhone: string;
             /** @description When Docloud was last asked */
             checkedAt: string | null;
-            events: components["schemas"]["OrderEventDto"][];
+            events: components["schemas"]["UserOrderEventDto"][];
+            /** @description Priced orders only: 待支付, 已支付, 退款中 … */
+            payment: components["schemas"]["PaymentViewDto"] | null;
         };
         InspectionOrderSummaryDto: {
             /** @description Order id */
@@ -2143,7 +2573,6 @@ export interface components {
             worderStatus: number;
             worderLabel: string;
             createdAt: string;
-            vendorStatus: string | null;
             updatedAt: string;
             /** @enum {number} */
             useFor: 0 | 1;
@@ -2163,6 +2592,9 @@ export interface components {
             /** @description When Docloud was last asked */
             checkedAt: string | null;
             events: components["schemas"]["OrderEventDto"][];
+            /** @description Priced orders only: 待支付, 已支付, 退款中 … */
+            payment: components["schemas"]["PaymentViewDto"] | null;
+            vendorStatus: string | null;
             userId: number;
             vendorOrderId: string;
             vendorCarId: string;
@@ -2426,9 +2858,10 @@ export interface components {
             orderNo: string;
             /** @enum {string} */
             status: "pending" | "processing" | "action_required" | "completed" | "failed" | "cancelled";
-            /** @description Vendor order status 1–4 */
-            vendorStatus: number | null;
-            vendorStatusLabel: string;
+            /** @description Where the agency payment stands, in words for the user */
+            progressLabel: string;
+            /** @description The vendor took the order without giving its number: customer service checks it */
+            awaitingCheck: boolean;
             title: string;
             carId: number;
             /** @description Masked */
@@ -2450,7 +2883,7 @@ export interface components {
             deductSelf: boolean;
             createdAt: string;
             updatedAt: string;
-            events: components["schemas"]["OrderEventDto"][];
+            events: components["schemas"]["UserOrderEventDto"][];
         };
         MerchantVehicleOrderDto: {
             /** @description The order id (as in /api/orders/:id) */
@@ -2458,9 +2891,10 @@ export interface components {
             orderNo: string;
             /** @enum {string} */
             status: "pending" | "processing" | "action_required" | "completed" | "failed" | "cancelled";
-            /** @description Vendor order status 1–4 */
-            vendorStatus: number | null;
-            vendorStatusLabel: string;
+            /** @description Where the agency payment stands, in words for the user */
+            progressLabel: string;
+            /** @description The vendor took the order without giving its number: customer service checks it */
+            awaitingCheck: boolean;
             title: string;
             carId: number;
             /** @description Masked */
@@ -2483,6 +2917,9 @@ export interface components {
             createdAt: string;
             updatedAt: string;
             events: components["schemas"]["OrderEventDto"][];
+            /** @description Vendor order status 1–4 */
+            vendorStatus: number | null;
+            vendorStatusLabel: string;
             userId: number;
             vendorOrderId: string | null;
             /** @description Our order number at the vendor */
@@ -2492,28 +2929,29 @@ export interface components {
             failureCode: string | null;
             lastVendorUpdateAt: string;
         };
-        NoticeDto: {
+        MerchantOrderListItemDto: {
             id: number;
-            /** @description new_violations, monitor_failed, order_finished … */
-            kind: string;
+            orderNo: string;
+            /** @enum {string} */
+            kind: "id_photo" | "invoice_scan" | "identity" | "violation_payment" | "inspection";
+            /** @enum {string} */
+            status: "pending" | "processing" | "action_required" | "completed" | "failed" | "cancelled";
             title: string;
-            body: string;
-            /** @description Mini-program page to open */
-            link: string | null;
-            read: boolean;
+            /** @description Amount in fen */
+            amountFen: number;
             createdAt: string;
-        };
-        NoticePageDto: {
-            items: components["schemas"]["NoticeDto"][];
-            nextCursor: string | null;
-            /** @description Unread notices in all */
-            unread: number;
-        };
-        UnreadDto: {
-            unread: number;
+            updatedAt: string;
+            vendorStatus: string | null;
+            userId: number;
+            vendorRef: string | null;
+            userNickname: string | null;
+            /** @description Last four digits of the user's phone */
+            userPhoneLast4: string | null;
+            /** @description The vendor's status in words (null: none, or unknown) */
+            vendorStatusLabel: string | null;
         };
         MerchantOrderPageDto: {
-            items: components["schemas"]["MerchantOrderSummaryDto"][];
+            items: components["schemas"]["MerchantOrderListItemDto"][];
             nextCursor: string | null;
         };
         MerchantOrderCountsDto: {
@@ -2572,6 +3010,82 @@ export interface components {
             /** @description The vendor of this kind can be asked for the order's status */
             canRefreshStatus: boolean;
         };
+        ViewFieldDto: {
+            /** @description In Chinese, for a person */
+            label: string;
+            /** @description Formatted for a person: money in ¥, China time, enums in words, masked */
+            value: string;
+            /** @enum {string} */
+            type?: "text" | "image" | "link";
+            /** @description Signed URL of an image or file */
+            url?: string | null;
+            /** @enum {string} */
+            tone?: "normal" | "warning" | "danger" | "success";
+        };
+        ViewSectionDto: {
+            /** @description Stable key for tests and styling, never shown */
+            key: string;
+            /** @description In Chinese */
+            title: string;
+            fields: components["schemas"]["ViewFieldDto"][];
+        };
+        TimelineEntryDto: {
+            id: number;
+            /** @description China time, YYYY-MM-DD HH:mm */
+            at: string;
+            /** @description 用户 / 服务商 / 系统 / 商家 */
+            actor: string;
+            /** @description What happened, in Chinese */
+            text: string;
+            /** @description The status reached, in words */
+            status: string | null;
+            /** @description The vendor's status, in words */
+            vendorStatus: string | null;
+        };
+        VendorEventViewDto: {
+            /** @description cb-<id> for a callback, ev-<id> for an answer to our query */
+            key: string;
+            /** @description The callback id (for replay); null for a query */
+            callbackId: number | null;
+            /** @description 回调 or 查询 */
+            source: string;
+            at: string;
+            /** @description What the event is, in Chinese */
+            title: string;
+            /** @description 验签通过 / 验签失败 / 主动查询（无需验签） */
+            verification: string;
+            /** @description What applying it did, in Chinese */
+            result: string;
+            /** @enum {string} */
+            tone: "success" | "warning" | "danger" | "normal";
+            /** @description Counts and reasons, labelled */
+            fields: components["schemas"]["ViewFieldDto"][];
+            /** @description A failed callback the owner can apply again */
+            replayable: boolean;
+            /** @description The masked payload as indented JSON, shown behind a fold */
+            payload: string;
+        };
+        VendorEventsViewDto: {
+            /** @description Callbacks plus answers to our queries */
+            total: number;
+            callbacks: number;
+            /** @description Answers to our status queries (kinds whose vendor sends no callback) */
+            queries: number;
+            /** @description Section title with the count, e.g. 服务商事件（4） */
+            title: string;
+            items: components["schemas"]["VendorEventViewDto"][];
+        };
+        MerchantOrderViewDto: {
+            /** @description The order itself, for actions and links */
+            order: components["schemas"]["MerchantOrderSummaryDto"];
+            /** @description e.g. 证件照回执 · 已完成 */
+            heading: string;
+            sections: components["schemas"]["ViewSectionDto"][];
+            timeline: components["schemas"]["TimelineEntryDto"][];
+            vendorEvents: components["schemas"]["VendorEventsViewDto"];
+            /** @description The vendor of this kind can be asked for the order's status */
+            canRefreshStatus: boolean;
+        };
         RefreshedOrderDto: {
             order: components["schemas"]["MerchantOrderSummaryDto"];
             /** @description The status changed because of the answer */
@@ -2600,12 +3114,12 @@ export interface components {
             kind: "id_photo" | "invoice_scan" | "identity" | "violation_payment" | "inspection";
             /** @enum {string} */
             status: "pending" | "processing" | "action_required" | "completed" | "failed" | "cancelled";
-            vendorStatus: string | null;
             title: string;
             /** @description Amount in fen */
             amountFen: number;
             createdAt: string;
             updatedAt: string;
+            vendorStatus: string | null;
             userId: number;
             vendorRef: string | null;
             /** @description When the status last changed */
@@ -2700,15 +3214,28 @@ export interface components {
         UpdateMerchantAccountDto: {
             /** @description A new password */
             password?: string;
+            /** @description Required when changing one's own password: the current one */
+            currentPassword?: string;
             /** @description true disables the account (its sessions end at once), false enables it */
             disabled?: boolean;
+        };
+        UpdatedMerchantAccountDto: {
+            id: number;
+            username: string;
+            /** @enum {string} */
+            role: "owner" | "staff";
+            disabled: boolean;
+            createdAt: string;
+            updatedAt: string;
+            /** @description A new token for the caller's session, when they changed their own password (every other session ends) */
+            token?: string;
         };
         AuditLogEntryDto: {
             id: number;
             merchantId: number;
             merchantUsername: string;
             /** @enum {string} */
-            action: "login" | "login_failed" | "callback_replay" | "order_status_query" | "orders_export" | "account_create" | "account_update";
+            action: "login" | "login_failed" | "callback_replay" | "order_status_query" | "orders_export" | "account_create" | "account_update" | "password_change_failed";
             /** @description e.g. order:12, vendor_event:3, merchant:2 */
             target: string;
             /** @description Masked */
@@ -2731,25 +3258,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    HealthController_health: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HealthDto"];
-                };
-            };
-        };
-    };
     SandboxController_mintWechatCode: {
         parameters: {
             query?: never;
@@ -2769,6 +3277,125 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SandboxCodeDto"];
+                };
+            };
+        };
+    };
+    SandboxController_mintPhoneCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SandboxPhoneCodeRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxCodeDto"];
+                };
+            };
+        };
+    };
+    SandboxController_acceptSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SandboxSubscribeDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HealthController_health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description the database or a critical check fails */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveDto"];
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadyDto"];
+                };
+            };
+            /** @description draining (SIGTERM) or database unreachable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadyDto"];
                 };
             };
         };
@@ -2838,11 +3465,55 @@ export interface operations {
             };
         };
     };
+    UsersController_myPhone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyPhoneDto"];
+                };
+            };
+        };
+    };
+    UsersController_bindPhone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BindPhoneDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+        };
+    };
     OrdersController_list: {
         parameters: {
             query?: {
                 cursor?: string;
                 limit?: number;
+                /** @description in_progress: pending or processing; closed: failed or cancelled; absent: every order */
+                status?: "in_progress" | "action_required" | "completed" | "closed";
             };
             header?: never;
             path?: never;
@@ -2878,6 +3549,318 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OrderDetailDto"];
                 };
+            };
+        };
+    };
+    PaymentsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentViewDto"];
+                };
+            };
+        };
+    };
+    PaymentsController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentStartRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentStartDto"];
+                };
+            };
+        };
+    };
+    PaymentsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentViewDto"];
+                };
+            };
+        };
+    };
+    PaymentsController_sync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentViewDto"];
+                };
+            };
+        };
+    };
+    PricesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceListDto"];
+                };
+            };
+        };
+    };
+    MerchantPricesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceListDto"];
+                };
+            };
+        };
+    };
+    MerchantPricesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PricesUpdateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceListDto"];
+                };
+            };
+            /** @description Staff accounts */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MerchantRefundsController_refund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MerchantRefundRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MerchantRefundDto"];
+                };
+            };
+            /** @description Staff accounts */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NoticesController_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticePageDto"];
+                };
+            };
+        };
+    };
+    NoticesController_unread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadDto"];
+                };
+            };
+        };
+    };
+    NoticesController_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadDto"];
+                };
+            };
+        };
+    };
+    NoticesController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeDto"];
+                };
+            };
+        };
+    };
+    SubscriptionsController_templates: {
+        parameters: {
+            query: {
+                /** @description The kind of order the user is about to submit */
+                kind: "id_photo" | "invoice_scan" | "identity" | "violation_payment" | "inspection";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscribeTemplatesDto"];
+                };
+            };
+        };
+    };
+    SubscriptionsController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscribeAnswersDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -4235,87 +5218,6 @@ export interface operations {
             };
         };
     };
-    NoticesController_list: {
-        parameters: {
-            query?: {
-                cursor?: string;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NoticePageDto"];
-                };
-            };
-        };
-    };
-    NoticesController_unread: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnreadDto"];
-                };
-            };
-        };
-    };
-    NoticesController_readAll: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnreadDto"];
-                };
-            };
-        };
-    };
-    NoticesController_read: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NoticeDto"];
-                };
-            };
-        };
-    };
     MerchantOrdersController_list: {
         parameters: {
             query?: {
@@ -4333,6 +5235,10 @@ export interface operations {
                 vendorRef?: string;
                 /** @description Last four digits of the user's phone */
                 phoneLast4?: string;
+                /** @description Smallest amount, in fen, inclusive */
+                minAmountFen?: number;
+                /** @description Largest amount, in fen, inclusive */
+                maxAmountFen?: number;
                 /** @description By time: newest or oldest first */
                 sort?: "desc" | "asc";
             };
@@ -4369,6 +5275,10 @@ export interface operations {
                 vendorRef?: string;
                 /** @description Last four digits of the user's phone */
                 phoneLast4?: string;
+                /** @description Smallest amount, in fen, inclusive */
+                minAmountFen?: number;
+                /** @description Largest amount, in fen, inclusive */
+                maxAmountFen?: number;
                 /** @description By time: newest or oldest first */
                 sort?: "desc" | "asc";
             };
@@ -4405,9 +5315,15 @@ export interface operations {
                 vendorRef?: string;
                 /** @description Last four digits of the user's phone */
                 phoneLast4?: string;
+                /** @description Smallest amount, in fen, inclusive */
+                minAmountFen?: number;
+                /** @description Largest amount, in fen, inclusive */
+                maxAmountFen?: number;
                 /** @description By time: newest or oldest first */
                 sort?: "desc" | "asc";
                 format?: "csv" | "xlsx";
+                /** @description Only these order ids, comma-separated (a selection, at most 500); the filters still apply */
+                ids?: string;
             };
             header?: never;
             path?: never;
@@ -4440,6 +5356,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MerchantConsoleOrderDetailDto"];
+                };
+            };
+        };
+    };
+    MerchantOrdersController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MerchantOrderViewDto"];
                 };
             };
         };
@@ -4687,7 +5624,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MerchantAccountDto"];
+                    "application/json": components["schemas"]["UpdatedMerchantAccountDto"];
                 };
             };
         };
@@ -4697,7 +5634,7 @@ export interface operations {
             query?: {
                 cursor?: string;
                 limit?: number;
-                action?: "login" | "login_failed" | "callback_replay" | "order_status_query" | "orders_export" | "account_create" | "account_update";
+                action?: "login" | "login_failed" | "callback_replay" | "order_status_query" | "orders_export" | "account_create" | "account_update" | "password_change_failed";
                 /** @description Only the actions of this merchant account */
                 merchantId?: number;
             };

@@ -10,6 +10,9 @@ export type OrderSummaryDto = Schemas['OrderSummaryDto'];
 export type OrderKind = OrderSummaryDto['kind'];
 export type OrderStatus = OrderSummaryDto['status'];
 export type OrderPageDto = Schemas['OrderPageDto'];
+/** A timeline step as a user sees it (no vendor codes). */
+export type UserOrderEventDto = Schemas['UserOrderEventDto'];
+/** The merchant's: with the vendor's own status code. */
 export type OrderEventDto = Schemas['OrderEventDto'];
 export type OrderEventActor = OrderEventDto['actor'];
 export type OrderDetailDto = Schemas['OrderDetailDto'];
@@ -40,3 +43,9 @@ export interface MerchantOrderQuery {
   to?: string;
   orderNo?: string;
 }
+
+/** An order's payment (priced services): 待支付 / 已支付 / 退款中 / 已退款 with amounts in fen. */
+export type PaymentViewDto = Schemas['PaymentViewDto'];
+export type PaymentStartDto = Schemas['PaymentStartDto'];
+export type PriceDto = Schemas['PriceDto'];
+export type PriceListDto = Schemas['PriceListDto'];

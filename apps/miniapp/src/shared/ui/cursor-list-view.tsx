@@ -1,9 +1,9 @@
 import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { ApiError } from '../api/http';
 import type { CursorListState } from '../hooks/use-cursor-list';
 import { EmptyState } from './empty-state';
 import { ListFooter } from './list-footer';
+import { LoadError } from './load-error';
 import { PageSkeleton } from './page-skeleton';
 
 interface CursorListViewProps<T extends { id: number }> {
@@ -24,12 +24,7 @@ export function CursorListView<T extends { id: number }>({
   if (loading) return <PageSkeleton />;
   if (items.length === 0) {
     return error ? (
-      <EmptyState
-        className="list-error"
-        title="加载失败"
-        description={error instanceof ApiError ? error.message : '请检查网络后重试'}
-        action={{ text: '重新加载', onClick: () => void refresh() }}
-      />
+      <LoadError className="list-error" error={error} onRetry={() => void refresh()} />
     ) : (
       <EmptyState className="list-empty" {...empty} />
     );

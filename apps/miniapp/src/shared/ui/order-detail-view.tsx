@@ -1,6 +1,6 @@
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
-import type { OrderEventDto, OrderSummaryDto } from '../api/types';
+import type { OrderEventDto, OrderSummaryDto, UserOrderEventDto } from '../api/types';
 import { formatDateTime, formatFen } from '../format';
 import { kindLabel } from '../labels';
 import { OrderTimeline } from './order-timeline';
@@ -14,7 +14,8 @@ export interface DetailField {
 
 interface OrderDetailViewProps {
   order: OrderSummaryDto;
-  events: OrderEventDto[];
+  /** The user's steps, or the merchant's (which carry the vendor's codes). */
+  events: UserOrderEventDto[] | OrderEventDto[];
   /** Lines only some readers get, e.g. the user id and the vendor reference for the merchant. */
   extraFields?: DetailField[];
 }

@@ -45,6 +45,14 @@ describe('OrderTimeline', () => {
     expect(rows[1]).toContain('待处理');
   });
 
+  it("shows a user's steps without any vendor line (the server sends users no vendor code)", () => {
+    const { vendorStatus: _code, ...userStep } = event({ actor: 'vendor', message: '识别完成' });
+    const { container } = render(<OrderTimeline events={[userStep]} />);
+    expect(container.textContent).toContain('识别完成');
+    expect(container.textContent).not.toContain('服务商状态');
+    expect(container.querySelector('.order-event__vendor')).toBeNull();
+  });
+
   it('shows a repeated callback without a status change', () => {
     const { container } = render(
       <OrderTimeline events={[event({ actor: 'vendor', fromStatus: null, toStatus: null, message: '重复回调' })]} />,

@@ -1,11 +1,13 @@
 import { Step, Steps } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import type { OrderEventDto } from '../api/types';
+import type { OrderEventDto, UserOrderEventDto } from '../api/types';
 import { formatDateTime } from '../format';
 import { actorLabel, statusLabel } from '../labels';
 import './order-timeline.scss';
 
-function transition({ fromStatus, toStatus }: OrderEventDto): string | null {
+type TimelineEvent = UserOrderEventDto & Partial<Pick<OrderEventDto, 'vendorStatus'>>;
+
+function transition({ fromStatus, toStatus }: TimelineEvent): string | null {
   if (fromStatus && toStatus && fromStatus !== toStatus) {
     return `${statusLabel(fromStatus)} → ${statusLabel(toStatus)}`;
   }
@@ -16,8 +18,9 @@ function transition({ fromStatus, toStatus }: OrderEventDto): string | null {
 /**
  * The order's events, newest first, as a vertical timeline: who acted (user / merchant / system / vendor),
  * the status change, the message and the time. A repeated vendor callback shows here without a status change.
+ * The vendor's own code is shown only on the merchant's steps: the server never sends it to a user.
  */
-export function OrderTimeline({ events }: { events: OrderEventDto[] }) {
+export function OrderTimeline({ events }: { events: TimelineEvent[] }) {
   const newestFirst = [...events].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id);
   if (newestFirst.length === 0) {
     return <View className="order-timeline order-timeline--empty">暂无记录</View>;

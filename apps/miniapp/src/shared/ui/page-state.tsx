@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApiError } from '../api/http';
-import { EmptyState } from './empty-state';
+import { LoadError } from './load-error';
 import { PageSkeleton } from './page-skeleton';
 
 interface PageStateProps<T> {
@@ -15,12 +14,5 @@ interface PageStateProps<T> {
 export function PageState<T>({ data, loading, error, reload, children }: PageStateProps<T>) {
   if (data !== undefined) return <>{children(data)}</>;
   if (loading || !error) return <PageSkeleton cards={2} />;
-  return (
-    <EmptyState
-      className="page-error"
-      title="加载失败"
-      description={error instanceof ApiError ? error.message : '请检查网络后重试'}
-      action={{ text: '重新加载', onClick: reload }}
-    />
-  );
+  return <LoadError className="page-error" error={error} onRetry={reload} />;
 }

@@ -1,5 +1,5 @@
 /** The server's ID-photo contract (`/api/id-photo/…`), as its OpenAPI document describes it. */
-import type { OrderEventDto, OrderSummaryDto } from '../../../shared/api/types';
+import type { OrderSummaryDto, UserOrderEventDto } from '../../../shared/api/types';
 
 export type SpecParamKind = 'text' | 'idcard' | 'phone' | 'city' | 'image';
 
@@ -116,12 +116,16 @@ export interface IdPhotoDetails {
   deleteAfter: string | null;
   rejectMsg: string | null;
   logistics: { expressName: string; expressNo: string } | null;
+  /** The submission's answer was lost: kept until the vendor's first callback confirms it. */
+  awaitingConfirmation: boolean;
+  /** The official receipt is made (a print order then waits to be mailed). */
+  receiptReady: boolean;
   canCancel: boolean;
   canResubmit: boolean;
 }
 
 export interface IdPhotoOrderDto {
   order: OrderSummaryDto;
-  events: OrderEventDto[];
+  events: UserOrderEventDto[];
   details: IdPhotoDetails;
 }

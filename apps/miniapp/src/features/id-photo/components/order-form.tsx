@@ -4,10 +4,11 @@ import Taro from '@tarojs/taro';
 import { useMemo, useState } from 'react';
 import { API_BASE_URL } from '../../../shared/api/base-url';
 import { formatFen } from '../../../shared/format';
+import { usePrefillPhone, withPhone } from '../../../shared/phone/bound-phone';
 import type { IdPhotoOrderDto, PhotoSessionDto, PrintAddress, SpecDto } from '../api/types';
 import { useSubmitOrder } from '../hooks/use-submit-order';
 import { colorLabel, sizeLine } from '../labels';
-import { checkAddress, checkParamValues, filledValues } from '../param-rules';
+import { checkAddress, checkParamValues, filledValues, formFields } from '../param-rules';
 import { Consent } from '../privacy/consent';
 import { ParamForm } from './param-form';
 import { PriceSummary, totalFen } from './price-summary';
@@ -37,6 +38,14 @@ export function OrderForm({ spec, photo, color, resubmitting, retentionDays, onD
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const { submit, submitting, fieldErrors } = useSubmitOrder(onDone);
   const errors = { ...fieldErrors, ...localErrors };
+  // A new order starts with the phone bound on 我的; a resubmission keeps its blanks (blank = unchanged).
+  usePrefillPhone((phone) => {
+    const phoneParams = formFields(spec)
+      .filter((field) => field.kind === 'phone')
+      .map((field) => field.name);
+    setValues((current) => withPhone(current, phoneParams, phone));
+    setAddress((current) => withPhone(current, ['phone'], phone));
+  }, resubmitting === undefined);
   const previous = useMemo(
     () =>
       resubmitting

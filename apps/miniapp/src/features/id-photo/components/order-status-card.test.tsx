@@ -2,18 +2,13 @@ import { render } from '@testing-library/react';
 import type { IdPhotoOrderDto } from '../api/types';
 import { describeStatus, OrderStatusCard } from './order-status-card';
 
-function order(
-  status: IdPhotoOrderDto['order']['status'],
-  overrides: Partial<IdPhotoOrderDto['details']> = {},
-  vendorStatus = '2',
-) {
+function order(status: IdPhotoOrderDto['order']['status'], overrides: Partial<IdPhotoOrderDto['details']> = {}) {
   return {
     order: {
       id: 7,
       orderNo: 'BS2503010000000001',
       kind: 'id_photo',
       status,
-      vendorStatus,
       title: '身份证回执',
       amountFen: 700,
       createdAt: '2025-03-01T06:00:00.000Z',
@@ -50,6 +45,8 @@ function order(
       deleteAfter: null,
       rejectMsg: null,
       logistics: null,
+      awaitingConfirmation: false,
+      receiptReady: false,
       canCancel: false,
       canResubmit: false,
       ...overrides,
@@ -71,7 +68,7 @@ describe('OrderStatusCard', () => {
   });
 
   it('says a submission whose answer was lost is being confirmed, not to submit again', () => {
-    const { container } = render(<OrderStatusCard detail={order('pending', {}, '待确认')} />);
+    const { container } = render(<OrderStatusCard detail={order('pending', { awaitingConfirmation: true })} />);
     expect(container.textContent).toContain('提交结果确认中');
     expect(container.textContent).toContain('无需重新提交');
     expect(states(container)).toEqual(['current', 'todo', 'todo']);
@@ -84,7 +81,7 @@ describe('OrderStatusCard', () => {
       'todo',
       'todo',
     ]);
-    const printing = order('processing', { isPrint: true }, '3');
+    const printing = order('processing', { isPrint: true, receiptReady: true });
     expect(describeStatus(printing).title).toBe('回执已办理完成，等待打印寄出');
     expect(states(render(<OrderStatusCard detail={printing} />).container)).toEqual([
       'done',

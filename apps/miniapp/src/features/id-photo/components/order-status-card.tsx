@@ -3,9 +3,6 @@ import { StatusTag } from '../../../shared/ui/status-tag';
 import type { IdPhotoOrderDto } from '../api/types';
 import './order-status-card.scss';
 
-/** The server's vendor status for a submission whose answer was lost (see zjz-unconfirmed.ts). */
-const UNCONFIRMED_VENDOR_STATUS = '待确认';
-
 export interface StatusDescription {
   title: string;
   text: string;
@@ -19,7 +16,7 @@ export function describeStatus({ order, details }: IdPhotoOrderDto): StatusDescr
   switch (order.status) {
     case 'pending':
       // The vendor's answer to the submission was lost: it is kept, never sent twice blindly.
-      if (order.vendorStatus === UNCONFIRMED_VENDOR_STATUS) {
+      if (details.awaitingConfirmation) {
         return {
           title: '提交结果确认中',
           text: '服务商响应超时，订单已保存。服务商开始审核时这里会自动更新，无需重新提交',
@@ -32,7 +29,7 @@ export function describeStatus({ order, details }: IdPhotoOrderDto): StatusDescr
         step: 2,
       };
     case 'processing':
-      return order.vendorStatus === '3'
+      return details.receiptReady
         ? { title: '回执已办理完成，等待打印寄出', text: '打印好的照片寄出后，这里会显示快递单号', step: 4 }
         : { title: '审核中', text: '工作时间（9:00–18:00）约15分钟完成，完成后这里会显示回执', step: 2 };
     case 'action_required':

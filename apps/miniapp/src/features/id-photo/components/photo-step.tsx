@@ -1,10 +1,11 @@
-import { Button, Progress } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import type { PhotoSessionDto, SpecDto } from '../api/types';
 import { usePhotoUpload } from '../hooks/use-photo-upload';
 import { BackgroundPicker } from './background-picker';
 import { ShootingTips } from './shooting-tips';
 import './photo-step.scss';
+import { ProgressBar } from '../../../shared/ui/progress-bar';
 
 interface PhotoStepProps {
   spec: SpecDto;
@@ -45,7 +46,7 @@ export function PhotoStep({ spec, onNext }: PhotoStepProps) {
           <View className="photo-step__progress-text">
             {stage.kind === 'uploading' ? `正在上传照片… ${stage.percent}%` : '正在按规格制作证件照，请稍候…'}
           </View>
-          <Progress percent={stage.kind === 'uploading' ? stage.percent : 100} showText={false} animated />
+          <ProgressBar percent={stage.kind === 'uploading' ? stage.percent : 100} animated />
         </View>
       ) : (
         <View className="photo-step__actions">

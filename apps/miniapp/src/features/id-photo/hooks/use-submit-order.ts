@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { ApiError, NETWORK_ERROR_MESSAGE } from '../../../shared/api/http';
+import { askForUpdates, usePrepareUpdates } from '../../../shared/notify/ask-for-updates';
 import { createOrder, remakePhoto, resubmitOrder } from '../api/id-photo-api';
 import { FieldsError } from '../api/send';
 import type { IdPhotoOrderDto, PrintAddress } from '../api/types';
@@ -52,9 +53,11 @@ function send(input: OrderSubmission): Promise<IdPhotoOrderDto> {
 export function useSubmitOrder(onDone: (order: IdPhotoOrderDto) => void) {
   const [submitting, setSubmitting] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  usePrepareUpdates('id_photo');
 
   const submit = useCallback(
     async (input: OrderSubmission) => {
+      askForUpdates('id_photo');
       setSubmitting(true);
       setFieldErrors({});
       try {

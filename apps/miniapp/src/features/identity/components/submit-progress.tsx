@@ -1,7 +1,7 @@
-import { Progress } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import './submit-progress.scss';
+import { ProgressBar } from '../../../shared/ui/progress-bar';
 
 export type SubmitPhase = 'uploading' | 'comparing';
 
@@ -37,7 +37,7 @@ export function SubmitProgress({ phase, uploadPercent }: SubmitProgressProps) {
         {phase === 'uploading' ? '正在上传照片…' : '正在比对人脸与身份证照片…'}
       </View>
       <View className="submit-progress__bar">
-        <Progress percent={percent} color="#07c160" strokeWidth="8" showText={false} />
+        <ProgressBar percent={percent} strokeWidth="8" />
       </View>
       <Text className="submit-progress__percent">{percent}%</Text>
       <View className="submit-progress__steps">

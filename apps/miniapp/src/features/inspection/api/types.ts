@@ -1,5 +1,5 @@
 /** The server's `/api/inspection` contract (see the OpenAPI document, tag `inspection`). */
-import type { OrderEventDto, OrderStatus } from '../../../shared/api/types';
+import type { OrderStatus, PaymentViewDto, UserOrderEventDto } from '../../../shared/api/types';
 
 export interface NamedOption {
   id: number;
@@ -64,6 +64,17 @@ export interface MaterialDto {
   sampleUrl: string | null;
 }
 
+/** The car's violations as last queried: untreated ones stop an inspection order. */
+export interface ViolationCheckDto {
+  state: 'clear' | 'untreated' | 'unknown' | 'stale';
+  blocking: boolean;
+  untreated: number;
+  totalFineFen: number;
+  totalPoints: number;
+  queriedAt: string | null;
+  message: string;
+}
+
 export interface PreOrderDto {
   garageCarId: number;
   plateNumber: string;
@@ -73,11 +84,14 @@ export interface PreOrderDto {
   useFor: 0 | 1;
   materials: MaterialDto[];
   quotedAt: string;
+  violations: ViolationCheckDto;
 }
 
 export interface CreateOrderInput {
   garageCarId: number;
   priceFen: number;
+  /** What the user agreed to pay us (the merchant's price); required when it is above 0. */
+  amountFen?: number;
   contactName: string;
   contactPhone: string;
   ownerPhone?: string;
@@ -114,7 +128,6 @@ export interface InspectionOrderPageDto {
 }
 
 export interface InspectionOrderDto extends InspectionOrderSummaryDto {
-  vendorStatus: string | null;
   updatedAt: string;
   useFor: 0 | 1;
   cityName: string;
@@ -128,5 +141,7 @@ export interface InspectionOrderDto extends InspectionOrderSummaryDto {
   returnAddress: { name: string; phone: string; province: string; city: string; county: string; address: string };
   ownerPhone: string;
   checkedAt: string | null;
-  events: OrderEventDto[];
+  events: UserOrderEventDto[];
+  /** Priced orders only. */
+  payment: PaymentViewDto | null;
 }

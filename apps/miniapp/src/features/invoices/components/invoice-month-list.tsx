@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { formatFen } from '../../../shared/format';
 import { ListFooter } from '../../../shared/ui/list-footer';
 import { EmptyState } from '../../../shared/ui/empty-state';
+import { LoadError } from '../../../shared/ui/load-error';
 import { PageSkeleton } from '../../../shared/ui/page-skeleton';
 import type { CursorListState } from '../../../shared/hooks/use-cursor-list';
 import type { InvoiceScanSummary, MonthTotals } from '../api/types';
@@ -27,13 +28,15 @@ function monthSummary(totals: MonthTotals | null): string {
 /** Scans grouped by the month of the bill, each month with its own count and amount. */
 export function InvoiceMonthList({ list, months, filtered, onOpen }: InvoiceMonthListProps) {
   if (list.loading) return <PageSkeleton cards={3} />;
+  if (list.items.length === 0 && list.error) {
+    return <LoadError className="invoice-list-error" error={list.error} onRetry={() => void list.refresh()} />;
+  }
   if (list.items.length === 0) {
     return (
       <EmptyState
         className="invoice-list-empty"
         title={filtered ? '没有符合条件的票据' : '还没有票据'}
         description={filtered ? '换个筛选条件试试' : '拍一张发票或扫一下发票二维码，识别结果会按月份整理在这里'}
-        action={list.error ? { text: '重新加载', onClick: () => void list.refresh() } : undefined}
       />
     );
   }

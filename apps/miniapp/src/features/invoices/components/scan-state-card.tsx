@@ -1,5 +1,7 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { INVOICE_ROUTES } from '../routes';
 import type { InvoiceScan } from '../api/types';
 import './scan-state-card.scss';
 
@@ -45,9 +47,20 @@ export function ScanStateCard({ scan, busy, onRetryKept, onRetakePhoto }: ScanSt
             </Button>
           ) : null}
         </View>
-      ) : (
-        <View className="scan-state__text">已重新识别，请查看最新的识别记录</View>
-      )}
+      ) : scan.replacedById ? (
+        <View className="scan-state__actions">
+          <View className="scan-state__text">这张票据已重新识别</View>
+          <Button
+            className="scan-open-latest"
+            fill="outline"
+            type="primary"
+            block
+            onClick={() => void Taro.redirectTo({ url: INVOICE_ROUTES.detail(scan.replacedById as number) })}
+          >
+            查看最新的识别记录
+          </Button>
+        </View>
+      ) : null}
     </View>
   );
 }

@@ -1,7 +1,7 @@
-import { Progress } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import type { UploadPhase } from '../hooks/use-scan-upload';
 import './upload-progress.scss';
+import { ProgressBar } from '../../../shared/ui/progress-bar';
 
 interface UploadProgressProps {
   phase: UploadPhase;
@@ -20,7 +20,7 @@ export function UploadProgress({ phase, percent }: UploadProgressProps) {
           {phase === 'uploading' ? '正在上传票据照片…' : '上传完成，正在提交识别…'}
         </View>
         <View className="upload-progress__bar">
-          <Progress percent={shown} color="#07c160" strokeWidth="8" showText={false} />
+          <ProgressBar percent={shown} strokeWidth="8" />
         </View>
         <Text className="upload-progress__percent">{shown}%</Text>
         <View className="upload-progress__hint">原图上传，识别更准确；请不要离开本页面</View>

@@ -13,11 +13,16 @@ export function createStaffAccount(username: string, password: string): Promise<
   return request<MerchantAccountDto>({ method: 'POST', path: '/api/merchant/accounts', data: { username, password } });
 }
 
+/** `token` comes back when one changed one's own password: the session goes on under it. */
 export function updateAccount(
   id: number,
-  patch: { password?: string; disabled?: boolean },
-): Promise<MerchantAccountDto> {
-  return request<MerchantAccountDto>({ method: 'PATCH', path: `/api/merchant/accounts/${id}`, data: patch });
+  patch: { password?: string; currentPassword?: string; disabled?: boolean },
+): Promise<MerchantAccountDto & { token?: string }> {
+  return request<MerchantAccountDto & { token?: string }>({
+    method: 'PATCH',
+    path: `/api/merchant/accounts/${id}`,
+    data: patch,
+  });
 }
 
 export function listAuditLog(action: string | null, cursor: string | null): Promise<Page<AuditLogEntryDto>> {

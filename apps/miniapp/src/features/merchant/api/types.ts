@@ -1,3 +1,4 @@
+import type { components } from '../../../shared/api/schema';
 import type {
   MerchantOrderDetailDto,
   MerchantOrderQuery,
@@ -27,8 +28,15 @@ export type VendorCallbackDto = MerchantOrderDetailDto['callbacks'][number];
 
 export type MerchantOrderUserDto = NonNullable<MerchantOrderDetailDto['user']>;
 
-/** The order detail with its user, its callbacks and whether the vendor can be asked for a status. */
-export type ConsoleOrderDetailDto = MerchantOrderDetailDto;
+/**
+ * `GET /api/merchant/orders/:id/view`: the order as the server describes it for a person (sections of
+ * labelled, formatted values; the timeline; every vendor event). The desk console renders the same.
+ */
+export type MerchantOrderViewDto = components['schemas']['MerchantOrderViewDto'];
+export type ViewSectionDto = MerchantOrderViewDto['sections'][number];
+export type ViewFieldDto = ViewSectionDto['fields'][number];
+export type TimelineEntryDto = MerchantOrderViewDto['timeline'][number];
+export type VendorEventViewDto = MerchantOrderViewDto['vendorEvents']['items'][number];
 
 export interface RefreshedOrderDto {
   order: MerchantOrderSummaryDto;

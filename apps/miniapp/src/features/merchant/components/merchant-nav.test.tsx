@@ -22,7 +22,7 @@ describe('MerchantNav', () => {
     expect(mockRequest.mock.calls[0][0].url).toBe('/api/merchant/attention/summary');
 
     fireEvent.click(container.querySelector('.merchant-nav__item--dashboard') as Element);
-    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/merchant/pages/dashboard/index' });
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/merchant-dashboard/pages/index/index' });
     fireEvent.click(container.querySelector('.merchant-nav__item--orders') as Element);
     expect(Taro.redirectTo).toHaveBeenCalledTimes(1);
   });

@@ -8,7 +8,6 @@ const order = (overrides: Partial<OrderSummaryDto>): OrderSummaryDto => ({
   orderNo: 'BS202503010001',
   kind: 'id_photo',
   status: 'completed',
-  vendorStatus: null,
   title: '身份证 · 电子回执',
   amountFen: 1990,
   createdAt: '2025-03-01T06:05:00.000Z',

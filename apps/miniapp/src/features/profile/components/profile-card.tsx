@@ -1,10 +1,11 @@
 import { Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
 import type { MeDto } from '../../../shared/api/types';
 import './profile-card.scss';
 
 /** The user as the server shows them: nickname, user number and the phone already masked by the server. */
-export function ProfileCard({ me }: { me: MeDto }) {
+export function ProfileCard({ me, phoneAction }: { me: MeDto; phoneAction?: ReactNode }) {
   const initial = Array.from(me.nickname.trim())[0] ?? '办';
   return (
     <View className="profile-card">
@@ -19,7 +20,10 @@ export function ProfileCard({ me }: { me: MeDto }) {
           ) : null}
         </View>
         <View className="profile-card__meta">用户编号 {me.id}</View>
-        <View className="profile-card__meta">手机号 {me.phone ?? '未绑定'}</View>
+        <View className="profile-card__meta profile-card__phone">
+          <Text>手机号 {me.phone ?? '未绑定'}</Text>
+          {phoneAction}
+        </View>
       </View>
     </View>
   );

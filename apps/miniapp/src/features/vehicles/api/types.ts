@@ -1,5 +1,5 @@
 /** The vehicles service's HTTP contract (server: apps/server/src/vehicles/dto). Amounts in fen. */
-import type { OrderEventDto, OrderStatus } from '../../../shared/api/types';
+import type { OrderStatus, UserOrderEventDto } from '../../../shared/api/types';
 
 export interface CityRule {
   province: string;
@@ -144,8 +144,10 @@ export interface VehicleOrderDto {
   id: number;
   orderNo: string;
   status: OrderStatus;
-  vendorStatus: number | null;
-  vendorStatusLabel: string;
+  /** Where the agency payment stands, in words. */
+  progressLabel: string;
+  /** Taken by the vendor without its number: customer service checks it. */
+  awaitingCheck: boolean;
   title: string;
   carId: number;
   plateNumber: string;
@@ -162,23 +164,7 @@ export interface VehicleOrderDto {
   deductSelf: boolean;
   createdAt: string;
   updatedAt: string;
-  events: OrderEventDto[];
-}
-
-export interface NoticeDto {
-  id: number;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  read: boolean;
-  createdAt: string;
-}
-
-export interface NoticePageDto {
-  items: NoticeDto[];
-  nextCursor: string | null;
-  unread: number;
+  events: UserOrderEventDto[];
 }
 
 export interface TravelLicenseStatusDto {

@@ -5,8 +5,6 @@ import type {
   CitiesDto,
   DeductSelfResultDto,
   GarageDto,
-  NoticeDto,
-  NoticePageDto,
   QuoteDto,
   TravelLicenseStatusDto,
   UpdateCarInput,
@@ -54,8 +52,4 @@ export const vehiclesApi = {
   order: (id: number, extra: Extra = {}) => request<VehicleOrderDto>({ path: `/api/vehicles/orders/${id}`, ...extra }),
   refreshOrder: (id: number) =>
     request<VehicleOrderDto>({ method: 'POST', path: `/api/vehicles/orders/${id}/refresh` }),
-  notices: (cursor: string | null, limit = 20) =>
-    request<NoticePageDto>({ path: '/api/notices', query: { cursor, limit } }),
-  readNotice: (id: number) => request<NoticeDto>({ method: 'POST', path: `/api/notices/${id}/read`, silent: true }),
-  readAllNotices: () => request<{ unread: number }>({ method: 'POST', path: '/api/notices/read-all' }),
 };

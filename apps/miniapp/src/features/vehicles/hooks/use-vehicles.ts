@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import { useRequest } from '../../../shared/api/use-request';
-import { useCursorList } from '../../../shared/hooks/use-cursor-list';
 import { vehiclesApi } from '../api/vehicles-api';
 import type { CitiesDto, VehicleOrderDto } from '../api/types';
 
@@ -19,16 +18,6 @@ export function useCities() {
 
 export function useGarage() {
   return useRequest('garage', () => vehiclesApi.garage());
-}
-
-export function useNotices() {
-  const [unread, setUnread] = useState(0);
-  const list = useCursorList('notices', async (cursor) => {
-    const page = await vehiclesApi.notices(cursor);
-    setUnread(page.unread);
-    return page;
-  });
-  return { ...list, unread, setUnread };
 }
 
 const OPEN: ReadonlySet<string> = new Set(['pending', 'processing', 'action_required']);

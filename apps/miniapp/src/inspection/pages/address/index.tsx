@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { usePrefillPhone, withPhone } from '../../../shared/phone/bound-phone';
 import { parseIdParam } from '../../../shared/routes';
 import { EmptyState } from '../../../shared/ui/empty-state';
 import { PageState } from '../../../shared/ui/page-state';
@@ -17,6 +18,7 @@ export default function InspectionAddressPage() {
   const preOrder = usePreOrder(carId);
   const [fields, setFields] = useState<AddressFields>(() => (carId !== null && orderDraft.get(carId)) || EMPTY);
   const [errors, setErrors] = useState<DraftErrors>({});
+  usePrefillPhone((phone) => setFields((current) => withPhone(current, ['contactPhone'], phone)));
   if (carId === null) return <EmptyState title="车辆不存在" description="请从年检代办首页选择车辆" />;
 
   const next = (priceFen: number) => {

@@ -3,7 +3,10 @@ import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ApiError } from '../../../shared/api/http';
+import { useRequest } from '../../../shared/api/use-request';
 import { formatFen } from '../../../shared/format';
+import { askForUpdates, usePrepareUpdates } from '../../../shared/notify/ask-for-updates';
+import { getPrices } from '../../../shared/payment/payment-api';
 import { parseIdParam } from '../../../shared/routes';
 import { EmptyState } from '../../../shared/ui/empty-state';
 import { PageState } from '../../../shared/ui/page-state';
@@ -20,6 +23,10 @@ export default function InspectionConfirmPage() {
   const draft = carId === null ? null : orderDraft.get(carId);
   const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<{ message: string; code: string } | null>(null);
+  usePrepareUpdates('inspection');
+  // The merchant's price, when it charges for the service: paid after 确认下单, before the vendor is asked.
+  const prices = useRequest('prices', getPrices);
+  const price = prices.data?.items.find((item) => item.service === 'inspection')?.amountFen ?? 0;
 
   if (carId === null || !draft) {
     return (
@@ -32,12 +39,14 @@ export default function InspectionConfirmPage() {
   }
 
   const submit = async () => {
+    askForUpdates('inspection');
     setSubmitting(true);
     setFailure(null);
     try {
       const order = await createInspectionOrder({
         garageCarId: carId,
         priceFen: draft.priceFen,
+        amountFen: price > 0 ? price : undefined,
         contactName: draft.contactName.trim(),
         contactPhone: draft.contactPhone.trim(),
         ownerPhone: draft.ownerPhone.trim() || undefined,
@@ -80,7 +89,8 @@ export default function InspectionConfirmPage() {
               />
             </CellGroup>
             <CellGroup className="inspection-confirm__group" title="费用">
-              <Cell title="年检代办服务费" extra={formatFen(draft.priceFen)} />
+              <Cell title="年检代办服务费" extra={formatFen(price > 0 ? price : draft.priceFen)} />
+              {price > 0 ? <Cell title="支付方式" extra="微信支付（下单后支付）" /> : null}
             </CellGroup>
             {failure ? (
               <View className="inspection-confirm__failure">
@@ -94,17 +104,25 @@ export default function InspectionConfirmPage() {
                     重新确认价格 ›
                   </View>
                 ) : null}
+                {failure.code === 'VIOLATIONS_UNTREATED' ? (
+                  <View
+                    className="inspection-confirm__failure-action"
+                    onClick={() => void Taro.navigateTo({ url: INSPECTION_ROUTES.violations(carId) })}
+                  >
+                    去处理违章 ›
+                  </View>
+                ) : null}
               </View>
             ) : null}
             <View className="inspection-confirm__terms">
               提交即委托平台代办年检；快递员会按上面的手机号联系您上门取件。
             </View>
             <BottomBar
-              priceFen={draft.priceFen}
+              priceFen={price > 0 ? price : draft.priceFen}
               priceLabel="合计"
               action={submitting ? '正在提交…' : '确认下单'}
-              loading={submitting}
-              disabled={submitting}
+              loading={submitting || prices.loading}
+              disabled={submitting || prices.loading}
               onClick={() => void submit()}
             />
           </>

@@ -7,6 +7,7 @@ import { EmptyState } from '../../../shared/ui/empty-state';
 import { PageState } from '../../../shared/ui/page-state';
 import { BottomBar } from '../../../features/inspection/components/bottom-bar';
 import { MaterialsList } from '../../../features/inspection/components/materials-list';
+import { ViolationNotice } from '../../../features/inspection/components/violation-notice';
 import { usePreOrder } from '../../../features/inspection/hooks/use-inspection';
 import { INSPECTION_ROUTES } from '../../../features/inspection/routes';
 import './index.scss';
@@ -28,6 +29,7 @@ export default function InspectionMaterialsPage() {
               </View>
               <View className="inspection-quote__flow">寄送材料 → 检测站办理 → 寄回材料和检验标志，全程无需到站</View>
             </View>
+            <ViolationNotice check={pre.violations} garageCarId={carId} />
             <View className="inspection-card">
               <View className="inspection-card__title">请准备以下材料（共 {pre.materials.length} 项）</View>
               {pre.useFor === 1 ? (
@@ -36,14 +38,19 @@ export default function InspectionMaterialsPage() {
               <MaterialsList materials={pre.materials} />
             </View>
             <View className="inspection-ready">
-              <Checkbox className="inspection-ready__box" checked={ready} onChange={setReady}>
+              <Checkbox
+                className="inspection-ready__box"
+                checked={ready}
+                disabled={pre.violations.blocking}
+                onChange={setReady}
+              >
                 <Text className="inspection-ready__text">我已备齐以上材料，快递员上门取件时交给他</Text>
               </Checkbox>
             </View>
             <BottomBar
               priceFen={pre.priceFen}
-              action="填写回寄地址"
-              disabled={!ready}
+              action={pre.violations.blocking ? '请先处理违章' : '填写回寄地址'}
+              disabled={!ready || pre.violations.blocking}
               onClick={() => void Taro.navigateTo({ url: INSPECTION_ROUTES.address(carId) })}
             />
           </>

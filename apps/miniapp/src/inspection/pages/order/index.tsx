@@ -7,6 +7,7 @@ import { usePullDownReload } from '../../../shared/hooks/use-page-events';
 import { parseIdParam } from '../../../shared/routes';
 import { EmptyState } from '../../../shared/ui/empty-state';
 import { OrderTimeline } from '../../../shared/ui/order-timeline';
+import { PaymentPanel } from '../../../shared/payment/payment-panel';
 import { PageState } from '../../../shared/ui/page-state';
 import { StatusTag } from '../../../shared/ui/status-tag';
 import { refreshInspectionOrder } from '../../../features/inspection/api/inspection-api';
@@ -23,10 +24,12 @@ const OPEN = new Set(['pending', 'processing', 'action_required']);
 function OrderBody({
   order,
   onRefresh,
+  onChanged,
   refreshing,
 }: {
   order: InspectionOrderDto;
   onRefresh: () => void;
+  onChanged: () => Promise<void>;
   refreshing: boolean;
 }) {
   const current = order.steps.find((step) => step.current);
@@ -43,6 +46,7 @@ function OrderBody({
           {order.plateNumber} · {order.cityName} · {formatFen(order.amountFen)}
         </View>
       </View>
+      {order.payment ? <PaymentPanel payment={order.payment} onChanged={onChanged} /> : null}
       {order.returnShipment ? (
         <View className="inspection-shipment">
           <View className="inspection-shipment__title">回寄物流</View>
@@ -131,7 +135,9 @@ export default function InspectionOrderPage() {
   return (
     <View className="inspection-order">
       <PageState {...order}>
-        {(detail) => <OrderBody order={detail} refreshing={refreshing} onRefresh={() => void refresh()} />}
+        {(detail) => (
+          <OrderBody order={detail} refreshing={refreshing} onRefresh={() => void refresh()} onChanged={reload} />
+        )}
       </PageState>
     </View>
   );

@@ -8,7 +8,7 @@ import { AccountList } from '../../../features/merchant/components/account-list'
 import { MerchantNav } from '../../../features/merchant/components/merchant-nav';
 import { PasswordDialog } from '../../../features/merchant/components/password-dialog';
 import { useMerchantGuard } from '../../../features/merchant/hooks/use-merchant-guard';
-import { getMerchantAccount } from '../../../features/merchant/session';
+import { getMerchantAccount, renewMerchantToken } from '../../../features/merchant/session';
 import { useRequest } from '../../../shared/api/use-request';
 import { usePullDownReload } from '../../../shared/hooks/use-page-events';
 import { EmptyState } from '../../../shared/ui/empty-state';
@@ -50,12 +50,14 @@ function Accounts() {
 
   const change = async (
     account: MerchantAccountDto,
-    patch: { password?: string; disabled?: boolean },
+    patch: { password?: string; currentPassword?: string; disabled?: boolean },
     done: string,
   ) => {
     setBusyId(account.id);
     try {
-      await updateAccount(account.id, patch);
+      const updated = await updateAccount(account.id, patch);
+      // One's own password changed: every other session has ended, this one goes on with its new token.
+      if (updated.token) renewMerchantToken(updated.token);
       void Taro.showToast({ title: done, icon: 'success' });
       await accounts.reload();
     } catch {
@@ -123,11 +125,16 @@ function Accounts() {
       </PageState>
       <PasswordDialog
         username={resetting?.username ?? null}
+        self={resetting !== null && resetting.id === self?.id}
         onCancel={() => setResetting(null)}
-        onConfirm={(newPassword) => {
+        onConfirm={(newPassword, currentPassword) => {
           const account = resetting as MerchantAccountDto;
           setResetting(null);
-          void change(account, { password: newPassword }, '密码已重置');
+          void change(
+            account,
+            { password: newPassword, currentPassword },
+            currentPassword ? '密码已修改' : '密码已重置',
+          );
         }}
       />
       <MerchantNav current="accounts" />

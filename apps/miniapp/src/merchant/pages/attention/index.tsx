@@ -12,6 +12,7 @@ import {
 } from '../../../features/merchant/hooks/use-attention';
 import { useMerchantGuard } from '../../../features/merchant/hooks/use-merchant-guard';
 import { useReplay } from '../../../features/merchant/hooks/use-replay';
+import { isMerchantOwner } from '../../../features/merchant/session';
 import { usePullDownReload, useReloadOnReturn } from '../../../shared/hooks/use-page-events';
 import { ROUTES } from '../../../shared/routes';
 import { CursorListView } from '../../../shared/ui/cursor-list-view';
@@ -30,6 +31,8 @@ function Attention() {
   useReloadOnReturn(reloadAll);
   useReachBottom(() => void current.loadMore());
   const { replay, replaying } = useReplay(reloadAll);
+  // Replay is the owner's (the server answers staff 403): staff see the failure, not the button.
+  const owner = isMerchantOwner();
   const [refreshing, setRefreshing] = useState<number | null>(null);
   const openOrder = (id: number) => void Taro.navigateTo({ url: ROUTES.merchantOrderDetail(id) });
 
@@ -51,7 +54,9 @@ function Attention() {
       key: 'failed',
       label: '处理失败',
       count: summary.data?.failedCallbacks,
-      hint: '已验签但处理时出错的回调：服务商会重发，也可以在这里重放（每条只生效一次）。',
+      hint: owner
+        ? '已验签但处理时出错的回调：服务商会重发，也可以在这里重放（每条只生效一次）。'
+        : '已验签但处理时出错的回调：服务商会重发；需要重放时请联系店主（每条只生效一次）。',
     },
     {
       key: 'rejected',
@@ -104,7 +109,7 @@ function Attention() {
             <CallbackCard
               callback={callback}
               replaying={replaying === callback.id}
-              onReplay={(item) => void replay(item)}
+              onReplay={owner ? (item) => void replay(item.id) : undefined}
               onOpenOrder={openOrder}
             />
           )}

@@ -21,6 +21,7 @@ const ACTIONS = [
   'orders_export',
   'account_create',
   'account_update',
+  'password_change_failed',
 ];
 const OPTIONS = ACTIONS.map((value) => ({ value, label: auditActionLabel(value) }));
 

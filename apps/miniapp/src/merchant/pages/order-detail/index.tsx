@@ -1,61 +1,25 @@
 import { Button } from '@nutui/nutui-react-taro';
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { hasKindDetails, refreshOrderStatus } from '../../../features/merchant/api/get-merchant-order';
-import type { ConsoleOrderDetailDto } from '../../../features/merchant/api/types';
-import { CallbackCard } from '../../../features/merchant/components/callback-card';
-import { KindDetails } from '../../../features/merchant/components/kind-details';
-import { detailNodes } from '../../../features/merchant/components/kind-details-format';
+import { refreshOrderStatus } from '../../../features/merchant/api/get-merchant-order';
+import type { MerchantOrderViewDto } from '../../../features/merchant/api/types';
+import { MerchantTimeline } from '../../../features/merchant/components/merchant-timeline';
+import { VendorEventCard } from '../../../features/merchant/components/vendor-event-card';
+import { ViewSections } from '../../../features/merchant/components/view-sections';
 import { useMerchantGuard } from '../../../features/merchant/hooks/use-merchant-guard';
-import { useKindDetails, useMerchantOrder } from '../../../features/merchant/hooks/use-merchant-order';
+import { useMerchantOrderView } from '../../../features/merchant/hooks/use-merchant-order';
 import { useReplay } from '../../../features/merchant/hooks/use-replay';
-import { ApiError } from '../../../shared/api/request';
+import { isMerchantOwner } from '../../../features/merchant/session';
 import { usePullDownReload } from '../../../shared/hooks/use-page-events';
-import { kindLabel } from '../../../shared/labels';
 import { parseIdParam } from '../../../shared/routes';
 import { EmptyState } from '../../../shared/ui/empty-state';
-import { OrderDetailView } from '../../../shared/ui/order-detail-view';
-import { PageSkeleton } from '../../../shared/ui/page-skeleton';
 import { PageState } from '../../../shared/ui/page-state';
+import { StatusTag } from '../../../shared/ui/status-tag';
 import './index.scss';
 
-function KindSection({ data, id }: { data: ConsoleOrderDetailDto; id: number }) {
-  const kind = data.order.kind;
-  const details = useKindDetails(hasKindDetails(kind) ? kind : undefined, id);
-  let body;
-  if (!hasKindDetails(kind)) body = <View className="merchant-section__note">该业务的办理经过见下方进度</View>;
-  else if (details.loading) body = <PageSkeleton cards={1} />;
-  else if (details.error)
-    body = (
-      <View className="merchant-section__note">
-        {details.error instanceof ApiError ? details.error.message : '详情加载失败'}
-        <Text className="merchant-section__retry" onClick={() => void details.reload()}>
-          重试
-        </Text>
-      </View>
-    );
-  else if (!details.data)
-    body = (
-      <View className="merchant-section__note">
-        暂无{kindLabel(kind)}的业务详情（该服务尚未提供或订单没有详情记录）
-      </View>
-    );
-  else body = <KindDetails nodes={detailNodes(details.data)} />;
-  return (
-    <View className="merchant-section merchant-kind-details">
-      <View className="merchant-section__title">{kindLabel(kind)}详情</View>
-      {body}
-    </View>
-  );
-}
-
-function MerchantOrderDetail({ id }: { id: number }) {
-  const detail = useMerchantOrder(id);
-  usePullDownReload(detail.reload);
-  const { replay, replaying } = useReplay(detail.reload);
+function RefreshButton({ id, onDone }: { id: number; onDone: () => Promise<void> }) {
   const [refreshing, setRefreshing] = useState(false);
-
   const refresh = async () => {
     setRefreshing(true);
     try {
@@ -65,58 +29,67 @@ function MerchantOrderDetail({ id }: { id: number }) {
       // Shown by the request wrapper (the vendor could not answer: try again later).
     } finally {
       setRefreshing(false);
-      await detail.reload();
+      await onDone();
     }
   };
+  return (
+    <View className="merchant-refresh">
+      <Button
+        className="merchant-refresh__button"
+        block
+        fill="outline"
+        type="primary"
+        loading={refreshing}
+        disabled={refreshing}
+        onClick={() => void refresh()}
+      >
+        向服务商查询最新状态
+      </Button>
+    </View>
+  );
+}
 
+function VendorEvents({ view, onChanged }: { view: MerchantOrderViewDto; onChanged: () => Promise<void> }) {
+  const { replay, replaying } = useReplay(onChanged);
+  const owner = isMerchantOwner();
+  const { vendorEvents } = view;
+  return (
+    <View className="merchant-section merchant-vendor-events">
+      <View className="merchant-section__title">{vendorEvents.title}</View>
+      {vendorEvents.items.length === 0 ? (
+        <View className="merchant-section__note">还没有服务商的回调或查询结果</View>
+      ) : (
+        vendorEvents.items.map((event) => (
+          <VendorEventCard
+            key={event.key}
+            event={event}
+            replaying={replaying !== null && replaying === event.callbackId}
+            onReplay={owner ? (callbackId) => void replay(callbackId) : undefined}
+          />
+        ))
+      )}
+    </View>
+  );
+}
+
+function MerchantOrderDetail({ id }: { id: number }) {
+  const detail = useMerchantOrderView(id);
+  usePullDownReload(detail.reload);
   return (
     <PageState {...detail}>
-      {(data) => (
+      {(view) => (
         <View>
-          <OrderDetailView
-            order={data.order}
-            events={data.events}
-            extraFields={[
-              {
-                label: '用户',
-                value: data.user ? `${data.user.nickname}（ID ${data.user.id}）` : `ID ${data.order.userId}`,
-              },
-              { label: '用户手机', value: data.user?.phone ?? '未绑定' },
-              { label: '服务商单号', value: data.order.vendorRef ?? '—' },
-              { label: '服务商状态', value: data.order.vendorStatus ?? '—' },
-            ]}
-          />
-          {data.canRefreshStatus ? (
-            <View className="merchant-refresh">
-              <Button
-                className="merchant-refresh__button"
-                block
-                fill="outline"
-                type="primary"
-                loading={refreshing}
-                disabled={refreshing}
-                onClick={() => void refresh()}
-              >
-                向服务商查询最新状态
-              </Button>
-            </View>
-          ) : null}
-          <KindSection data={data} id={id} />
-          <View className="merchant-section merchant-callbacks">
-            <View className="merchant-section__title">服务商回调（{data.callbacks.length}）</View>
-            {data.callbacks.length === 0 ? (
-              <View className="merchant-section__note">还没有收到服务商回调</View>
-            ) : (
-              data.callbacks.map((callback) => (
-                <CallbackCard
-                  key={callback.id}
-                  callback={callback}
-                  replaying={replaying === callback.id}
-                  onReplay={(item) => void replay(item)}
-                />
-              ))
-            )}
+          <View className="merchant-detail-head">
+            <View className="merchant-detail-head__title">{view.order.title}</View>
+            <StatusTag status={view.order.status} />
           </View>
+          <ViewSections sections={view.sections} />
+          {view.canRefreshStatus ? <RefreshButton id={id} onDone={detail.reload} /> : null}
+          <View className="merchant-section merchant-timeline-section">
+            <View className="merchant-section__title">办理进度</View>
+            <MerchantTimeline entries={view.timeline} />
+          </View>
+          <VendorEvents view={view} onChanged={detail.reload} />
         </View>
       )}
     </PageState>

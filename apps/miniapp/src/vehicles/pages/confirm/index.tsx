@@ -9,6 +9,7 @@ import { VEHICLE_ROUTES } from '../../../features/vehicles/routes';
 import { ApiError } from '../../../shared/api/http';
 import { useRequest } from '../../../shared/api/use-request';
 import { formatFen } from '../../../shared/format';
+import { askForUpdates, usePrepareUpdates } from '../../../shared/notify/ask-for-updates';
 import { parseIdParam } from '../../../shared/routes';
 import { EmptyState } from '../../../shared/ui/empty-state';
 import { PageState } from '../../../shared/ui/page-state';
@@ -20,8 +21,10 @@ function Confirm({ carId, codes }: { carId: number; codes: string[] }) {
   const [problem, setProblem] = useState<{ message: string; retry: boolean } | null>(null);
   // One key for this payment: pressing again after a network failure repeats the same order, never a new one.
   const key = useRef(newIdempotencyKey());
+  usePrepareUpdates('violation_payment');
 
   const pay = async (totalFen: number) => {
+    askForUpdates('violation_payment');
     setSubmitting(true);
     setProblem(null);
     try {

@@ -8,6 +8,8 @@ import { CarCard } from '../../../features/vehicles/components/car-card';
 import { useGarage } from '../../../features/vehicles/hooks/use-vehicles';
 import { VEHICLE_ROUTES } from '../../../features/vehicles/routes';
 import { usePullDownReload, useReloadOnReturn } from '../../../shared/hooks/use-page-events';
+import { messagesApi } from '../../../shared/messages/messages-api';
+import { ROUTES } from '../../../shared/routes';
 import { EmptyState } from '../../../shared/ui/empty-state';
 import { PageState } from '../../../shared/ui/page-state';
 import './index.scss';
@@ -22,9 +24,9 @@ function Garage({ garage, onChanged }: { garage: GarageDto; onChanged: () => Pro
   useEffect(() => setCars(garage.items), [garage]);
 
   useEffect(() => {
-    vehiclesApi
-      .notices(null, 1)
-      .then((page) => setUnread(page.unread))
+    messagesApi
+      .unread()
+      .then((answer) => setUnread(answer.unread))
       .catch(() => undefined);
     // Counts by region are fetched in the background, at most once per car and visit.
     for (const car of garage.items) {
@@ -74,7 +76,7 @@ function Garage({ garage, onChanged }: { garage: GarageDto; onChanged: () => Pro
             {cars.length}/{garage.limit}
           </Text>
         </View>
-        <View className="garage-header__notices" onClick={() => void Taro.navigateTo({ url: VEHICLE_ROUTES.notices })}>
+        <View className="garage-header__notices" onClick={() => void Taro.navigateTo({ url: ROUTES.messages })}>
           <Badge value={unread > 0 ? unread : undefined} max={99}>
             <Text className="garage-header__notices-text">消息通知</Text>
           </Badge>

@@ -1,4 +1,4 @@
-import { Button, Input, Progress } from '@nutui/nutui-react-taro';
+import { Button, Input } from '@nutui/nutui-react-taro';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { parseIdParam } from '../../../shared/routes';
 import { EmptyState } from '../../../shared/ui/empty-state';
 import { PageState } from '../../../shared/ui/page-state';
 import './index.scss';
+import { ProgressBar } from '../../../shared/ui/progress-bar';
 
 type Side = 'front' | 'back';
 const SIDES: { side: Side; title: string; tip: string }[] = [
@@ -131,7 +132,7 @@ function Uploads({
               <Text className="license-slot__title">{title}</Text>
               <Text className="license-slot__tip">{done ? '已上传' : tip}</Text>
               {progress[side] !== undefined && progress[side] !== 100 ? (
-                <Progress percent={progress[side] as number} color="#07c160" strokeWidth="6" showText={false} />
+                <ProgressBar percent={progress[side] as number} strokeWidth="6" />
               ) : null}
             </View>
           );

@@ -35,7 +35,7 @@ function subline(order: VehicleOrderDto): string {
       : '罚款已缴纳，交管系统同步可能需要 1-3 个工作日';
   }
   if (order.status === 'action_required') return '订单已创建，完成支付后开始办理';
-  if (order.vendorStatusLabel === '待核实') return '服务商已受理但未返回订单号，客服将尽快核实，请勿重复缴费';
+  if (order.awaitingCheck) return '服务商已受理但未返回订单号，客服将尽快核实，请勿重复缴费';
   return '通常几分钟内完成，办理结果会在“消息通知”中提醒您';
 }
 
@@ -59,7 +59,7 @@ function OrderView({ order, onUpdate }: { order: VehicleOrderDto; onUpdate: (o: 
         <View className="vorder-head__sub">{subline(order)}</View>
         <View className="vorder-head__meta">
           <StatusTag status={order.status} />
-          <Text className="vorder-head__vendor">服务商状态：{order.vendorStatusLabel}</Text>
+          <Text className="vorder-head__vendor">办理进度：{order.progressLabel}</Text>
         </View>
       </View>
 

@@ -1,5 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '消息通知',
+  navigationBarTitleText: '消息中心',
   enablePullDownRefresh: true,
   onReachBottomDistance: 120,
 });

@@ -1,32 +1,35 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { NoticeDto } from '../../../features/vehicles/api/types';
-import { vehiclesApi } from '../../../features/vehicles/api/vehicles-api';
-import { useNotices } from '../../../features/vehicles/hooks/use-vehicles';
-import { formatDateTime } from '../../../shared/format';
-import { useInfiniteScroll } from '../../../shared/hooks/use-page-events';
-import { CursorListView } from '../../../shared/ui/cursor-list-view';
+import { formatDateTime } from '../../shared/format';
+import { useInfiniteScroll } from '../../shared/hooks/use-page-events';
+import { messagesApi, type NoticeDto } from '../../shared/messages/messages-api';
+import { useMessages } from '../../shared/messages/use-messages';
+import { CursorListView } from '../../shared/ui/cursor-list-view';
 import './index.scss';
 
-const KIND_LABELS: Record<string, string> = {
-  new_violations: '违章提醒',
-  monitor_failed: '监控异常',
-  order_finished: '订单进度',
-};
+/** What kind of message it is, for the small label on each. */
+function kindLabel(kind: string): string {
+  if (kind.startsWith('order_')) return '订单进度';
+  if (kind === 'new_violations') return '违章提醒';
+  if (kind === 'monitor_failed') return '监控异常';
+  if (kind === 'content_withdrawn') return '图片审核';
+  return '通知';
+}
 
-export default function NoticesPage() {
-  const list = useNotices();
+/** 消息中心: every service's messages, newest first; opening one marks it read and opens its page. */
+export default function MessagesPage() {
+  const list = useMessages();
   useInfiniteScroll(list);
 
   const open = (notice: NoticeDto) => {
     if (!notice.read) {
-      void vehiclesApi.readNotice(notice.id).then(() => list.setUnread((n) => Math.max(0, n - 1)));
+      void messagesApi.read(notice.id).then(() => list.setUnread((n) => Math.max(0, n - 1)));
       notice.read = true;
     }
     if (notice.link) void Taro.navigateTo({ url: notice.link });
   };
   const readAll = async () => {
-    await vehiclesApi.readAllNotices();
+    await messagesApi.readAll();
     await list.refresh();
   };
 
@@ -45,7 +48,7 @@ export default function NoticesPage() {
         renderItem={(notice) => (
           <View className={`notice-item ${notice.read ? '' : 'notice-item--unread'}`} onClick={() => open(notice)}>
             <View className="notice-item__head">
-              <Text className="notice-item__kind">{KIND_LABELS[notice.kind] ?? '通知'}</Text>
+              <Text className="notice-item__kind">{kindLabel(notice.kind)}</Text>
               <Text className="notice-item__time">{formatDateTime(notice.createdAt)}</Text>
             </View>
             <View className="notice-item__title">
@@ -56,7 +59,7 @@ export default function NoticesPage() {
             {notice.link ? <View className="notice-item__link">查看详情 ›</View> : null}
           </View>
         )}
-        empty={{ title: '暂无消息', description: '开启违章监控后，新违章会在这里提醒您' }}
+        empty={{ title: '暂无消息', description: '订单有进展、违章有变化时，会在这里告诉您' }}
       />
     </View>
   );

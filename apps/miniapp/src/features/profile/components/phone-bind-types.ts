@@ -1,0 +1,4 @@
+export interface PhoneBindProps {
+  onCode: (code: string) => void;
+  busy: boolean;
+}

@@ -1,0 +1,4 @@
+export interface SubscribeAnswer {
+  templateId: string;
+  answer: 'accept' | 'reject' | 'ban' | 'filter';
+}
