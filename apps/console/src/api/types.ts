@@ -1,0 +1,30 @@
+/**
+ * The server's contract for the console: every type is one generated from the server's OpenAPI
+ * document (the mini-program's `schema.d.ts`, written by `pnpm openapi`), never written by hand.
+ */
+import type { components } from '@miniapp-shared/api/schema';
+
+type Schemas = components['schemas'];
+
+export type OrderKind = Schemas['OrderSummaryDto']['kind'];
+export type OrderStatus = Schemas['OrderSummaryDto']['status'];
+export type MerchantProfile = Schemas['MerchantProfileDto'];
+export type MerchantToken = Schemas['MerchantTokenDto'];
+export type OrderRow = Schemas['MerchantOrderListItemDto'];
+export type OrderPage = Schemas['MerchantOrderPageDto'];
+export type OrderCounts = Schemas['MerchantOrderCountsDto'];
+export type OrderView = Schemas['MerchantOrderViewDto'];
+export type ViewSection = Schemas['ViewSectionDto'];
+export type ViewField = Schemas['ViewFieldDto'];
+export type VendorEventView = Schemas['VendorEventViewDto'];
+export type ReplayResult = Schemas['ReplayResultDto'];
+export type RefreshedOrder = Schemas['RefreshedOrderDto'];
+export type AttentionSummary = Schemas['AttentionSummaryDto'];
+export type CallbackPage = Schemas['AttentionCallbackPageDto'];
+export type VendorCallback = Schemas['VendorCallbackDto'];
+export type StuckOrderPage = Schemas['StuckOrderPageDto'];
+export type Dashboard = Schemas['DashboardDto'];
+export type MerchantAccount = Schemas['MerchantAccountDto'];
+export type MerchantAccountList = Schemas['MerchantAccountListDto'];
+export type AuditLogPage = Schemas['AuditLogPageDto'];
+export type AuditLogEntry = Schemas['AuditLogEntryDto'];

@@ -1,0 +1,128 @@
+import { Alert, App, Button, Drawer, Skeleton, Space, Tabs, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { statusColor } from '@miniapp-shared/labels';
+import { ApiError } from '../api/client';
+import { session } from '../auth/session';
+import { useLoad } from '../shared/use-load';
+import { getOrderView, refreshOrderStatus, replayCallback } from './orders-api';
+import { VendorEvents } from './vendor-events';
+import { ViewSections } from './view-sections';
+
+interface Props {
+  orderId: number | null;
+  onClose(): void;
+  onChanged(): void;
+}
+
+/** One order as the server describes it: sections, timeline, vendor events; ask the vendor, replay. */
+export function OrderDrawer({ orderId, onClose, onChanged }: Props) {
+  const { message } = App.useApp();
+  const view = useLoad(`view:${orderId}`, () => (orderId ? getOrderView(orderId) : Promise.resolve(undefined)));
+  const [replaying, setReplaying] = useState<number | null>(null);
+  const [refreshing, setRefreshing] = useState(false);
+  const canReplay = session.merchant()?.role === 'owner';
+  const data = view.data;
+
+  const act = async (work: () => Promise<string>) => {
+    try {
+      void message.success(await work());
+    } catch (error) {
+      void message.error(error instanceof ApiError ? error.message : '操作失败，请稍后重试');
+    } finally {
+      view.reload();
+      onChanged();
+    }
+  };
+  const replay = (id: number) => {
+    setReplaying(id);
+    void act(async () => {
+      const result = await replayCallback(id);
+      return result.applied ? '已重放，回调已处理' : `仍然失败：${result.callback.reason ?? '请稍后再试'}`;
+    }).finally(() => setReplaying(null));
+  };
+  const refresh = () => {
+    if (!orderId) return;
+    setRefreshing(true);
+    void act(async () => ((await refreshOrderStatus(orderId)).changed ? '状态已更新' : '服务商状态没有变化')).finally(
+      () => setRefreshing(false),
+    );
+  };
+
+  return (
+    <Drawer
+      className="order-drawer"
+      open={orderId !== null}
+      onClose={onClose}
+      width="min(960px, 92vw)"
+      title={
+        data ? (
+          <Space>
+            <span>{data.order.orderNo}</span>
+            <Tag color={statusColor(data.order.status)}>{data.heading}</Tag>
+          </Space>
+        ) : (
+          '订单详情'
+        )
+      }
+      extra={
+        data?.canRefreshStatus ? (
+          <Button className="refresh-status" loading={refreshing} onClick={refresh}>
+            向服务商查询最新状态
+          </Button>
+        ) : null
+      }
+    >
+      {view.error ? <Alert type="error" showIcon message={view.error.message} /> : null}
+      {!data && !view.error ? <Skeleton active paragraph={{ rows: 10 }} /> : null}
+      {data ? (
+        <Tabs
+          items={[
+            { key: 'detail', label: '订单详情', children: <ViewSections sections={data.sections} /> },
+            {
+              key: 'timeline',
+              label: `进度（${data.timeline.length}）`,
+              children: (
+                <Timeline
+                  className="order-timeline"
+                  items={data.timeline.map((entry) => ({
+                    key: entry.id,
+                    children: (
+                      <>
+                        <Typography.Text type="secondary">
+                          {entry.at} · {entry.actor}
+                        </Typography.Text>
+                        <div>{entry.text}</div>
+                        {entry.status || entry.vendorStatus ? (
+                          <Typography.Text type="secondary">
+                            {[
+                              entry.status && `状态：${entry.status}`,
+                              entry.vendorStatus && `服务商状态：${entry.vendorStatus}`,
+                            ]
+                              .filter(Boolean)
+                              .join(' · ')}
+                          </Typography.Text>
+                        ) : null}
+                      </>
+                    ),
+                  }))}
+                />
+              ),
+            },
+            {
+              key: 'vendor',
+              label: data.vendorEvents.title,
+              children: (
+                <VendorEvents
+                  events={data.vendorEvents}
+                  canReplay={canReplay}
+                  replaying={replaying}
+                  onReplay={replay}
+                />
+              ),
+            },
+          ]}
+        />
+      ) : null}
+    </Drawer>
+  );
+}
