@@ -32,13 +32,43 @@ export default tseslint.config(
   {
     // Decorated NestJS classes need value imports for their constructor parameter types.
     files: ['apps/server/**/*.ts'],
-    rules: { '@typescript-eslint/consistent-type-imports': 'off' },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'off',
+      // IsOptional lets `null` skip every rule, so a null reached handlers and answered 500.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['IsOptional'],
+              message: 'Use OptionalField from common/errors/optional-field.js: null must be validated like any value.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
-    files: ['apps/miniapp/**/*.{ts,tsx}'],
+    files: ['apps/miniapp/**/*.{ts,tsx}', 'apps/console/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
-    rules: { ...reactHooks.configs.recommended.rules },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // NutUI's Progress is red unless told otherwise: shared/ui/progress-bar.tsx is the app's.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@nutui/nutui-react-taro',
+              importNames: ['Progress'],
+              message: 'Use ProgressBar from shared/ui/progress-bar (the app colour).',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['scripts/**', '**/scripts/**', '**/*.config.{js,cjs,mjs,ts}', '**/cli/**', '**/sandbox.ts', '**/bench/**'],

@@ -37,7 +37,12 @@ const nodeEsm = (name: string, rootDir: string, testMatch: string[]): Config => 
 const config: Config = {
   // End-to-end suites start the whole server and its simulators, and images take time on 2 cores;
   // browser journeys pass their own, longer timeouts.
-  testTimeout: 30_000,
+  // 60 s: an app's start (migrations, simulators, every module) passed 30 s on a loaded 2-core machine.
+  testTimeout: 60_000,
+  // Suites run in a worker that is replaced once it holds more than this after a suite. In one process
+  // (jest's choice on 2 cores) the ESM module registries of ~140 suites piled up to a 4 GB heap and CI
+  // died out of memory after 34 minutes; a recycled worker stays small and fast.
+  workerIdleMemoryLimit: '1.5GB',
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.cjs'],
   projects: [
     nodeEsm('vendor-clients', '<rootDir>/packages/vendor-clients', ['<rootDir>/src/**/*.spec.ts']),
@@ -46,6 +51,21 @@ const config: Config = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
     },
     '<rootDir>/apps/miniapp/jest.config.ts',
+    {
+      // The desk console's logic (filters ↔ URL, table columns); antd and the mini-program's shared
+      // labels load as they do in the build.
+      displayName: 'console',
+      rootDir: '<rootDir>/apps/console',
+      testEnvironment: 'node',
+      transform: swcTransform,
+      extensionsToTreatAsEsm: ['.ts', '.tsx'],
+      testMatch: ['<rootDir>/src/**/*.test.ts?(x)'],
+      moduleNameMapper: {
+        '^@miniapp-shared/(.*)$': '<rootDir>/../miniapp/src/shared/$1',
+        '^@miniapp-features/(.*)$': '<rootDir>/../miniapp/src/features/$1',
+        '\\.css$': '<rootDir>/../../scripts/empty-module.cjs',
+      },
+    },
     {
       // Playwright journeys on the H5 build, against the real server in sandbox mode.
       ...nodeEsm('browser', '<rootDir>/apps/server', ['<rootDir>/test/browser/**/*.browser-spec.ts']),

@@ -44,6 +44,7 @@ await ensureMariaDb();
 run('pnpm --filter @banshi/vendor-clients run build');
 run('pnpm --filter @banshi/server exec tsc -p tsconfig.bench.json');
 if (!process.env.BENCH_SKIP_MINIAPP_BUILD) run('pnpm --filter @banshi/miniapp run build');
+if (!process.env.BENCH_SKIP_CONSOLE_BUILD) run('pnpm --filter @banshi/console run build');
 const result = spawnSync('node', ['apps/server/dist-bench/bench/run.js', ...process.argv.slice(2)], {
   stdio: 'inherit',
 });

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `pnpm test`: builds the server and the H5 app the tests drive, then runs every jest project (vendor
-// clients, server end-to-end on SQLite and — with TEST_MYSQL_URL — on MySQL, mini-program
-// components, browser journeys). Extra arguments go to jest.
+// clients, server end-to-end on SQLite and — with TEST_MYSQL_URL — on MySQL, mini-program and desk
+// console components, browser journeys). Extra arguments go to jest.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +27,10 @@ if (chromium) {
     console.log('Building the H5 app for the browser tests…');
     if (run('pnpm', ['--filter', '@banshi/miniapp', 'run', 'build:h5']) !== 0) process.exit(1);
   }
+  if (!process.env.SKIP_CONSOLE_BUILD) {
+    console.log('Building the desk console for the browser tests…');
+    if (run('pnpm', ['--filter', '@banshi/console', 'run', 'build']) !== 0) process.exit(1);
+  }
 } else if (process.env.CI === 'true') {
   console.error(
     'CI=true but no Chromium was found (set CHROMIUM_PATH or install Debian chromium): browser tests cannot be skipped in CI.',
@@ -50,7 +54,10 @@ const jest = (projectArgs) =>
   });
 const runs = args.length
   ? [jest([])]
-  : [jest(['--selectProjects', 'vendor-clients']), jest(['--selectProjects', 'server', 'miniapp', 'browser'])];
+  : [
+      jest(['--selectProjects', 'vendor-clients']),
+      jest(['--selectProjects', 'server', 'miniapp', 'console', 'browser']),
+    ];
 const totals = readFileSync(summaryFile, 'utf8')
   .trim()
   .split('\n')
