@@ -11,10 +11,10 @@ describe('violation-payment order steps', () => {
     expect(decideTransition(paid, done)).toEqual({ apply: true });
   });
 
-  it('ignores a "paid" that arrives after "done", and a "closed" after "done"', () => {
+  it('ignores a "paid" that arrives after "done", and refuses a "closed" after the terminal "done"', () => {
     const done = stepForVendorStatus(3, 'credit');
     expect(decideTransition(done, stepForVendorStatus(2, 'credit'))).toEqual({ apply: false, reason: 'stale' });
-    expect(decideTransition(done, stepForVendorStatus(4, 'credit'))).toEqual({ apply: false, reason: 'same' });
+    expect(decideTransition(done, stepForVendorStatus(4, 'credit'))).toEqual({ apply: false, reason: 'final' });
   });
 
   it('asks the user to pay in online mode, not in credit mode', () => {
