@@ -13,6 +13,8 @@ const AttentionPage = lazy(() => import('./attention/attention-page'));
 const DashboardPage = lazy(() => import('./dashboard/dashboard-page'));
 const AccountsPage = lazy(() => import('./accounts/accounts-page'));
 const AuditPage = lazy(() => import('./audit/audit-page'));
+const PaymentsPage = lazy(() => import('./money/payments-page'));
+const PricesPage = lazy(() => import('./money/prices-page'));
 
 const router = createBrowserRouter(
   [
@@ -27,6 +29,8 @@ const router = createBrowserRouter(
         { path: 'dashboard', element: <DashboardPage /> },
         { path: 'accounts', element: <AccountsPage /> },
         { path: 'audit-log', element: <AuditPage /> },
+        { path: 'money/payments', element: <PaymentsPage /> },
+        { path: 'money/prices', element: <PricesPage /> },
         { path: '*', element: <Navigate to="/orders" replace /> },
       ],
     },

@@ -3,23 +3,58 @@ import {
   AuditOutlined,
   BarChartOutlined,
   LogoutOutlined,
+  MoneyCollectOutlined,
   TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import { Breadcrumb, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
-import { Suspense } from 'react';
+import { Breadcrumb, Button, Layout, Menu, Space, Spin, Tag, Typography, type MenuProps } from 'antd';
+import { Suspense, type ReactNode } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS } from '../shared/labels';
 import { session } from '../auth/session';
 
+interface NavItem {
+  path: string;
+  label: string;
+  icon?: ReactNode;
+  ownerOnly: boolean;
+  /** Pages of a group sit under its heading in the menu (资金). */
+  group?: keyof typeof NAV_GROUPS;
+}
+
+const NAV_GROUPS = { money: { label: '资金', icon: <MoneyCollectOutlined /> } };
+
 /** The side menu: every page, with the owner's pages only for the owner. */
-export const NAV = [
+export const NAV: NavItem[] = [
   { path: '/orders', label: '订单', icon: <UnorderedListOutlined />, ownerOnly: false },
   { path: '/attention', label: '待处理', icon: <AlertOutlined />, ownerOnly: false },
   { path: '/dashboard', label: '数据看板', icon: <BarChartOutlined />, ownerOnly: false },
+  { path: '/money/payments', label: '支付与退款', ownerOnly: false, group: 'money' },
+  { path: '/money/prices', label: '价格设置', ownerOnly: false, group: 'money' },
   { path: '/accounts', label: '账号管理', icon: <TeamOutlined />, ownerOnly: true },
   { path: '/audit-log', label: '操作日志', icon: <AuditOutlined />, ownerOnly: true },
 ];
+
+type MenuItems = NonNullable<MenuProps['items']>;
+
+/** The menu's items: a group's pages under one heading, where its first page would be. */
+function menuItems(items: NavItem[]): MenuItems {
+  const entry = (item: NavItem) => ({
+    key: item.path,
+    icon: item.icon,
+    label: <Link to={item.path}>{item.label}</Link>,
+  });
+  const out: MenuItems = [];
+  for (const item of items) {
+    if (!item.group) out.push(entry(item));
+    else if (!out.some((existing) => existing?.key === item.group)) {
+      const group = NAV_GROUPS[item.group];
+      const children = items.filter((other) => other.group === item.group).map(entry);
+      out.push({ key: item.group, icon: group.icon, label: group.label, children });
+    }
+  }
+  return out;
+}
 
 export function ConsoleLayout() {
   const location = useLocation();
@@ -42,18 +77,19 @@ export function ConsoleLayout() {
           mode="inline"
           className="console-menu"
           selectedKeys={current ? [current.path] : []}
-          items={items.map((item) => ({
-            key: item.path,
-            icon: item.icon,
-            label: <Link to={item.path}>{item.label}</Link>,
-          }))}
+          defaultOpenKeys={Object.keys(NAV_GROUPS)}
+          items={menuItems(items)}
         />
       </Layout.Sider>
       <Layout>
         <Layout.Header className="console-header">
           <Breadcrumb
             className="console-breadcrumb"
-            items={[{ title: '商家工作台' }, ...(current ? [{ title: current.label }] : [])]}
+            items={[
+              { title: '商家工作台' },
+              ...(current?.group ? [{ title: NAV_GROUPS[current.group].label }] : []),
+              ...(current ? [{ title: current.label }] : []),
+            ]}
           />
           <Space className="console-account">
             <Typography.Text className="console-username">{merchant.username}</Typography.Text>

@@ -1,4 +1,5 @@
-import { DEFAULT_FILTERS, activeFilterCount, filtersToParams, parseFilters, toApiQuery, yuanToFen } from './filters';
+import { yuanToFen } from '../shared/yuan';
+import { DEFAULT_FILTERS, activeFilterCount, filtersToParams, parseFilters, toApiQuery } from './filters';
 
 describe('order filters ↔ URL', () => {
   it('reads every filter from the URL and writes the same URL back', () => {

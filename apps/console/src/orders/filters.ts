@@ -1,6 +1,7 @@
 import { ORDER_KINDS, ORDER_STATUSES } from '@miniapp-shared/labels';
 import type { Query } from '../api/client';
 import type { OrderKind, OrderStatus } from '../api/types';
+import { YUAN_PATTERN, yuanToFen } from '../shared/yuan';
 
 export const PAGE_SIZES = [20, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
@@ -29,7 +30,6 @@ export interface OrderFilters {
 export const DEFAULT_FILTERS: OrderFilters = { sort: 'desc', size: 20 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const YUAN = /^\d{1,7}(\.\d{1,2})?$/;
 const TEXT_KEYS = ['vendorRef', 'orderNo'] as const;
 
 export function parseFilters(params: URLSearchParams): OrderFilters {
@@ -50,7 +50,7 @@ export function parseFilters(params: URLSearchParams): OrderFilters {
   }
   for (const key of ['minYuan', 'maxYuan'] as const) {
     const value = params.get(key);
-    if (value && YUAN.test(value)) filters[key] = value;
+    if (value && YUAN_PATTERN.test(value)) filters[key] = value;
   }
   if (params.get('sort') === 'asc') filters.sort = 'asc';
   const size = Number(params.get('size'));
@@ -69,12 +69,6 @@ export function filtersToParams(filters: OrderFilters): URLSearchParams {
   if (filters.sort !== DEFAULT_FILTERS.sort) params.set('sort', filters.sort);
   if (filters.size !== DEFAULT_FILTERS.size) params.set('size', String(filters.size));
   return params;
-}
-
-/** `12.5` yuan → 1250 fen, exactly (no floating point on the way). */
-export function yuanToFen(yuan: string): number {
-  const [whole, fraction = ''] = yuan.split('.');
-  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 }
 
 /** The server's query for filters (the list, the counts and the export take the same). */

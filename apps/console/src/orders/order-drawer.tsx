@@ -1,5 +1,5 @@
 import { Alert, App, Button, Drawer, Skeleton, Space, Tabs, Tag, Timeline, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { statusColor } from '@miniapp-shared/labels';
 import { ApiError } from '../api/client';
 import { session } from '../auth/session';
@@ -7,6 +7,9 @@ import { useLoad } from '../shared/use-load';
 import { getOrderView, refreshOrderStatus, replayCallback } from './orders-api';
 import { VendorEvents } from './vendor-events';
 import { ViewSections } from './view-sections';
+
+// Only an owner who refunds needs the dialog: it stays out of the orders page's first load.
+const RefundModal = lazy(() => import('../money/refund-modal').then((m) => ({ default: m.RefundModal })));
 
 interface Props {
   orderId: number | null;
@@ -20,8 +23,12 @@ export function OrderDrawer({ orderId, onClose, onChanged }: Props) {
   const view = useLoad(`view:${orderId}`, () => (orderId ? getOrderView(orderId) : Promise.resolve(undefined)));
   const [replaying, setReplaying] = useState<number | null>(null);
   const [refreshing, setRefreshing] = useState(false);
-  const canReplay = session.merchant()?.role === 'owner';
+  const [refunding, setRefunding] = useState(false);
+  const owner = session.merchant()?.role === 'owner';
+  const canReplay = owner;
   const data = view.data;
+  // Owner only (the server refuses staff anyway): a paid order with something left to refund.
+  const canRefund = owner && (data?.payment?.refundableFen ?? 0) > 0;
 
   const act = async (work: () => Promise<string>) => {
     try {
@@ -65,13 +72,34 @@ export function OrderDrawer({ orderId, onClose, onChanged }: Props) {
         )
       }
       extra={
-        data?.canRefreshStatus ? (
-          <Button className="refresh-status" loading={refreshing} onClick={refresh}>
-            向服务商查询最新状态
-          </Button>
-        ) : null
+        <Space>
+          {canRefund ? (
+            <Button danger className="refund-button" onClick={() => setRefunding(true)}>
+              退款
+            </Button>
+          ) : null}
+          {data?.canRefreshStatus ? (
+            <Button className="refresh-status" loading={refreshing} onClick={refresh}>
+              向服务商查询最新状态
+            </Button>
+          ) : null}
+        </Space>
       }
     >
+      {orderId && data && refunding ? (
+        <Suspense fallback={null}>
+          <RefundModal
+            orderId={orderId}
+            payment={data.payment}
+            open
+            onClose={() => setRefunding(false)}
+            onRefunded={() => {
+              view.reload();
+              onChanged();
+            }}
+          />
+        </Suspense>
+      ) : null}
       {view.error ? <Alert type="error" showIcon message={view.error.message} /> : null}
       {!data && !view.error ? <Skeleton active paragraph={{ rows: 10 }} /> : null}
       {data ? (

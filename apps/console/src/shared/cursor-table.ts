@@ -7,7 +7,10 @@ export interface CursorPage<T> {
 }
 
 /** A keyset-paged list: a stack of cursors, so 上一页 returns exactly to the page before. */
-export function useCursorPages<T>(key: string, load: (cursor: string | null) => Promise<CursorPage<T>>) {
+export function useCursorPages<P extends CursorPage<unknown>>(
+  key: string,
+  load: (cursor: string | null) => Promise<P>,
+) {
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   useEffect(() => setCursors([null]), [key]);
   const cursor = cursors[cursors.length - 1];

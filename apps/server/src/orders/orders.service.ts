@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { maskPayload } from '../common/crypto/masking.js';
 import { AppError } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/keyset.js';
@@ -22,7 +22,7 @@ import { OrderStatusEvents, type UserNotice } from './order-status-events.js';
 import { decideTransition, type OrderKind, type OrderStep, type TransitionReason } from './order-status.js';
 import { Order } from './order.entity.js';
 import { OrderViewDescribers } from './view/order-view.js';
-import { User } from '../users/user.entity.js';
+import { userSummaries } from '../users/user-summaries.js';
 
 export interface EventMeta {
   actor: EventActor;
@@ -195,7 +195,10 @@ export class OrdersService {
     const hasMore = rows.length > limit;
     const pageRows = hasMore ? rows.slice(0, limit) : rows;
     const last = pageRows[pageRows.length - 1];
-    const users = await this.listUsers(pageRows.map((row) => row.userId));
+    const users = await userSummaries(
+      this.dataSource,
+      pageRows.map((row) => row.userId),
+    );
     const items = pageRows.map((row) => ({
       ...toMerchantSummary(row),
       userNickname: users.get(row.userId)?.nickname ?? null,
@@ -205,15 +208,6 @@ export class OrdersService {
         : null,
     }));
     return { items, nextCursor: hasMore ? encodeOrderCursor(sort, last) : null };
-  }
-
-  /** Who placed a page's orders, without decrypting anything (the last four digits are stored in clear). */
-  private async listUsers(ids: number[]): Promise<Map<number, Pick<User, 'nickname' | 'phoneLast4'>>> {
-    if (ids.length === 0) return new Map();
-    const users = await this.dataSource
-      .getRepository(User)
-      .find({ where: { id: In([...new Set(ids)]) }, select: { id: true, nickname: true, phoneLast4: true } });
-    return new Map(users.map((user) => [user.id, user]));
   }
 
   async getForMerchant(orderId: number): Promise<MerchantOrderDetailDto> {

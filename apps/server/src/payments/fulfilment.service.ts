@@ -6,6 +6,7 @@ import { Order } from '../orders/order.entity.js';
 import { Payment } from './entities/payment.entity.js';
 import { PaidServices, type FulfilmentResult } from './paid-services.js';
 import { RefundsService } from './refunds.service.js';
+import { REFUND_KEYS } from './refund-keys.js';
 
 /** A service's vendor call is never made twice at once for one order (across instances). */
 const FULFIL_LEASE_MS = 5 * 60_000;
@@ -67,7 +68,7 @@ export class FulfilmentService {
       const whole = amount >= locked.paidFen;
       await manager.update(Payment, { id: locked.id }, { fulfilment: whole ? 'refunded' : 'done' });
       if (amount <= 0) return null;
-      return this.refunds.request(manager, locked, amount, result.reason, 'F');
+      return this.refunds.request(manager, locked, amount, result.reason, REFUND_KEYS.serviceFailed);
     });
     if (refund) await this.refunds.send(refund.id);
   }

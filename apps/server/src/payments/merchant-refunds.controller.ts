@@ -9,6 +9,7 @@ import { MerchantRefundDto, MerchantRefundRequestDto } from './dto/refund.dto.js
 import { Payment } from './entities/payment.entity.js';
 import { paymentView } from './payment-view.js';
 import { RefundsService } from './refunds.service.js';
+import { REFUND_KEYS } from './refund-keys.js';
 
 const orderId = new ParseIntPipe({ exceptionFactory: () => AppError.notFound('订单不存在') });
 
@@ -37,7 +38,13 @@ export class MerchantRefundsController {
     @Body() body: MerchantRefundRequestDto,
     @Ip() ip: string,
   ): Promise<MerchantRefundDto> {
-    const refund = await this.refunds.refund(id, body.amountFen, body.reason, `M${body.requestId}`, 'merchant');
+    const refund = await this.refunds.refund(
+      id,
+      body.amountFen,
+      body.reason,
+      `${REFUND_KEYS.merchant}${body.requestId}`,
+      'merchant',
+    );
     await this.audit.recordFor(
       merchant,
       'order_refund',

@@ -4,6 +4,8 @@ import { PaidServices } from './paid-services.js';
 import { PaymentWorker } from './payment-worker.js';
 import { PaymentsController } from './payments.controller.js';
 import { PaymentsService } from './payments.service.js';
+import { MerchantPaymentsController } from './merchant/merchant-payments.controller.js';
+import { MerchantPaymentsService } from './merchant/merchant-payments.service.js';
 import { MerchantRefundsController } from './merchant-refunds.controller.js';
 import { MerchantPricesController, PricesController } from './prices.controller.js';
 import { PricesService } from './prices.service.js';
@@ -16,7 +18,8 @@ import { WechatPayNotifyHandler } from './wechatpay-notify.handler.js';
  * Payments core, shared by every priced service like `orders`: prices, WeChat Pay payments and
  * refunds, the notification route, and the worker that calls a service once its order is paid.
  * A service injects `PricesService`, `PaymentsService`, `RefundsService` and registers itself
- * with `PaidServices`.
+ * with `PaidServices`. The merchant's side (the payments list and the order view's 支付 section)
+ * is in `merchant/`.
  */
 @Global()
 @Module({
@@ -25,6 +28,7 @@ import { WechatPayNotifyHandler } from './wechatpay-notify.handler.js';
     PricesController,
     MerchantPricesController,
     MerchantRefundsController,
+    MerchantPaymentsController,
     WechatPayCallbackController,
   ],
   providers: [
@@ -36,7 +40,8 @@ import { WechatPayNotifyHandler } from './wechatpay-notify.handler.js';
     FulfilmentService,
     PaymentWorker,
     WechatPayNotifyHandler,
+    MerchantPaymentsService,
   ],
-  exports: [PaidServices, PricesService, PaymentsService, RefundsService, PaymentWorker],
+  exports: [PaidServices, PricesService, PaymentsService, RefundsService, PaymentWorker, MerchantPaymentsService],
 })
 export class PaymentsModule {}

@@ -26,6 +26,7 @@ import {
   yuan,
 } from './payment-steps.js';
 import { RefundsService } from './refunds.service.js';
+import { REFUND_KEYS } from './refund-keys.js';
 
 const SERVICE_NAME = '微信支付';
 const UNPAID = ['created', 'paying'] as const;
@@ -206,7 +207,7 @@ export class PaymentsService {
         message: `收到支付 ${yuan(report.totalFen)}（${origin.source}）；${unwanted}`,
       });
       Object.assign(payment, paid);
-      await this.refunds.request(manager, payment, report.totalFen, unwanted, 'X');
+      await this.refunds.request(manager, payment, report.totalFen, unwanted, REFUND_KEYS.unwanted);
       return payment.status === 'closed' ? 'paid_after_close' : 'amount_mismatch';
     }
     await manager.update(Payment, { id: payment.id }, { ...paid, fulfilment: 'due', fulfilNextAt: now });

@@ -9,29 +9,17 @@ import { UsersService } from '../../src/users/users.service.js';
 import { rawCallback, testVendorHandler } from '../merchant/support.js';
 import { seedOrder, userIdOf } from '../support/orders.js';
 import { describeInBrowser, SCREENSHOTS, startBrowserSession, type BrowserSession } from './support/browser.js';
+import { consoleLogin as login, pick } from './support/console.js';
 import { RAW_WORDS } from './support/raw-words.js';
 
 const PHONE = '13712346666';
 const KINDS = ['id_photo', 'invoice_scan', 'identity', 'violation_payment', 'inspection'] as const;
-
-async function login(page: Page, username: string, password: string) {
-  await page.goto('/console/orders');
-  await page.locator('.login-username').fill(username);
-  await page.locator('.login-password input').fill(password);
-  await page.locator('.login-submit').click();
-  await page.locator('.order-table tbody tr.ant-table-row').first().waitFor();
-}
 
 const rows = (page: Page) => page.locator('.order-table tbody tr.ant-table-row');
 
 async function rowCount(page: Page, expected: number) {
   for (let i = 0; i < 60 && (await rows(page).count()) !== expected; i++) await page.waitForTimeout(100);
   return rows(page).count();
-}
-
-async function pick(page: Page, select: string, option: string) {
-  await page.locator(`${select} .ant-select-selector`).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
 }
 
 describeInBrowser('the desk console at /console', () => {

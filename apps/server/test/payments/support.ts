@@ -89,3 +89,29 @@ export async function occupyCarAtVendor(t: TestApp, token: string, carId: number
 }
 
 export const messages = (body: { events: { message: string }[] }) => body.events.map((e) => e.message);
+
+/** A priced inspection order its user has paid through WeChat Pay (the simulator's 确认支付). */
+export async function paidOrder(t: TestApp, device: string) {
+  const placed = await unpaidOrder(t, device);
+  await startPayment(t, placed.token, placed.orderNo);
+  wechatpay(t).pay(placed.orderNo);
+  await settle(t);
+  return placed;
+}
+
+/** The owner's manual refund of part of an order, settled at WeChat Pay. */
+export async function merchantRefund(
+  t: TestApp,
+  orderId: number,
+  amountFen: number,
+  reason: string,
+  requestId: string,
+) {
+  const owner = await t.loginMerchant('owner');
+  await t.http
+    .post(`/api/merchant/orders/${orderId}/refunds`)
+    .set(auth(owner))
+    .send({ amountFen, reason, requestId })
+    .expect(200);
+  await settle(t);
+}

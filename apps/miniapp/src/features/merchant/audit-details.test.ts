@@ -18,6 +18,15 @@ describe('auditDetailText', () => {
     );
   });
 
+  it('writes money in yuan: a refund and a price change', () => {
+    expect(auditDetailText({ amountFen: 4800, reason: '延误', outRefundNo: 'BS1RMabc' })).toBe(
+      '金额：¥48.00；原因：延误；退款单号：BS1RMabc',
+    );
+    expect(auditDetailText({ changes: [{ service: 'inspection', from: 14800, to: 12850 }] })).toBe(
+      '价格：年检代办 ¥148.00 → ¥128.50',
+    );
+  });
+
   it('never shows a raw key, even one this app does not know yet', () => {
     expect(auditDetailText({ someNewField: '3', empty: '', gone: null })).toBe('其他：3');
     expect(auditDetailText(null)).toBe('');

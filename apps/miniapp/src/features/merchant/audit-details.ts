@@ -1,3 +1,4 @@
+import { formatFen } from '../../shared/format';
 import { KIND_LABELS, STATUS_LABELS } from '../../shared/labels';
 import { vendorLabel } from './labels';
 
@@ -25,6 +26,9 @@ const DETAIL_LABELS: Record<string, string> = {
   phoneLast4: '手机尾号',
   vendorRef: '服务商单号',
   refusal: '拒绝',
+  amountFen: '金额',
+  outRefundNo: '退款单号',
+  changes: '价格',
 };
 
 const VALUE_LABELS: Record<string, Record<string, string>> = {
@@ -35,13 +39,33 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   format: { csv: 'CSV', xlsx: 'Excel' },
 };
 
+interface PriceChange {
+  service: string;
+  from?: number;
+  to: number;
+}
+
+/** Values that are not a word for a code: amounts in fen, the price changes of 修改价格. */
+const VALUE_FORMATS: Record<string, (value: unknown) => string> = {
+  amountFen: (value) => formatFen(Number(value)),
+  changes: (value) =>
+    (Array.isArray(value) ? (value as PriceChange[]) : [])
+      .map(
+        (change) =>
+          `${KIND_LABELS[change.service as keyof typeof KIND_LABELS] ?? '服务'} ${formatFen(change.from ?? 0)} → ${formatFen(change.to)}`,
+      )
+      .join('，'),
+};
+
 export function auditDetailText(details: Record<string, unknown> | null): string {
   if (!details) return '';
   return Object.entries(details)
     .filter(([, value]) => value !== undefined && value !== null && value !== '')
     .map(([key, value]) => {
-      const shown =
-        typeof value === 'boolean'
+      const format = VALUE_FORMATS[key];
+      const shown = format
+        ? format(value)
+        : typeof value === 'boolean'
           ? value
             ? '是'
             : '否'

@@ -49,6 +49,8 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   account_create: '创建账号',
   account_update: '修改账号',
   password_change_failed: '改密失败（当前密码错误）',
+  prices_update: '修改价格',
+  order_refund: '订单退款',
 };
 
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS);

@@ -326,6 +326,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/merchant/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payments of every priced order with their refunds, newest first, keyset-paged like the orders; owner and staff */
+        get: operations["MerchantPaymentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notices": {
         parameters: {
             query?: never;
@@ -1800,6 +1817,64 @@ export interface components {
             status: "pending" | "processing" | "success" | "closed" | "abnormal";
             payment: components["schemas"]["PaymentViewDto"];
         };
+        MerchantRefundRowDto: {
+            outRefundNo: string;
+            /** @description In fen */
+            amountFen: number;
+            reason: string;
+            /** @enum {string} */
+            status: "pending" | "processing" | "success" | "closed" | "abnormal";
+            /** @description 提交中 / 退款中 / 已退款 / 退款失败 / 退款异常 */
+            statusLabel: string;
+            /** @enum {string} */
+            initiator: "merchant" | "automatic";
+            /** @description 商家退款, or 自动退款（why） */
+            initiatorLabel: string;
+            createdAt: string;
+            /** @description When the money was back with the user */
+            succeededAt: string | null;
+        };
+        MerchantPaymentRowDto: {
+            id: number;
+            orderId: number;
+            /** @description The order number, also the out_trade_no */
+            orderNo: string;
+            /** @enum {string} */
+            kind: "id_photo" | "invoice_scan" | "identity" | "violation_payment" | "inspection";
+            title: string;
+            userId: number;
+            userNickname: string | null;
+            /** @description Last four digits of the user's phone */
+            userPhoneLast4: string | null;
+            /** @description What the order costs, in fen */
+            amountFen: number;
+            /** @description What WeChat Pay took, in fen */
+            paidFen: number;
+            /** @description What has come back to the user, in fen */
+            refundedFen: number;
+            /** @description What may still be refunded (paid minus refunds not failed), in fen */
+            refundableFen: number;
+            /** @enum {string} */
+            status: "created" | "paying" | "paid" | "closed" | "refunding" | "partially_refunded" | "refunded";
+            /** @description 待支付 / 已支付 / 已关闭 / 退款中 / 部分退款 / 已退款 */
+            statusLabel: string;
+            createdAt: string;
+            paidAt: string | null;
+            /** @description WeChat Pay's transaction id, masked in the middle */
+            transactionId: string | null;
+            /** @description Oldest first */
+            refunds: components["schemas"]["MerchantRefundRowDto"][];
+        };
+        MerchantPaymentPageDto: {
+            items: components["schemas"]["MerchantPaymentRowDto"][];
+            nextCursor: string | null;
+            /** @description Payments matching the filters */
+            total: number;
+            /** @description What they took, in fen */
+            paidFen: number;
+            /** @description What went back, in fen */
+            refundedFen: number;
+        };
         NoticeDto: {
             id: number;
             /** @description new_violations, monitor_failed, order_finished … */
@@ -3085,6 +3160,8 @@ export interface components {
             vendorEvents: components["schemas"]["VendorEventsViewDto"];
             /** @description The vendor of this kind can be asked for the order's status */
             canRefreshStatus: boolean;
+            /** @description A priced order's payment (what may still be refunded, for the refund action); null when free */
+            payment: components["schemas"]["MerchantPaymentRowDto"] | null;
         };
         RefreshedOrderDto: {
             order: components["schemas"]["MerchantOrderSummaryDto"];
@@ -3737,6 +3814,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    MerchantPaymentsController_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                /** @description Payment statuses, comma-separated (any of created, paying, paid, closed, refunding, partially_refunded, refunded); 待支付 is created,paying */
+                status?: string;
+                kind?: "id_photo" | "invoice_scan" | "identity" | "violation_payment" | "inspection";
+                /** @description First day the order was placed, YYYY-MM-DD (China time) */
+                from?: string;
+                /** @description Last day, YYYY-MM-DD (China time), inclusive */
+                to?: string;
+                /** @description Order number, exact (it is also the out_trade_no at WeChat Pay) */
+                orderNo?: string;
+                /** @description Smallest amount of the order's payment, in fen, inclusive */
+                minAmountFen?: number;
+                /** @description Largest amount, in fen, inclusive */
+                maxAmountFen?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MerchantPaymentPageDto"];
+                };
             };
         };
     };

@@ -27,6 +27,15 @@ export function maskTail(value: string | null | undefined, visible = 4): string 
   return value.length > visible ? `${'*'.repeat(value.length - visible)}${value.slice(-visible)}` : '****';
 }
 
+/**
+ * A long reference (a WeChat Pay transaction id): its first and last characters, enough to find it
+ * in the merchant platform beside the amount and time, not enough to quote it to WeChat Pay.
+ */
+export function maskMiddle(value: string | null | undefined, head = 4, tail = 6): string | null {
+  if (!value) return null;
+  return value.length > head + tail + 2 ? `${value.slice(0, head)}****${value.slice(-tail)}` : maskTail(value);
+}
+
 /** A licence plate: its region and last three characters (浙A**688). */
 function maskPlateText(plate: string): string {
   const chars = [...plate.trim()];

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { MerchantOrderSummaryDto } from '../../orders/dto/order.dto.js';
+import { MerchantPaymentRowDto } from '../../payments/merchant/merchant-payment.dto.js';
 
 const TONES = ['normal', 'warning', 'danger', 'success'];
 
@@ -64,4 +65,10 @@ export class MerchantOrderViewDto {
   @ApiProperty({ type: VendorEventsViewDto }) vendorEvents!: VendorEventsViewDto;
   @ApiProperty({ description: "The vendor of this kind can be asked for the order's status" })
   canRefreshStatus!: boolean;
+  @ApiProperty({
+    type: MerchantPaymentRowDto,
+    nullable: true,
+    description: "A priced order's payment (what may still be refunded, for the refund action); null when free",
+  })
+  payment!: MerchantPaymentRowDto | null;
 }

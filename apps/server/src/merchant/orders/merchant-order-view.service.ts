@@ -7,6 +7,8 @@ import { OrderEvent } from '../../orders/order-event.entity.js';
 import { KIND_LABELS, STATUS_LABELS, type OrderStatus } from '../../orders/order-status.js';
 import { OrderStatusRefreshers } from '../../orders/order-status-refresher.js';
 import { OrdersService } from '../../orders/orders.service.js';
+import { MerchantPaymentsService } from '../../payments/merchant/merchant-payments.service.js';
+import { paymentSections } from '../../payments/merchant/payment-sections.js';
 import { OrderViewDescribers, type ViewSection } from '../../orders/view/order-view.js';
 import { chinaMinute, section, text, yuan } from '../../orders/view/view-format.js';
 import { User } from '../../users/user.entity.js';
@@ -16,7 +18,8 @@ import { ACTOR_LABELS, eventTypeLabel, outcomeLabel, unknownVendorStatus, vendor
 
 /**
  * An order described for the merchant, section by section (see `orders/view/order-view.ts`): the
- * order and its user, the service's own sections, the timeline, and every vendor event behind it.
+ * order, its payment and refunds (priced orders), its user, the service's own sections, the
+ * timeline, and every vendor event behind it.
  * A vendor event is a callback, or — for kinds whose vendor sends none (annual inspection) or
  * answers synchronously (identity) — an answer to our own query, which is on the timeline as a
  * vendor step without a callback; counting callbacks alone showed 0 beside four vendor steps.
@@ -28,6 +31,7 @@ export class MerchantOrderViewService {
     private readonly orders: OrdersService,
     private readonly describers: OrderViewDescribers,
     private readonly refreshers: OrderStatusRefreshers,
+    private readonly payments: MerchantPaymentsService,
   ) {}
 
   async view(orderId: number): Promise<MerchantOrderViewDto> {
@@ -35,10 +39,11 @@ export class MerchantOrderViewService {
     const describer = this.describers.get(order.kind);
     const vendorStatus = (raw: string | null) =>
       raw === null || raw === '' ? null : (describer?.vendorStatusLabel(raw) ?? unknownVendorStatus(raw));
-    const [user, kindSections, vendorEvents] = await Promise.all([
+    const [user, kindSections, vendorEvents, payment] = await Promise.all([
       this.userSection(order.userId),
       describer ? describer.sections(orderId) : Promise.resolve([]),
       this.vendorEvents(orderId),
+      this.payments.forOrder(orderId),
     ]);
     const timeline: TimelineEntryDto[] = events.map((event) => ({
       id: event.id,
@@ -51,10 +56,16 @@ export class MerchantOrderViewService {
     return {
       order,
       heading: `${KIND_LABELS[order.kind]} · ${STATUS_LABELS[order.status]}`,
-      sections: [this.overview(order, vendorStatus(order.vendorStatus)), user, ...kindSections],
+      sections: [
+        this.overview(order, vendorStatus(order.vendorStatus)),
+        ...(payment ? paymentSections(payment) : []),
+        user,
+        ...kindSections,
+      ],
       timeline,
       vendorEvents,
       canRefreshStatus: this.refreshers.has(order.kind),
+      payment,
     };
   }
 
