@@ -55,6 +55,7 @@ export function verifyViolationChangeCallback(
           kind: 'violations-changed' as const,
           plateNumber: trimmed(data.plateNumber, 'plateNumber'),
           violations: asArray(data.items, 'items').map(toViolation),
+          signedAt: signedAtOf(request.rawQuery),
         }
       : {
           kind: 'monitor-failed' as const,
@@ -63,6 +64,16 @@ export function verifyViolationChangeCallback(
           message: optText(data.message) ?? '',
         },
   );
+}
+
+/**
+ * The callback's own time: the signed `timestamp` of its URL, in milliseconds (a value that reads
+ * as seconds, as in the document's PHP sample, is scaled). The list itself carries no time.
+ */
+function signedAtOf(rawQuery: string): number {
+  const value = Number(new URLSearchParams(rawQuery.replace(/^\?/, '')).get('timestamp'));
+  if (!Number.isFinite(value) || value <= 0) throw new ShapeError('timestamp is not a number');
+  return value < 1e11 ? value * 1000 : value;
 }
 
 /** `success` is a boolean (or its text); absent means a list, as the document's example always has it. */

@@ -13,6 +13,7 @@ import { IsNull, type EntityManager } from 'typeorm';
 import type { CallbackHandler } from '../../callbacks/callback-handler.js';
 import { CallbackInbox } from '../../callbacks/callback-inbox.service.js';
 import type { RawCallback } from '../../callbacks/vendor-event.entity.js';
+import { forUpdate } from '../../database/transactions.js';
 import { docloudToAppError } from '../docloud-errors.js';
 import { VehicleCar } from '../entities/car.entity.js';
 import { plateIndexOf } from '../garage/garage.service.js';
@@ -74,7 +75,11 @@ export class ViolationCallbackHandler implements CallbackHandler<Event>, OnModul
   }
 
   async apply(event: Event, { manager }: { manager: EntityManager; vendorEventId: number }) {
-    const cars = await manager.find(VehicleCar, { where: { plateIndex: event.plateIndex, removedAt: IsNull() } });
+    // Locked (MySQL): two lists of one plate applied at once must compare against each other.
+    const cars = await manager.find(VehicleCar, {
+      where: { plateIndex: event.plateIndex, removedAt: IsNull() },
+      ...forUpdate(manager),
+    });
     if (cars.length === 0) return { outcome: 'no_car' };
     if (event.kind === 'monitor-failed') return this.monitorFailed(manager, cars, event);
     return this.violationsChanged(manager, cars, event);
@@ -92,12 +97,24 @@ export class ViolationCallbackHandler implements CallbackHandler<Event>, OnModul
     return DOCLOUD_ANSWERS.rejection(reason, error);
   }
 
+  /**
+   * The list carries no time of its own: the notification's signed timestamp is its time (capped
+   * at now, a vendor clock ahead of ours must not make a list look newer than the next one). A
+   * car whose stored list is newer (a later notification, or a query answered later) keeps it:
+   * see docs/vendor-readings.md.
+   */
   private async violationsChanged(manager: EntityManager, cars: VehicleCar[], event: DocloudViolationsChangedEvent) {
     const at = new Date();
+    const listAt = new Date(Math.min(event.signedAt, at.getTime()));
     let told = 0;
+    let older = 0;
     for (const car of cars) {
+      if (car.violationsAt && listAt < car.violationsAt) {
+        older++;
+        continue;
+      }
       const firstSync = car.violationsAt === null;
-      const fresh = await mergeFromCallback(manager, car, event.violations, at);
+      const fresh = await mergeFromCallback(manager, car, event.violations, at, listAt);
       if (!car.monitorWanted || fresh.length === 0) continue;
       const added = await this.notices.add(manager, {
         userId: car.userId,
@@ -114,6 +131,7 @@ export class ViolationCallbackHandler implements CallbackHandler<Event>, OnModul
       });
       if (added) told++;
     }
+    if (older === cars.length) return { outcome: 'older_list_kept_newer' };
     return { outcome: told ? `updated_notified_${told}` : 'updated' };
   }
 

@@ -29,6 +29,11 @@ export interface DocloudViolationsChangedEvent {
   kind: 'violations-changed';
   plateNumber: string;
   violations: DocloudViolation[];
+  /**
+   * When the vendor signed this notification (the URL's `timestamp`, in ms): the only time it
+   * carries, so the only vendor-side way to tell an older list from a newer one.
+   */
+  signedAt: number;
 }
 
 /** 《车辆违章信息变更通知》, failure form: monitoring found the car's details wrong. */
