@@ -131,6 +131,7 @@ describe('verifyViolationChangeCallback (《车辆违章信息变更通知》)',
       plateNumber: '浙A88888',
       code: '1032',
       message: '车架号或发动机号位数错误',
+      signedAt: 1490769858578,
     });
   });
 

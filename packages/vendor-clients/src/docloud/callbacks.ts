@@ -62,13 +62,15 @@ export function verifyViolationChangeCallback(
           plateNumber: trimmed(data.plateNumber, 'plateNumber'),
           code: text(data.code, 'code').trim(),
           message: optText(data.message) ?? '',
+          signedAt: signedAtOf(request.rawQuery),
         },
   );
 }
 
 /**
  * The callback's own time: the signed `timestamp` of its URL, in milliseconds (a value that reads
- * as seconds, as in the document's PHP sample, is scaled). The list itself carries no time.
+ * as seconds, as in the document's PHP sample, is scaled). Neither form carries a time or an id
+ * of its own; a vendor retry resends the same signed URL, so this also names the notification.
  */
 function signedAtOf(rawQuery: string): number {
   const value = Number(new URLSearchParams(rawQuery.replace(/^\?/, '')).get('timestamp'));

@@ -35,9 +35,6 @@ function fingerprint(violations: DocloudViolation[]): string {
   return sha(items.join('\n')).slice(0, 40);
 }
 
-/** China date, so the same monitoring failure is told once a day, not once per vendor retry. */
-const chinaDay = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-
 /**
  * 《车辆违章信息变更通知》 at `POST /api/callbacks/docloud/violation`: a monitored plate's current
  * violations (stored for every car with that plate; owners who switched monitoring on get a notice
@@ -63,10 +60,12 @@ export class ViolationCallbackHandler implements CallbackHandler<Event>, OnModul
     const plate = checkPlate(event.plateNumber);
     const plateIndex = plateIndexOf(plate.valid ? plate.plate : event.plateNumber.trim());
     const car = plateIndex.slice(0, 32);
+    // A failure has no id of its own: the vendor's notification is its plate, code and message as
+    // signed at one instant (a retry resends that URL), whatever the date when it arrives.
     const dedupeKey =
       event.kind === 'violations-changed'
         ? `docloud:violations:${car}:${fingerprint(event.violations)}`
-        : `docloud:monitor-failed:${car}:${event.code}:${sha(event.message).slice(0, 16)}:${chinaDay()}`;
+        : `docloud:monitor-failed:${car}:${event.code}:${sha(event.message).slice(0, 16)}:${event.signedAt}`;
     return {
       dedupeKey,
       event: { ...event, plateIndex },
@@ -74,14 +73,14 @@ export class ViolationCallbackHandler implements CallbackHandler<Event>, OnModul
     };
   }
 
-  async apply(event: Event, { manager }: { manager: EntityManager; vendorEventId: number }) {
+  async apply(event: Event, { manager, vendorEventId }: { manager: EntityManager; vendorEventId: number }) {
     // Locked (MySQL): two lists of one plate applied at once must compare against each other.
     const cars = await manager.find(VehicleCar, {
       where: { plateIndex: event.plateIndex, removedAt: IsNull() },
       ...forUpdate(manager),
     });
     if (cars.length === 0) return { outcome: 'no_car' };
-    if (event.kind === 'monitor-failed') return this.monitorFailed(manager, cars, event);
+    if (event.kind === 'monitor-failed') return this.monitorFailed(manager, cars, event, vendorEventId);
     return this.violationsChanged(manager, cars, event);
   }
 
@@ -135,15 +134,29 @@ export class ViolationCallbackHandler implements CallbackHandler<Event>, OnModul
     return { outcome: told ? `updated_notified_${told}` : 'updated' };
   }
 
-  private async monitorFailed(manager: EntityManager, cars: VehicleCar[], event: DocloudMonitorFailedEvent) {
-    const advice = (docloudToAppError(docloudApiError(event.code, event.message)).getResponse() as { message: string })
-      .message;
+  /**
+   * Marks the watching cars failed and tells each owner once per failure: a car already failed for
+   * the same reason (the vendor telling again, re-signed or after midnight) is not told again; once
+   * the owner fixes the car or switches monitoring on again, the state leaves `failed` and the next
+   * failure is news.
+   */
+  private async monitorFailed(
+    manager: EntityManager,
+    cars: VehicleCar[],
+    event: DocloudMonitorFailedEvent,
+    vendorEventId: number,
+  ) {
+    const advice = (
+      docloudToAppError(docloudApiError(event.code, event.message)).getResponse() as { message: string }
+    ).message.slice(0, 255);
     let told = 0;
-    for (const car of cars.filter((c) => c.monitorWanted)) {
+    const watching = cars.filter((c) => c.monitorWanted);
+    const toTell = watching.filter((c) => !(c.monitorState === 'failed' && c.monitorMessage === advice));
+    for (const car of toTell) {
       await manager.update(
         VehicleCar,
         { id: car.id },
-        { monitorState: 'failed', monitorMessage: advice.slice(0, 255), updatedAt: new Date() },
+        { monitorState: 'failed', monitorMessage: advice, updatedAt: new Date() },
       );
       await this.notices.add(manager, {
         userId: car.userId,
@@ -151,11 +164,12 @@ export class ViolationCallbackHandler implements CallbackHandler<Event>, OnModul
         title: '违章监控未能生效',
         body: `${maskPlate(car.plateNumber)} 的违章监控失败：${advice}。修改后请重新开启违章监控。`,
         link: `/vehicles/pages/car-form/index?id=${car.id}`,
-        dedupeKey: `vehicles:monitor-failed:${car.id}:${event.code}:${chinaDay()}`,
+        dedupeKey: `vehicles:monitor-failed:${car.id}:${vendorEventId}`,
       });
       told++;
     }
-    return { outcome: told ? 'monitor_failed' : 'monitor_failed_unwatched' };
+    if (told) return { outcome: 'monitor_failed' };
+    return { outcome: watching.length ? 'monitor_failed_already_told' : 'monitor_failed_unwatched' };
   }
 }
 

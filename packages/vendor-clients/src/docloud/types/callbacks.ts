@@ -42,6 +42,8 @@ export interface DocloudMonitorFailedEvent {
   plateNumber: string;
   code: string;
   message: string;
+  /** When the vendor signed this notification (ms), as in `DocloudViolationsChangedEvent`. */
+  signedAt: number;
 }
 
 export type DocloudViolationChangeEvent = DocloudViolationsChangedEvent | DocloudMonitorFailedEvent;
