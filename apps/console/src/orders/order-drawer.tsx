@@ -5,6 +5,8 @@ import { ApiError } from '../api/client';
 import { session } from '../auth/session';
 import { useLoad } from '../shared/use-load';
 import { getOrderView, refreshOrderStatus, replayCallback } from './orders-api';
+import { canSettleUnknownId } from './unknown-id';
+import { UnknownIdActions } from './unknown-id-actions';
 import { VendorEvents } from './vendor-events';
 import { ViewSections } from './view-sections';
 
@@ -23,11 +25,13 @@ export function OrderDrawer({ orderId, onClose, onChanged }: Props) {
   const canReplay = session.merchant()?.role === 'owner';
   const data = view.data;
 
-  const act = async (work: () => Promise<string>) => {
+  const act = async (work: () => Promise<string>): Promise<boolean> => {
     try {
       void message.success(await work());
+      return true;
     } catch (error) {
       void message.error(error instanceof ApiError ? error.message : '操作失败，请稍后重试');
+      return false;
     } finally {
       view.reload();
       onChanged();
@@ -65,11 +69,16 @@ export function OrderDrawer({ orderId, onClose, onChanged }: Props) {
         )
       }
       extra={
-        data?.canRefreshStatus ? (
-          <Button className="refresh-status" loading={refreshing} onClick={refresh}>
-            向服务商查询最新状态
-          </Button>
-        ) : null
+        <Space>
+          {data && canSettleUnknownId(data.order, session.merchant()?.role) ? (
+            <UnknownIdActions order={data.order} run={act} />
+          ) : null}
+          {data?.canRefreshStatus ? (
+            <Button className="refresh-status" loading={refreshing} onClick={refresh}>
+              向服务商查询最新状态
+            </Button>
+          ) : null}
+        </Space>
       }
     >
       {view.error ? <Alert type="error" showIcon message={view.error.message} /> : null}
