@@ -5,6 +5,8 @@ import { ApiError } from '../api/client';
 import { session } from '../auth/session';
 import { useLoad } from '../shared/use-load';
 import { getOrderView, refreshOrderStatus, replayCallback } from './orders-api';
+import { canSettleUnknownId } from './unknown-id';
+import { UnknownIdActions } from './unknown-id-actions';
 import { VendorEvents } from './vendor-events';
 import { ViewSections } from './view-sections';
 
@@ -30,11 +32,13 @@ export function OrderDrawer({ orderId, onClose, onChanged }: Props) {
   // Owner only (the server refuses staff anyway): a paid order with something left to refund.
   const canRefund = owner && (data?.payment?.refundableFen ?? 0) > 0;
 
-  const act = async (work: () => Promise<string>) => {
+  const act = async (work: () => Promise<string>): Promise<boolean> => {
     try {
       void message.success(await work());
+      return true;
     } catch (error) {
       void message.error(error instanceof ApiError ? error.message : '操作失败，请稍后重试');
+      return false;
     } finally {
       view.reload();
       onChanged();
@@ -77,6 +81,9 @@ export function OrderDrawer({ orderId, onClose, onChanged }: Props) {
             <Button danger className="refund-button" onClick={() => setRefunding(true)}>
               退款
             </Button>
+          ) : null}
+          {data && canSettleUnknownId(data.order, session.merchant()?.role) ? (
+            <UnknownIdActions order={data.order} run={act} />
           ) : null}
           {data?.canRefreshStatus ? (
             <Button className="refresh-status" loading={refreshing} onClick={refresh}>

@@ -90,6 +90,7 @@ const envSchema = z.object({
   DOCLOUD_API_BASE: z.url().default('https://openapi.docloud.vip'),
   DOCLOUD_PAYMENT_MODE: z.enum(['credit', 'online']).default('credit'),
   VIOLATION_QUERY_FRESH_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  CAR_ADDS_PER_DAY: z.coerce.number().int().min(1).max(100).default(5),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   REDIS_URL: z
     .string()
@@ -184,6 +185,8 @@ export interface AppConfig {
   docloudPaymentMode: 'credit' | 'online';
   /** A car's stored violations younger than this are served without asking Docloud again. */
   violationQueryFreshSeconds: number;
+  /** Cars a user may add to the garage per day (China time), removed ones included: each can cost a paid query. */
+  carAddsPerDay: number;
   zhimaProductCode: string;
   /** Minutes an order of each kind may stay non-final before the merchant console lists it as stuck. */
   stuckOrderMinutes: Record<OrderKind, number>;
@@ -287,6 +290,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, root = repos
     fileRetentionDays: env.FILE_RETENTION_DAYS,
     docloudPaymentMode: env.DOCLOUD_PAYMENT_MODE,
     violationQueryFreshSeconds: env.VIOLATION_QUERY_FRESH_SECONDS,
+    carAddsPerDay: env.CAR_ADDS_PER_DAY,
     zhimaProductCode: env.ZHIMA_PRODUCT_CODE,
     stuckOrderMinutes: env.STUCK_ORDER_MINUTES,
     zhimaTimeoutMs: env.ZHIMA_TIMEOUT_MS,

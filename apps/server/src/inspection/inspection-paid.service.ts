@@ -13,14 +13,12 @@ import { InspectionStatus } from './inspection-status.service.js';
 import { InspectionVendor, SERVICE_NAME } from './inspection-vendor.service.js';
 import { isOpenOrderRefusal, isOutcomeUnknown, STEP_UNKNOWN_ID, UNKNOWN_ID_MESSAGE } from './unconfirmed-orders.js';
 import { vendorOrderInput } from './vendor-order-input.js';
-import { stepForWorder } from './worder-steps.js';
+import { STEP_PLACED_PAID as STEP_PLACED } from './worder-steps.js';
 
 /** Paid, sent, no answer: the vendor may have the order (the next attempt tells, see unconfirmed-orders.ts). */
 const STEP_PAID_UNCONFIRMED: OrderStep = { status: 'processing', vendorStatus: '待确认', progress: 5 };
 /** Paid, and the vendor refused the order: it ends here and the payment goes back. */
 const STEP_REFUSED: OrderStep = { status: 'failed', vendorStatus: '下单失败', progress: 9 };
-/** Paid orders are being handled from the vendor's first step on (10 is 待支付 only for unpaid ones). */
-const STEP_PLACED: OrderStep = { ...stepForWorder(10), status: 'processing' };
 
 /**
  * 年检代办 as a paid service: the stored order is sent to Docloud only once it is paid. Accepted →

@@ -92,10 +92,11 @@ export class InspectionStatus implements OnModuleInit {
         .update({ id: detail.id }, { checkedAt: new Date(), checkError: message });
       throw error;
     }
-    return this.apply(detail.id, answer);
+    return this.applyAnswer(detail.id, answer);
   }
 
-  private apply(detailId: number, answer: VendorOrderDetail): Promise<boolean> {
+  /** Applies one answer of 《免检订单详情》 to the order (its row locked); answers whether the status moved. */
+  applyAnswer(detailId: number, answer: VendorOrderDetail): Promise<boolean> {
     return this.transactions.run(async (manager) => {
       const current = await manager.findOneByOrFail(InspectionOrderDetail, { id: detailId });
       const order = await this.orders.lockOrder(manager, current.orderId);

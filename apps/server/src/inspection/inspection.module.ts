@@ -8,6 +8,8 @@ import { requireVendor, VENDOR_SETTINGS, type AvailableVendors } from '../vendor
 import { InspectionCars } from './inspection-cars.service.js';
 import { InspectionController } from './inspection.controller.js';
 import { InspectionOrdersController, MerchantInspectionController } from './inspection-orders.controller.js';
+import { MerchantSettlementController } from './merchant-settlement.controller.js';
+import { UnknownIdSettlement } from './unknown-id-settlement.service.js';
 import { InspectionOrders } from './inspection-orders.service.js';
 import { InspectionPaidService } from './inspection-paid.service.js';
 import { InspectionOrderView } from './inspection-order-view.js';
@@ -19,7 +21,12 @@ import { INSPECTION_DOCLOUD, InspectionVendor } from './inspection-vendor.servic
  * `GARAGE_READER` (provided globally by the vehicles service), never from its module.
  */
 @Module({
-  controllers: [InspectionController, InspectionOrdersController, MerchantInspectionController],
+  controllers: [
+    InspectionController,
+    InspectionOrdersController,
+    MerchantInspectionController,
+    MerchantSettlementController,
+  ],
   providers: [
     {
       provide: INSPECTION_DOCLOUD,
@@ -37,6 +44,7 @@ import { INSPECTION_DOCLOUD, InspectionVendor } from './inspection-vendor.servic
     InspectionStatusRefresher,
     InspectionOrderView,
     InspectionPaidService,
+    UnknownIdSettlement,
   ],
 })
 export class InspectionModule {}

@@ -31,6 +31,16 @@ export const WORDER_HINTS: Readonly<Record<number, string>> = {
   60: '订单已关闭，如有疑问请联系客服',
 };
 
+/** Paid orders are being handled from the vendor's first step on (10 is 待支付 only for unpaid ones). */
+export const STEP_PLACED_PAID: OrderStep = { ...stepForWorder(10), status: 'processing' };
+
+/** Closed by the merchant before the vendor's id was known: above every open step, like the vendor's 60. */
+export const STEP_CLOSED_BY_MERCHANT: OrderStep = {
+  status: 'cancelled',
+  vendorStatus: '已关闭',
+  progress: WORDER_CLOSED,
+};
+
 export function isKnownWorderStatus(status: number): boolean {
   return status in WORDER_LABELS;
 }

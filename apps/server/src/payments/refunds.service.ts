@@ -81,8 +81,7 @@ export class RefundsService {
     const known = await manager.findOneBy(Refund, { outRefundNo });
     if (known) return known;
     if (!Number.isInteger(amountFen) || amountFen <= 0) throw AppError.badRequest('VALIDATION', '退款金额不正确');
-    const committed = await manager.sum(Refund, 'amountFen', { paymentId: payment.id, status: Not('closed') });
-    const left = payment.paidFen - (committed ?? 0);
+    const left = await this.leftToRefund(manager, payment);
     if (amountFen > left) {
       throw AppError.conflict('REFUND_EXCEEDS_PAID', `退款金额超过可退金额（可退 ${yuan(Math.max(left, 0))}）`);
     }
@@ -109,6 +108,31 @@ export class RefundsService {
       message: `退款中 ${yuan(amountFen)}：${reason}`.slice(0, 255),
     });
     return saved;
+  }
+
+  /**
+   * Records, in the caller's transaction, a refund of whatever is left to refund of an order's
+   * payment: null when the order was not paid or nothing is left. The payment is locked here.
+   */
+  async requestRest(
+    manager: EntityManager,
+    orderId: number,
+    reason: string,
+    key: string,
+    actor: EventActor = 'system',
+  ): Promise<Refund | null> {
+    const payment = await manager.findOne(Payment, { where: { orderId }, ...forUpdate(manager) });
+    if (!payment) return null;
+    const known = await manager.findOneBy(Refund, { outRefundNo: `${payment.outTradeNo}R${key}` });
+    if (known) return known;
+    const left = await this.leftToRefund(manager, payment);
+    return left > 0 ? this.request(manager, payment, left, reason, key, actor) : null;
+  }
+
+  /** Paid, less every refund that is not closed (those under way count: never refund twice). */
+  private async leftToRefund(manager: EntityManager, payment: Payment): Promise<number> {
+    const committed = await manager.sum(Refund, 'amountFen', { paymentId: payment.id, status: Not('closed') });
+    return Math.max(payment.paidFen - (committed ?? 0), 0);
   }
 
   /** Sends a recorded refund to WeChat Pay; a failure leaves it pending for the settle job. */

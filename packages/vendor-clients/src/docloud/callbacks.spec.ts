@@ -107,12 +107,31 @@ describe('verifyViolationChangeCallback (《车辆违章信息变更通知》)',
     });
   });
 
+  it('carries the signed timestamp of its URL as signedAt, in milliseconds whatever unit the vendor used', () => {
+    const event = verifyViolationChangeCallback(signed(CHANGE_EXAMPLE), credentials);
+    expect(event).toMatchObject({ signedAt: 1490769858578 });
+    // The PHP sample signs seconds.
+    const url = signUrl(
+      'http://banshi.test/cb',
+      credentials.appKey,
+      credentials.appSecret,
+      CHANGE_EXAMPLE,
+      new ManualClock(1490769858),
+    );
+    const inSeconds = verifyViolationChangeCallback(
+      { rawQuery: url.slice(url.indexOf('?') + 1), rawBody: CHANGE_EXAMPLE },
+      credentials,
+    );
+    expect(inSeconds).toMatchObject({ signedAt: 1490769858000 });
+  });
+
   it('reads the failure example, trimming the plate it sends with a leading space', () => {
     expect(verifyViolationChangeCallback(signed(FAILURE_EXAMPLE), credentials)).toEqual({
       kind: 'monitor-failed',
       plateNumber: '浙A88888',
       code: '1032',
       message: '车架号或发动机号位数错误',
+      signedAt: 1490769858578,
     });
   });
 

@@ -55,14 +55,27 @@ export function verifyViolationChangeCallback(
           kind: 'violations-changed' as const,
           plateNumber: trimmed(data.plateNumber, 'plateNumber'),
           violations: asArray(data.items, 'items').map(toViolation),
+          signedAt: signedAtOf(request.rawQuery),
         }
       : {
           kind: 'monitor-failed' as const,
           plateNumber: trimmed(data.plateNumber, 'plateNumber'),
           code: text(data.code, 'code').trim(),
           message: optText(data.message) ?? '',
+          signedAt: signedAtOf(request.rawQuery),
         },
   );
+}
+
+/**
+ * The callback's own time: the signed `timestamp` of its URL, in milliseconds (a value that reads
+ * as seconds, as in the document's PHP sample, is scaled). Neither form carries a time or an id
+ * of its own; a vendor retry resends the same signed URL, so this also names the notification.
+ */
+function signedAtOf(rawQuery: string): number {
+  const value = Number(new URLSearchParams(rawQuery.replace(/^\?/, '')).get('timestamp'));
+  if (!Number.isFinite(value) || value <= 0) throw new ShapeError('timestamp is not a number');
+  return value < 1e11 ? value * 1000 : value;
 }
 
 /** `success` is a boolean (or its text); absent means a list, as the document's example always has it. */

@@ -1078,6 +1078,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/merchant/orders/{orderId}/inspection/vendor-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adopt Docloud's id for a 待核实 inspection order (checked with Docloud: same user, same plate); the order goes on and its status is read at once */
+        post: operations["MerchantSettlementController_adopt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchant/orders/{orderId}/inspection/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a 待核实 inspection order with a reason; what was paid and not yet refunded is refunded */
+        post: operations["MerchantSettlementController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/vehicles/cities": {
         parameters: {
             query?: never;
@@ -2674,6 +2708,14 @@ export interface components {
             vendorOrderId: string;
             vendorCarId: string;
             checkError: string | null;
+        };
+        AdoptVendorOrderDto: {
+            /** @description Docloud's orderId of the order (digits), as its support gave it */
+            vendorOrderId: string;
+        };
+        CloseUnknownIdOrderDto: {
+            /** @description Why the order is closed: shown to the user on the timeline and with the refund */
+            reason: string;
         };
         CityRuleDto: {
             province: string;
@@ -4896,6 +4938,91 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MerchantInspectionOrderDto"];
                 };
+            };
+        };
+    };
+    MerchantSettlementController_adopt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptVendorOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MerchantInspectionOrderDto"];
+                };
+            };
+            /** @description Staff accounts */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ORDER_NOT_UNKNOWN_ID, VENDOR_ORDER_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VENDOR_ORDER_NOT_FOUND, VENDOR_ORDER_MISMATCH */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MerchantSettlementController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseUnknownIdOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MerchantInspectionOrderDto"];
+                };
+            };
+            /** @description Staff accounts */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ORDER_NOT_UNKNOWN_ID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

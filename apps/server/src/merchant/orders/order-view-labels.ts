@@ -43,6 +43,8 @@ const OUTCOME_LABELS: Record<string, string> = {
   another_bill: '同一照片中的另一张票据',
   monitor_failed: '违章监控失败，已通知用户',
   monitor_failed_unwatched: '违章监控失败',
+  monitor_failed_already_told: '违章监控失败（同一原因已通知过用户）',
+  older_list_kept_newer: '较旧的违章列表，已保留较新的记录',
 };
 
 export function outcomeLabel(row: Pick<VendorEvent, 'status' | 'outcome'>): string {

@@ -13,6 +13,7 @@ import { IsNull, type EntityManager } from 'typeorm';
 import type { CallbackHandler } from '../../callbacks/callback-handler.js';
 import { CallbackInbox } from '../../callbacks/callback-inbox.service.js';
 import type { RawCallback } from '../../callbacks/vendor-event.entity.js';
+import { forUpdate } from '../../database/transactions.js';
 import { docloudToAppError } from '../docloud-errors.js';
 import { VehicleCar } from '../entities/car.entity.js';
 import { plateIndexOf } from '../garage/garage.service.js';
@@ -33,9 +34,6 @@ function fingerprint(violations: DocloudViolation[]): string {
     .sort();
   return sha(items.join('\n')).slice(0, 40);
 }
-
-/** China date, so the same monitoring failure is told once a day, not once per vendor retry. */
-const chinaDay = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * 《车辆违章信息变更通知》 at `POST /api/callbacks/docloud/violation`: a monitored plate's current
@@ -62,10 +60,12 @@ export class ViolationCallbackHandler implements CallbackHandler<Event>, OnModul
     const plate = checkPlate(event.plateNumber);
     const plateIndex = plateIndexOf(plate.valid ? plate.plate : event.plateNumber.trim());
     const car = plateIndex.slice(0, 32);
+    // A failure has no id of its own: the vendor's notification is its plate, code and message as
+    // signed at one instant (a retry resends that URL), whatever the date when it arrives.
     const dedupeKey =
       event.kind === 'violations-changed'
         ? `docloud:violations:${car}:${fingerprint(event.violations)}`
-        : `docloud:monitor-failed:${car}:${event.code}:${sha(event.message).slice(0, 16)}:${chinaDay()}`;
+        : `docloud:monitor-failed:${car}:${event.code}:${sha(event.message).slice(0, 16)}:${event.signedAt}`;
     return {
       dedupeKey,
       event: { ...event, plateIndex },
@@ -73,10 +73,14 @@ export class ViolationCallbackHandler implements CallbackHandler<Event>, OnModul
     };
   }
 
-  async apply(event: Event, { manager }: { manager: EntityManager; vendorEventId: number }) {
-    const cars = await manager.find(VehicleCar, { where: { plateIndex: event.plateIndex, removedAt: IsNull() } });
+  async apply(event: Event, { manager, vendorEventId }: { manager: EntityManager; vendorEventId: number }) {
+    // Locked (MySQL): two lists of one plate applied at once must compare against each other.
+    const cars = await manager.find(VehicleCar, {
+      where: { plateIndex: event.plateIndex, removedAt: IsNull() },
+      ...forUpdate(manager),
+    });
     if (cars.length === 0) return { outcome: 'no_car' };
-    if (event.kind === 'monitor-failed') return this.monitorFailed(manager, cars, event);
+    if (event.kind === 'monitor-failed') return this.monitorFailed(manager, cars, event, vendorEventId);
     return this.violationsChanged(manager, cars, event);
   }
 
@@ -92,12 +96,24 @@ export class ViolationCallbackHandler implements CallbackHandler<Event>, OnModul
     return DOCLOUD_ANSWERS.rejection(reason, error);
   }
 
+  /**
+   * The list carries no time of its own: the notification's signed timestamp is its time (capped
+   * at now, a vendor clock ahead of ours must not make a list look newer than the next one). A
+   * car whose stored list is newer (a later notification, or a query answered later) keeps it:
+   * see docs/vendor-readings.md.
+   */
   private async violationsChanged(manager: EntityManager, cars: VehicleCar[], event: DocloudViolationsChangedEvent) {
     const at = new Date();
+    const listAt = new Date(Math.min(event.signedAt, at.getTime()));
     let told = 0;
+    let older = 0;
     for (const car of cars) {
+      if (car.violationsAt && listAt < car.violationsAt) {
+        older++;
+        continue;
+      }
       const firstSync = car.violationsAt === null;
-      const fresh = await mergeFromCallback(manager, car, event.violations, at);
+      const fresh = await mergeFromCallback(manager, car, event.violations, at, listAt);
       if (!car.monitorWanted || fresh.length === 0) continue;
       const added = await this.notices.add(manager, {
         userId: car.userId,
@@ -114,18 +130,33 @@ export class ViolationCallbackHandler implements CallbackHandler<Event>, OnModul
       });
       if (added) told++;
     }
+    if (older === cars.length) return { outcome: 'older_list_kept_newer' };
     return { outcome: told ? `updated_notified_${told}` : 'updated' };
   }
 
-  private async monitorFailed(manager: EntityManager, cars: VehicleCar[], event: DocloudMonitorFailedEvent) {
-    const advice = (docloudToAppError(docloudApiError(event.code, event.message)).getResponse() as { message: string })
-      .message;
+  /**
+   * Marks the watching cars failed and tells each owner once per failure: a car already failed for
+   * the same reason (the vendor telling again, re-signed or after midnight) is not told again; once
+   * the owner fixes the car or switches monitoring on again, the state leaves `failed` and the next
+   * failure is news.
+   */
+  private async monitorFailed(
+    manager: EntityManager,
+    cars: VehicleCar[],
+    event: DocloudMonitorFailedEvent,
+    vendorEventId: number,
+  ) {
+    const advice = (
+      docloudToAppError(docloudApiError(event.code, event.message)).getResponse() as { message: string }
+    ).message.slice(0, 255);
     let told = 0;
-    for (const car of cars.filter((c) => c.monitorWanted)) {
+    const watching = cars.filter((c) => c.monitorWanted);
+    const toTell = watching.filter((c) => !(c.monitorState === 'failed' && c.monitorMessage === advice));
+    for (const car of toTell) {
       await manager.update(
         VehicleCar,
         { id: car.id },
-        { monitorState: 'failed', monitorMessage: advice.slice(0, 255), updatedAt: new Date() },
+        { monitorState: 'failed', monitorMessage: advice, updatedAt: new Date() },
       );
       await this.notices.add(manager, {
         userId: car.userId,
@@ -133,11 +164,12 @@ export class ViolationCallbackHandler implements CallbackHandler<Event>, OnModul
         title: '违章监控未能生效',
         body: `${maskPlate(car.plateNumber)} 的违章监控失败：${advice}。修改后请重新开启违章监控。`,
         link: `/vehicles/pages/car-form/index?id=${car.id}`,
-        dedupeKey: `vehicles:monitor-failed:${car.id}:${event.code}:${chinaDay()}`,
+        dedupeKey: `vehicles:monitor-failed:${car.id}:${vendorEventId}`,
       });
       told++;
     }
-    return { outcome: told ? 'monitor_failed' : 'monitor_failed_unwatched' };
+    if (told) return { outcome: 'monitor_failed' };
+    return { outcome: watching.length ? 'monitor_failed_already_told' : 'monitor_failed_unwatched' };
   }
 }
 

@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { DocloudCarType } from '@banshi/vendor-clients/docloud';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { maskPhone } from '../../common/crypto/masking.js';
 import { piiCipher } from '../../common/crypto/pii-cipher.js';
 import { AppError } from '../../common/errors/app-error.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../../config/config.tokens.js';
 import type { GarageCar, GarageReader, ViolationStanding } from '../../common/garage/garage-reader.js';
 import { Transactions } from '../../database/transactions.js';
 import { User } from '../../users/user.entity.js';
@@ -12,6 +14,7 @@ import type { AddCarDto, CarDto, GarageDto, UpdateCarDto } from '../dto/car.dto.
 import { VehicleCar } from '../entities/car.entity.js';
 import { StoredViolation } from '../entities/stored-violation.entity.js';
 import { checkCarType, defaultCarType, fitCarNumbers } from './car-numbers.js';
+import { carryOverRecentList, checkDailyAdds, isFreshQuery } from './churn-guard.js';
 import { summarise, toCarDto } from './car-view.js';
 import { CityRulesService, type CityRule } from './city-rules.service.js';
 import { newCarRow } from './new-car.js';
@@ -37,6 +40,7 @@ export class GarageService implements GarageReader {
     private readonly leases: Exclusive,
     private readonly cities: CityRulesService,
     private readonly users: UsersService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async garage(userId: number): Promise<GarageDto> {
@@ -78,8 +82,9 @@ export class GarageService implements GarageReader {
     await this.usePhone(userId, input.phone, rule);
     const plateIndex = plateIndexOf(plate.plate);
 
-    // One garage change at a time per user, across instances: the limit of three stays exact.
-    const car = await this.leases.run(`vehicles:garage:${userId}`, 15_000, 15_000, () =>
+    // One garage change at a time per user, across instances: the limit of three and the day's
+    // allowance stay exact.
+    const { car, violations } = await this.leases.run(`vehicles:garage:${userId}`, 15_000, 15_000, () =>
       this.transactions.run(async (manager) => {
         const cars = await manager.find(VehicleCar, { where: { userId, removedAt: IsNull() } });
         if (cars.some((c) => c.plateIndex === plateIndex)) {
@@ -91,25 +96,31 @@ export class GarageService implements GarageReader {
             `车库最多添加 ${GARAGE_LIMIT} 辆车，您已添加 ${cars.length} 辆；请先删除一辆后再添加`,
           );
         }
-        return manager.save(
+        const now = new Date();
+        await checkDailyAdds(manager, userId, this.config.carAddsPerDay, now);
+        const saved = await manager.save(
           manager.create(
             VehicleCar,
-            newCarRow({
-              userId,
-              plateNumber: plate.plate,
-              plateIndex,
-              carType,
-              city: rule.city,
-              province: rule.province,
-              cityPrefix: rule.cityPrefix,
-              vin: numbers.vin,
-              engineNo: numbers.engineNo,
-            }),
+            newCarRow(
+              {
+                userId,
+                plateNumber: plate.plate,
+                plateIndex,
+                carType,
+                city: rule.city,
+                province: rule.province,
+                cityPrefix: rule.cityPrefix,
+                vin: numbers.vin,
+                engineNo: numbers.engineNo,
+              },
+              now,
+            ),
           ),
         );
+        return { car: saved, violations: await carryOverRecentList(manager, saved, this.freshSeconds, now) };
       }),
     );
-    return toCarDto(car, [], rule);
+    return toCarDto(car, violations, rule);
   }
 
   async update(userId: number, carId: number, input: UpdateCarDto): Promise<CarDto> {
@@ -143,7 +154,8 @@ export class GarageService implements GarageReader {
   /**
    * Removes a car from the garage. Its row stays for the orders that refer to it, without the
    * numbers that are no longer needed; monitoring is switched off (the vendor is told by the
-   * monitoring service).
+   * monitoring service). A list fresh from a query stays until the same plate is added again (it
+   * is carried over then, instead of a new paid query) or another car is added.
    */
   async remove(userId: number, carId: number): Promise<VehicleCar> {
     const car = await this.owned(userId, carId);
@@ -161,7 +173,9 @@ export class GarageService implements GarageReader {
     };
     await this.transactions.run(async (manager) => {
       await manager.update(VehicleCar, { id: car.id }, patch);
-      await manager.delete(StoredViolation, { carId: car.id });
+      if (car.violationsDeductSelf || !isFreshQuery(car, this.freshSeconds, now)) {
+        await manager.delete(StoredViolation, { carId: car.id });
+      }
     });
     return Object.assign(car, patch);
   }
@@ -187,6 +201,10 @@ export class GarageService implements GarageReader {
     if (!car) return undefined;
     const { untreated, totalFineFen, totalPoints, queriedAt } = summarise(car, await this.violationsOf([car.id]));
     return { untreated, totalFineFen, totalPoints, queriedAt };
+  }
+
+  private get freshSeconds(): number {
+    return this.config.violationQueryFreshSeconds;
   }
 
   private activeCars(userId: number): Promise<VehicleCar[]> {

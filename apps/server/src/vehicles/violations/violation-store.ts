@@ -7,8 +7,13 @@ import type { EntityManager } from 'typeorm';
 import { VehicleCar } from '../entities/car.entity.js';
 import { StoredViolation } from '../entities/stored-violation.entity.js';
 
-/** The columns a vendor violation sets; what the vendor left out stays as stored. */
-function fieldsOf(v: DocloudViolation): Partial<StoredViolation> {
+/**
+ * The columns a vendor violation sets; what the vendor left out stays as stored. With `known`
+ * (a monitoring list), a handled (3) or paid (2) violation stays so: those states never go back,
+ * so a list showing otherwise is older than what is stored about that violation (an order that
+ * completed since, say).
+ */
+function fieldsOf(v: DocloudViolation, known?: StoredViolation): Partial<StoredViolation> {
   const fields: Partial<StoredViolation> = {
     occurredAt: v.time.slice(0, 19),
     fineFen: v.fineFen,
@@ -17,8 +22,8 @@ function fieldsOf(v: DocloudViolation): Partial<StoredViolation> {
     reason: v.reason.slice(0, 255),
     needTravelLicense: v.needTravelLicense,
   };
-  if (v.processStatus !== undefined) fields.processStatus = v.processStatus;
-  if (v.paymentStatus !== undefined) fields.paymentStatus = v.paymentStatus;
+  if (v.processStatus !== undefined && known?.processStatus !== 3) fields.processStatus = v.processStatus;
+  if (v.paymentStatus !== undefined && known?.paymentStatus !== 2) fields.paymentStatus = v.paymentStatus;
   if (v.violationCity) fields.violationCity = v.violationCity.slice(0, 32);
   if (v.province) fields.province = v.province.slice(0, 32);
   if (v.city) fields.city = v.city.slice(0, 32);
@@ -64,18 +69,23 @@ export async function replaceFromQuery(
 
 /**
  * 《车辆违章信息变更通知》 also carries the whole current list, but its fees are optional ("需申请"):
- * fees and selectability already known from a query are kept. Answers the codes the car did not
- * have before that are still untreated: what the user is told about.
+ * fees and selectability already known from a query are kept, and so are handled states (see
+ * `fieldsOf`). `listAt` is the list's own time (the notification's), kept as `violationsAt` so the
+ * next list can be told newer or older. Answers the codes the car did not have before that are
+ * still untreated: what the user is told about.
  */
 export async function mergeFromCallback(
   manager: EntityManager,
   car: VehicleCar,
   violations: DocloudViolation[],
   at: Date,
+  listAt: Date = at,
 ): Promise<DocloudViolation[]> {
   const before = new Set((await storedViolations(manager, car.id)).map((v) => v.code));
   await writeList(manager, car.id, violations, false, at);
-  await manager.update(VehicleCar, { id: car.id }, { violationsAt: at, violationsSource: 'callback', updatedAt: at });
+  const patch = { violationsAt: listAt, violationsSource: 'callback' as const, updatedAt: at };
+  await manager.update(VehicleCar, { id: car.id }, patch);
+  Object.assign(car, patch);
   return violations.filter((v) => !before.has(v.code) && (v.processStatus ?? 1) === 1);
 }
 
@@ -121,7 +131,8 @@ async function writeList(
     listed.add(v.code);
     const known = byCode.get(v.code);
     if (known) {
-      const patch = { ...fieldsOf(v), ...(withFees ? feesOf(v) : {}), updatedAt: at };
+      // A query answer is the vendor's state now; a monitoring list may be older for one violation.
+      const patch = { ...fieldsOf(v, withFees ? undefined : known), ...(withFees ? feesOf(v) : {}), updatedAt: at };
       await manager.update(StoredViolation, { id: known.id }, patch);
     } else {
       await manager.insert(StoredViolation, {

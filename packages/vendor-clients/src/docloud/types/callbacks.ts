@@ -29,6 +29,11 @@ export interface DocloudViolationsChangedEvent {
   kind: 'violations-changed';
   plateNumber: string;
   violations: DocloudViolation[];
+  /**
+   * When the vendor signed this notification (the URL's `timestamp`, in ms): the only time it
+   * carries, so the only vendor-side way to tell an older list from a newer one.
+   */
+  signedAt: number;
 }
 
 /** 《车辆违章信息变更通知》, failure form: monitoring found the car's details wrong. */
@@ -37,6 +42,8 @@ export interface DocloudMonitorFailedEvent {
   plateNumber: string;
   code: string;
   message: string;
+  /** When the vendor signed this notification (ms), as in `DocloudViolationsChangedEvent`. */
+  signedAt: number;
 }
 
 export type DocloudViolationChangeEvent = DocloudViolationsChangedEvent | DocloudMonitorFailedEvent;
