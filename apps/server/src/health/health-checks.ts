@@ -13,6 +13,11 @@ export interface Probe {
 export interface HealthCheck {
   name: string;
   critical: boolean;
+  /**
+   * Also part of the readiness answer: while it fails the instance takes no traffic (a wrong
+   * credential in a rolling deploy keeps the new instances out and the old ones serving).
+   */
+  readiness?: boolean;
   /** Resolves when healthy, rejects with the reason otherwise. */
   run(): Promise<void>;
 }
@@ -34,13 +39,14 @@ export class HealthChecks {
     return [...this.checks.values()];
   }
 
-  /** Runs every check at once, each within `timeoutMs`. */
-  async runAll(timeoutMs = 3000): Promise<Record<string, Probe & { critical: boolean }>> {
+  /** Runs every check at once (or only the readiness ones), each within `timeoutMs`. */
+  async runAll(
+    timeoutMs = 3000,
+    only: 'all' | 'readiness' = 'all',
+  ): Promise<Record<string, Probe & { critical: boolean }>> {
+    const checks = this.list().filter((check) => only === 'all' || check.readiness);
     const entries = await Promise.all(
-      this.list().map(async (check) => [
-        check.name,
-        { ...(await probe(check.run, timeoutMs)), critical: check.critical },
-      ]),
+      checks.map(async (check) => [check.name, { ...(await probe(check.run, timeoutMs)), critical: check.critical }]),
     );
     return Object.fromEntries(entries);
   }

@@ -50,6 +50,12 @@ class ReadyDto {
   @ApiProperty({ description: 'SIGTERM received: finishing what is in flight, taking nothing new' })
   draining!: boolean;
   @ApiProperty({ type: ProbeDto }) database!: ProbeDto;
+  @ApiProperty({
+    description: 'the checks that gate readiness (a vendor credential refused, …)',
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/CheckDto' },
+  })
+  checks!: Record<string, CheckDto>;
 }
 
 const VENDOR_PROBE_CACHE_MS = 30_000;
@@ -62,7 +68,8 @@ const VENDOR_PROBE_CACHE_MS = 30_000;
  *
  * `GET /api/health/live` (liveness): 200 while the process serves HTTP at all, draining included:
  * restart it only when this fails. `GET /api/health/ready` (readiness): 200 when it takes requests,
- * 503 while draining or while the database does not answer: send it no traffic then.
+ * 503 while draining, while the database does not answer or while a readiness check fails (a
+ * vendor refusing our credentials): send it no traffic then.
  */
 @ApiTags('health')
 @ApiExtraModels(ProbeDto, CheckDto)
@@ -104,15 +111,18 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: 503 while draining or while the database does not answer' })
+  @ApiOperation({ summary: 'Readiness: 503 while draining, the database does not answer or a credential is refused' })
   @ApiOkResponse({ type: ReadyDto })
-  @ApiServiceUnavailableResponse({ type: ReadyDto, description: 'draining (SIGTERM) or database unreachable' })
+  @ApiServiceUnavailableResponse({
+    type: ReadyDto,
+    description: 'draining (SIGTERM), database unreachable or a readiness check failing',
+  })
   async ready(@Res({ passthrough: true }) response: Response): Promise<ReadyDto> {
     const draining = this.drain.isDraining;
-    const database = await this.probeDatabase();
-    const ready = !draining && database.ok;
+    const [database, checks] = await Promise.all([this.probeDatabase(), this.checks.runAll(3000, 'readiness')]);
+    const ready = !draining && database.ok && Object.values(checks).every((check) => check.ok);
     if (!ready) response.status(503);
-    return { ready, draining, database };
+    return { ready, draining, database, checks };
   }
 
   private probeDatabase(): Promise<ProbeDto> {

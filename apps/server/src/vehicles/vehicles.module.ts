@@ -9,6 +9,7 @@ import { requireVendor, VENDOR_SETTINGS, type AvailableVendors } from '../vendor
 import { DOCLOUD_CALLBACK_CREDENTIALS } from './callbacks/docloud-credentials.js';
 import { OrderCallbackHandler } from './callbacks/order-callback.handler.js';
 import { ViolationCallbackHandler } from './callbacks/violation-callback.handler.js';
+import { DocloudCredentialCheck } from './docloud-credential-check.js';
 import { Exclusive } from './exclusive.service.js';
 import { GarageController } from './garage.controller.js';
 import { CityRulesService } from './garage/city-rules.service.js';
@@ -58,6 +59,7 @@ import { ViolationOrderView } from './orders/violation-order-view.js';
         return { appKey, appSecret };
       },
     },
+    DocloudCredentialCheck,
     CityRulesService,
     Exclusive,
     GarageService,

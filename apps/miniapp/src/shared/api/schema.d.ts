@@ -96,7 +96,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: 503 while draining or while the database does not answer */
+        /** Readiness: 503 while draining, the database does not answer or a credential is refused */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -1697,6 +1697,10 @@ export interface components {
             /** @description SIGTERM received: finishing what is in flight, taking nothing new */
             draining: boolean;
             database: components["schemas"]["ProbeDto"];
+            /** @description the checks that gate readiness (a vendor credential refused, …) */
+            checks: {
+                [key: string]: components["schemas"]["CheckDto"];
+            };
         };
         WechatLoginDto: {
             /** @description The code from wx.login (or from the sandbox in H5) */
@@ -3508,7 +3512,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReadyDto"];
                 };
             };
-            /** @description draining (SIGTERM) or database unreachable */
+            /** @description draining (SIGTERM), database unreachable or a readiness check failing */
             503: {
                 headers: {
                     [name: string]: unknown;
