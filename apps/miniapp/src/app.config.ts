@@ -15,6 +15,7 @@ export default defineAppConfig({
         'pages/confirm/index',
         'pages/order/index',
         'pages/license/index',
+        'pages/ticket/index',
       ],
     },
     {

@@ -15,6 +15,7 @@ import { GarageController } from './garage.controller.js';
 import { CityRulesService } from './garage/city-rules.service.js';
 import { DriverDocumentsService } from './garage/driver-documents.service.js';
 import { GarageService } from './garage/garage.service.js';
+import { VendorTokenService } from './garage/vendor-token.service.js';
 import { MonitorService } from './monitoring/monitor.service.js';
 import { MerchantVehicleOrdersService } from './orders/merchant-vehicle-orders.service.js';
 import { OrderUpdatesService } from './orders/order-updates.service.js';
@@ -63,6 +64,7 @@ import { ViolationOrderView } from './orders/violation-order-view.js';
     CityRulesService,
     Exclusive,
     GarageService,
+    VendorTokenService,
     { provide: GARAGE_READER, useExisting: GarageService },
     ViolationQueryService,
     CountsService,

@@ -58,6 +58,6 @@ export class ViolationsController {
     @Param('id', carId) id: number,
     @Body() body: ManualQuoteDto,
   ): Promise<ViolationListDto> {
-    return this.directQuotes.quote(user.id, id, body.items);
+    return this.directQuotes.quote(user.id, id, body);
   }
 }

@@ -109,11 +109,12 @@ describe('orders (《创建代缴订单》, 《查询订单状态》, 《查询�
     const hebei = await h.client.queryViolations({ plateNumber: '冀A12375', engineNo: '5448', needFee: true });
     expect(hebei.violations.every((v) => !v.canSelect)).toBe(true);
     const v = hebei.violations[0];
+    const hebeiToken = await h.client.assignToken({ phone: '13900000045', plateNumber: '冀A12375', engineNo: '5448' });
     expect(
       codeOf(
         await rejectionOf(
           h.client.createOrder({
-            token: hebei.token!,
+            token: hebeiToken,
             violationCodes: [v.code],
             totalPriceFen: v.fineFen + (v.serviceFeeFen ?? 0),
             outOrderNo: 'HB-1',

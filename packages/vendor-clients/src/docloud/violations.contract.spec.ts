@@ -79,6 +79,24 @@ describe('assignToken (《获取token》)', () => {
     expect(codeOf(await rejectionOf(h.client.assignToken(car('浙A10004'))))).toBe('1037');
   });
 
+  it('a query without a phone answers no token; 《获取token》 gives the one orders need (《注意事项》2, 4)', async () => {
+    const car = { plateNumber: '沪C3342Y', vin: 'LSVAM4187C2184847', engineNo: '0018835448DT' };
+    const phoneless = await h.client.queryViolations({ ...car, needFee: true });
+    expect(phoneless.violations.length).toBeGreaterThan(0);
+    expect(phoneless.token).toBeUndefined();
+    const token = await h.client.assignToken({ ...car, phone: '13900000003' });
+    const [first] = phoneless.violations.filter((v) => v.canSelect);
+    const order = await h.client.createOrder({
+      token,
+      violationCodes: [first.code],
+      totalPriceFen: first.fineFen + (first.serviceFeeFen ?? 0),
+      outOrderNo: 'ASSIGNED-1',
+    });
+    expect(order.orderId).toBeTruthy();
+    // The same phone queried later answers the same token.
+    expect((await h.client.queryViolations({ ...car, phone: '13900000003' })).token).toBe(token);
+  });
+
   it.each([
     ['1035', { phone: '1390000', plateNumber: '浙A10005' }],
     ['1030', { phone: '13900000002', plateNumber: '浙I12345' }],

@@ -8,4 +8,8 @@ export const VEHICLE_ROUTES = {
     `/vehicles/pages/confirm/index?carId=${carId}&codes=${encodeURIComponent(codes.join(','))}`,
   order: (id: number) => `/vehicles/pages/order/index?id=${id}`,
   license: (carId: number) => `/vehicles/pages/license/index?carId=${carId}`,
+  ticket: (carId: number) => `/vehicles/pages/ticket/index?carId=${carId}`,
 } as const;
+
+/** Event the ticket page sends when its violations were priced: (carId, codes) — the list reloads with them chosen. */
+export const TICKET_QUOTED = 'vehicles:ticket-quoted';

@@ -2927,6 +2927,8 @@ export interface components {
             paymentMode: "credit" | "online";
             /** @description How payment works in this mode, for the confirm page */
             paymentNote: string;
+            /** @description The order needs the owner’s phone first (the car was queried without one): send `phone` with it */
+            phoneNeeded: boolean;
         };
         ManualViolationDto: {
             /** @example 杭州市 */
@@ -2948,6 +2950,8 @@ export interface components {
         };
         ManualQuoteDto: {
             items: components["schemas"]["ManualViolationDto"][];
+            /** @description The owner’s phone when none is saved (the price query needs one); saved, encrypted */
+            phone?: string;
         };
         CreateViolationOrderDto: {
             /** @description Codes of the chosen violations */
@@ -2957,6 +2961,8 @@ export interface components {
             expectedTotalFen?: number;
             /** @description Same as the Idempotency-Key header (one of them is required): one key, one order */
             idempotencyKey?: string;
+            /** @description The owner’s phone, when the quote said `phoneNeeded` (saved, encrypted) */
+            phone?: string;
         };
         OrderLineDto: {
             code: string;

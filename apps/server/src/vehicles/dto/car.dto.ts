@@ -3,7 +3,8 @@ import { IsBoolean, IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import { CAR_TYPES } from '../garage/car-numbers.js';
 import { OptionalField } from '../../common/errors/optional-field.js';
 
-const PHONE = /^1[3-9]\d{9}$/;
+/** A mainland mobile number (the vendors refuse others with 1035). */
+export const PHONE = /^1[3-9]\d{9}$/;
 const CONSENT_MESSAGE = '请先阅读并同意《车辆信息使用说明》后再提交';
 
 export class AddCarDto {

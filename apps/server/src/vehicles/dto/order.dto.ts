@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsString, Matches, Min } from 'class-validator';
 import { ORDER_STATUSES, type OrderStatus } from '../../orders/order-status.js';
 import { OrderEventDto, UserOrderEventDto } from '../../orders/dto/order.dto.js';
+import { PHONE } from './car.dto.js';
 import { QuoteLineDto, QuoteRequestDto } from './violation.dto.js';
 import { OptionalField } from '../../common/errors/optional-field.js';
 
@@ -29,6 +30,11 @@ export class CreateViolationOrderDto extends QuoteRequestDto {
   @IsString({ message: '请求标识有误，请返回重新提交' })
   @Matches(IDEMPOTENCY_KEY, { message: '请求标识有误，请返回重新提交' })
   idempotencyKey?: string;
+
+  @ApiPropertyOptional({ description: 'The owner’s phone, when the quote said `phoneNeeded` (saved, encrypted)' })
+  @OptionalField()
+  @Matches(PHONE, { message: '请填写正确的 11 位手机号' })
+  phone?: string;
 }
 
 export class OrderLineDto extends QuoteLineDto {

@@ -13,7 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { ViolationSummaryDto } from './car.dto.js';
+import { PHONE, ViolationSummaryDto } from './car.dto.js';
 import { OptionalField } from '../../common/errors/optional-field.js';
 
 export class ViolationDto {
@@ -80,6 +80,10 @@ export class QuoteDto {
   @ApiProperty({ description: 'A self-deduct order (point violations in it)' }) deductSelf!: boolean;
   @ApiProperty({ enum: ['credit', 'online'] }) paymentMode!: 'credit' | 'online';
   @ApiProperty({ description: 'How payment works in this mode, for the confirm page' }) paymentNote!: string;
+  @ApiProperty({
+    description: 'The order needs the owner’s phone first (the car was queried without one): send `phone` with it',
+  })
+  phoneNeeded!: boolean;
 }
 
 export class ManualViolationDto {
@@ -137,6 +141,13 @@ export class ManualQuoteDto {
   @ValidateNested({ each: true })
   @Type(() => ManualViolationDto)
   items!: ManualViolationDto[];
+
+  @ApiPropertyOptional({
+    description: 'The owner’s phone when none is saved (the price query needs one); saved, encrypted',
+  })
+  @OptionalField()
+  @Matches(PHONE, { message: '请填写正确的 11 位手机号' })
+  phone?: string;
 }
 
 export class DeductSelfDto {

@@ -9,6 +9,7 @@ import { docloudToAppError } from '../docloud-errors.js';
 import type { DeductSelfResultDto, TravelLicenseStatusDto } from '../dto/violation.dto.js';
 import { VehicleCar } from '../entities/car.entity.js';
 import { ViolationQueryService } from '../violations/violation-query.service.js';
+import { VendorTokenService } from './vendor-token.service.js';
 import { GarageService } from './garage.service.js';
 import { Exclusive } from '../exclusive.service.js';
 
@@ -33,6 +34,7 @@ export class DriverDocumentsService {
     private readonly docloud: DocloudClient,
     private readonly garage: GarageService,
     private readonly queries: ViolationQueryService,
+    private readonly tokens: VendorTokenService,
     private readonly storage: StorageService,
     private readonly leases: Exclusive,
   ) {}
@@ -78,7 +80,7 @@ export class DriverDocumentsService {
     carId: number,
     input: { driveNum: string; fileNum: string },
   ): Promise<DeductSelfResultDto> {
-    const car = await this.withToken(await this.garage.owned(userId, carId));
+    const car = await this.tokens.ensure(await this.garage.owned(userId, carId));
     const driveNum = input.driveNum.toUpperCase();
     let passed: boolean;
     try {
@@ -112,7 +114,7 @@ export class DriverDocumentsService {
       throw AppError.conflict('LICENSE_EXPIRED', '之前上传的行驶证照片已过期，请重新上传正页和副页');
     }
     const [front, back] = await Promise.all(files.map((file) => this.storage.read(file as StoredFile)));
-    const { vendorToken } = await this.withToken(car);
+    const { vendorToken } = await this.tokens.ensure(car);
     try {
       await this.docloud.uploadTravelLicense({ token: vendorToken ?? '', front, back });
     } catch (error) {
@@ -124,17 +126,6 @@ export class DriverDocumentsService {
     Object.assign(car, patch);
     // The vendor has them: ours are not needed any longer.
     await this.discard(ids);
-  }
-
-  /** The vendor's token comes with a query: a car never queried is queried first. */
-  private async withToken(car: VehicleCar): Promise<VehicleCar> {
-    if (car.vendorToken) return car;
-    try {
-      await this.queries.refresh(car);
-    } catch (error) {
-      throw docloudToAppError(error);
-    }
-    return this.dataSource.getRepository(VehicleCar).findOneByOrFail({ id: car.id });
   }
 
   private async discard(ids: string[]): Promise<void> {

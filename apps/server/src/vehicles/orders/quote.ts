@@ -6,7 +6,7 @@ import type { OrderedViolation } from '../entities/violation-order.entity.js';
 import { isPayable } from '../garage/car-view.js';
 import { selectNote } from '../violations/violation-view.js';
 
-export interface Quote extends QuoteDto {
+export interface Quote extends Omit<QuoteDto, 'phoneNeeded'> {
   chosen: StoredViolation[];
 }
 
@@ -83,8 +83,9 @@ export function orderedViolations(quote: Quote): OrderedViolation[] {
   }));
 }
 
-export function toQuoteDto(quote: Quote): QuoteDto {
+export function toQuoteDto(quote: Quote, phoneNeeded: boolean): QuoteDto {
   return {
+    phoneNeeded,
     carId: quote.carId,
     lines: quote.lines,
     fineFen: quote.fineFen,

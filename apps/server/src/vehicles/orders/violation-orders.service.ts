@@ -15,6 +15,7 @@ import { VehicleCar } from '../entities/car.entity.js';
 import { ViolationOrder } from '../entities/violation-order.entity.js';
 import { GarageService } from '../garage/garage.service.js';
 import { maskPlate } from '../garage/plate.js';
+import { VendorTokenService } from '../garage/vendor-token.service.js';
 import { storedViolations } from '../violations/violation-store.js';
 import { OrderUpdatesService } from './order-updates.service.js';
 import { toVehicleOrderDto } from './order-view.js';
@@ -51,6 +52,7 @@ export class ViolationOrdersService {
     private readonly leases: Exclusive,
     private readonly orders: OrdersService,
     private readonly garage: GarageService,
+    private readonly tokens: VendorTokenService,
     private readonly updates: OrderUpdatesService,
     private readonly docloud: DocloudClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -62,7 +64,8 @@ export class ViolationOrdersService {
 
   async quote(userId: number, carId: number, codes: string[]): Promise<QuoteDto> {
     const car = await this.garage.owned(userId, carId);
-    return toQuoteDto(quoteOf(car, await storedViolations(this.dataSource.manager, car.id), codes, this.paymentMode));
+    const quote = quoteOf(car, await storedViolations(this.dataSource.manager, car.id), codes, this.paymentMode);
+    return toQuoteDto(quote, await this.tokens.phoneNeeded(car));
   }
 
   async create(userId: number, input: CreateViolationOrderDto, headerKey?: string): Promise<VehicleOrderDto> {
@@ -126,13 +129,18 @@ export class ViolationOrdersService {
     return existing.orderId;
   }
 
-  /** Checks the choice and price, then stores the order and its attempt before any vendor call. */
+  /**
+   * Checks the choice and price, then stores the order and its attempt before the order call. A
+   * car queried without a phone gets its token first (《获取token》, free, and safe to repeat).
+   */
   private async start(userId: number, key: string, input: CreateViolationOrderDto): Promise<ViolationOrder> {
-    const car = await this.garage.owned(userId, input.carId);
-    const quote = quoteOf(car, await storedViolations(this.dataSource.manager, car.id), input.codes, this.paymentMode);
+    const owned = await this.garage.owned(userId, input.carId);
+    const stored = await storedViolations(this.dataSource.manager, owned.id);
+    const quote = quoteOf(owned, stored, input.codes, this.paymentMode);
     if (input.expectedTotalFen !== undefined && input.expectedTotalFen !== quote.totalFen) {
       throw AppError.conflict('PRICE_CHANGED', '违章费用已更新，请返回确认新的金额后再支付');
     }
+    const car = await this.tokens.ensure(owned, input.phone);
     this.checkReady(car, quote);
     const plate = maskPlate(car.plateNumber);
     return this.transactions.run(async (manager) => {

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { AppError } from '../../common/errors/app-error.js';
 import { Transactions } from '../../database/transactions.js';
 import { docloudToAppError } from '../docloud-errors.js';
-import type { ManualViolationDto, ViolationListDto } from '../dto/violation.dto.js';
+import type { ManualQuoteDto, ViolationListDto } from '../dto/violation.dto.js';
+import { UsersService } from '../../users/users.service.js';
 import { GarageService } from '../garage/garage.service.js';
 import { toViolationList } from './violation-view.js';
 import { addQuoted, storedViolations } from './violation-store.js';
@@ -20,13 +21,16 @@ export class DirectQuoteService {
     private readonly transactions: Transactions,
     private readonly docloud: DocloudClient,
     private readonly garage: GarageService,
+    private readonly users: UsersService,
   ) {}
 
-  async quote(userId: number, carId: number, items: ManualViolationDto[]): Promise<ViolationListDto> {
+  async quote(userId: number, carId: number, input: ManualQuoteDto): Promise<ViolationListDto> {
+    const { items } = input;
     const car = await this.garage.owned(userId, carId);
-    const phone = await this.garage.phoneOf(userId);
+    if (input.phone) await this.users.setPhone(userId, input.phone);
+    const phone = input.phone ?? (await this.garage.phoneOf(userId));
     if (!phone) {
-      throw AppError.badRequest('PHONE_REQUIRED', '报价需要车主手机号，请先在车辆信息中填写手机号', {
+      throw AppError.badRequest('PHONE_REQUIRED', '报价需要车主手机号，请填写手机号后再提交', {
         phone: '请填写车主手机号',
       });
     }

@@ -76,9 +76,10 @@ export class ViolationQueryService {
    * result stored after `askedAt` (by a flight that ended just before, or by another instance
    * while this one waited for the lease), or within the freshness window, is fresh enough: no
    * second call. Without the window, a request arriving just after a flight ended would start the
-   * next one, and a burst of taps would still cost several paid queries.
+   * next one, and a burst of taps would still cost several paid queries. `forToken`: a stored list
+   * without the vendor's token (queried without a phone) is not fresh enough for who needs it.
    */
-  refresh(car: VehicleCar, askedAt = new Date()): Promise<Refresh> {
+  refresh(car: VehicleCar, askedAt = new Date(), forToken = false): Promise<Refresh> {
     const running = this.inflight.get(car.id);
     if (running) return running;
     const flight = this.leases
@@ -88,7 +89,8 @@ export class ViolationQueryService {
         if (
           current.violationsSource === 'query' &&
           current.violationsAt &&
-          current.violationsAt.getTime() >= freshSince
+          current.violationsAt.getTime() >= freshSince &&
+          (!forToken || current.vendorToken)
         ) {
           return { vendorCalled: false };
         }

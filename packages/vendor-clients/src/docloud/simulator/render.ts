@@ -46,7 +46,7 @@ export function queryViolation(v: SimViolation, needFee: boolean, deductSelf: bo
  * one (its table says 违章总罚款 / 违章条数), hence `totalsOf`.
  */
 export function queryResult(
-  token: string,
+  token: string | undefined,
   list: SimViolation[],
   needFee: boolean,
   deductSelf: boolean,
@@ -54,7 +54,7 @@ export function queryResult(
 ) {
   const pending = totalsOf === 'all' ? list : list.filter((v) => v.processStatus === 1);
   return {
-    token,
+    ...(token === undefined ? {} : { token }),
     totalFine: yuanText(pending.reduce((sum, v) => sum + v.fineFen, 0)),
     totalPoints: pending.reduce((sum, v) => sum + v.point, 0),
     untreated: pending.length,

@@ -1,5 +1,8 @@
 /** The vehicles service's HTTP contract (server: apps/server/src/vehicles/dto). Amounts in fen. */
+import type { components } from '../../../shared/api/schema';
 import type { OrderStatus, UserOrderEventDto } from '../../../shared/api/types';
+
+type Schemas = components['schemas'];
 
 export interface CityRule {
   province: string;
@@ -110,28 +113,13 @@ export interface ViolationListDto {
   items: ViolationDto[];
 }
 
-export interface QuoteLineDto {
-  code: string;
-  time: string;
-  reason: string;
-  points: number;
-  fineFen: number;
-  serviceFeeFen: number;
-  markFeeFen: number;
-  totalFen: number;
-}
+export type QuoteLineDto = Schemas['QuoteLineDto'];
 
-export interface QuoteDto {
-  carId: number;
-  lines: QuoteLineDto[];
-  fineFen: number;
-  serviceFeeFen: number;
-  markFeeFen: number;
-  totalFen: number;
-  deductSelf: boolean;
-  paymentMode: 'credit' | 'online';
-  paymentNote: string;
-}
+/** The price of the chosen violations, and whether the order must ask for the owner's phone first. */
+export type QuoteDto = Schemas['QuoteDto'];
+
+/** 直通车: violations typed in from tickets, and the phone when none is saved. */
+export type ManualQuoteInput = Schemas['ManualQuoteDto'];
 
 export interface OrderLineDto extends QuoteLineDto {
   address: string;

@@ -5,6 +5,7 @@ import type {
   CitiesDto,
   DeductSelfResultDto,
   GarageDto,
+  ManualQuoteInput,
   QuoteDto,
   TravelLicenseStatusDto,
   UpdateCarInput,
@@ -32,6 +33,14 @@ export const vehiclesApi = {
     request<ViolationListDto>({ method: 'POST', path: `/api/vehicles/cars/${carId}/violations/query`, ...extra }),
   quote: (carId: number, codes: string[]) =>
     request<QuoteDto>({ method: 'POST', path: `/api/vehicles/cars/${carId}/quote`, data: { codes } }),
+  /** 直通车: prices violations typed in from a ticket; they join the car's list. */
+  manualQuote: (carId: number, input: ManualQuoteInput) =>
+    request<ViolationListDto>({
+      method: 'POST',
+      path: `/api/vehicles/cars/${carId}/manual-quote`,
+      data: input,
+      silent: true,
+    }),
   deductSelf: (carId: number, input: { driveNum: string; fileNum: string }, extra: Extra = {}) =>
     request<DeductSelfResultDto>({
       method: 'POST',
@@ -42,7 +51,10 @@ export const vehiclesApi = {
   licenseStatus: (carId: number) =>
     request<TravelLicenseStatusDto>({ path: `/api/vehicles/cars/${carId}/travel-license` }),
   /** The key makes a retried submit the same order: send the same one until an answer arrives. */
-  createOrder: (input: { carId: number; codes: string[]; expectedTotalFen: number }, idempotencyKey: string) =>
+  createOrder: (
+    input: { carId: number; codes: string[]; expectedTotalFen: number; phone?: string },
+    idempotencyKey: string,
+  ) =>
     request<VehicleOrderDto>({
       method: 'POST',
       path: '/api/vehicles/orders',

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { vehiclesApi } from '../../../features/vehicles/api/vehicles-api';
 import { BottomBar } from '../../../features/vehicles/components/bottom-bar';
 import { FeeBreakdown } from '../../../features/vehicles/components/fee-breakdown';
+import { OrderPhoneCard, isMobilePhone } from '../../../features/vehicles/components/order-phone-card';
 import { newIdempotencyKey } from '../../../features/vehicles/fees';
 import { VEHICLE_ROUTES } from '../../../features/vehicles/routes';
 import { ApiError } from '../../../shared/api/http';
@@ -19,19 +20,31 @@ function Confirm({ carId, codes }: { carId: number; codes: string[] }) {
   const quote = useRequest(`${carId}:${codes.join(',')}`, () => vehiclesApi.quote(carId, codes));
   const [submitting, setSubmitting] = useState(false);
   const [problem, setProblem] = useState<{ message: string; retry: boolean } | null>(null);
+  // Asked only when the car was queried without a phone and none is saved (the vendor needs one to order).
+  const [phone, setPhone] = useState('');
+  const [phoneAsked, setPhoneAsked] = useState(false);
+  const [phoneError, setPhoneError] = useState<string | null>(null);
   // One key for this payment: pressing again after a network failure repeats the same order, never a new one.
   const key = useRef(newIdempotencyKey());
   usePrepareUpdates('violation_payment');
 
-  const pay = async (totalFen: number) => {
+  const pay = async (totalFen: number, needsPhone: boolean) => {
+    if (needsPhone && !isMobilePhone(phone)) {
+      setPhoneError(phone ? '请填写正确的 11 位手机号' : '请填写车主手机号');
+      return;
+    }
     askForUpdates('violation_payment');
     setSubmitting(true);
     setProblem(null);
     try {
-      const order = await vehiclesApi.createOrder({ carId, codes, expectedTotalFen: totalFen }, key.current);
+      const input = { carId, codes, expectedTotalFen: totalFen, ...(needsPhone ? { phone } : {}) };
+      const order = await vehiclesApi.createOrder(input, key.current);
       await Taro.redirectTo({ url: VEHICLE_ROUTES.order(order.id) });
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'PRICE_CHANGED') {
+      if (error instanceof ApiError && error.code === 'PHONE_REQUIRED') {
+        setPhoneAsked(true);
+        setPhoneError(error.message);
+      } else if (error instanceof ApiError && error.code === 'PRICE_CHANGED') {
         key.current = newIdempotencyKey();
         setProblem({ message: error.message, retry: false });
         await quote.reload();
@@ -82,13 +95,23 @@ function Confirm({ carId, codes }: { carId: number; codes: string[] }) {
               罚款由服务商代为缴纳至交管部门，办理结果以交管系统为准；未能办理的部分将退款。
             </View>
           </View>
+          {q.phoneNeeded || phoneAsked ? (
+            <OrderPhoneCard
+              value={phone}
+              error={phoneError}
+              onChange={(text) => {
+                setPhone(text);
+                setPhoneError(null);
+              }}
+            />
+          ) : null}
           {problem ? <View className="confirm-problem">{problem.message}</View> : null}
           <BottomBar
             label="合计"
             totalFen={q.totalFen}
             action={problem?.retry ? '重试提交' : '确认缴费'}
             loading={submitting}
-            onClick={() => void pay(q.totalFen)}
+            onClick={() => void pay(q.totalFen, q.phoneNeeded || phoneAsked)}
           />
         </View>
       )}

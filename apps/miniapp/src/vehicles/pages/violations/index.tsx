@@ -7,7 +7,7 @@ import { vehiclesApi } from '../../../features/vehicles/api/vehicles-api';
 import { BottomBar } from '../../../features/vehicles/components/bottom-bar';
 import { ViolationItem } from '../../../features/vehicles/components/violation-item';
 import { selectionTotals } from '../../../features/vehicles/fees';
-import { VEHICLE_ROUTES } from '../../../features/vehicles/routes';
+import { TICKET_QUOTED, VEHICLE_ROUTES } from '../../../features/vehicles/routes';
 import { ApiError } from '../../../shared/api/http';
 import { formatDateTime, formatFen } from '../../../shared/format';
 import { usePullDownReload } from '../../../shared/hooks/use-page-events';
@@ -48,6 +48,20 @@ function Violations({ carId }: { carId: number }) {
     void query();
   }, [carId, query]);
   usePullDownReload(query);
+
+  // Back from the ticket page: the priced violations are in the stored list now, chosen for payment.
+  useEffect(() => {
+    const onQuoted = (quotedCarId: number, codes: string[]) => {
+      if (quotedCarId !== carId) return;
+      void vehiclesApi.storedViolations(carId).then((stored) => {
+        setList(stored);
+        const selectable = new Set(stored.items.filter((v) => v.canSelect).map((v) => v.code));
+        setSelected((current) => new Set([...current, ...codes.filter((code) => selectable.has(code))]));
+      });
+    };
+    Taro.eventCenter.on(TICKET_QUOTED, onQuoted);
+    return () => void Taro.eventCenter.off(TICKET_QUOTED, onQuoted);
+  }, [carId]);
 
   const items = useMemo(() => list?.items ?? [], [list]);
   const payable = items.filter((v) => v.canSelect);
@@ -145,6 +159,13 @@ function Violations({ carId }: { carId: number }) {
           ))}
         </>
       )}
+
+      <View
+        className="violations-ticket-link"
+        onClick={() => void Taro.navigateTo({ url: VEHICLE_ROUTES.ticket(carId) })}
+      >
+        收到罚单但列表里没有？按处罚决定书录入报价 ›
+      </View>
 
       <BottomBar
         label={totals.count > 0 ? `已选 ${totals.count} 条，合计` : '请选择要缴纳的违章'}

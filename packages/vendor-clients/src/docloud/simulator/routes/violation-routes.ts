@@ -60,8 +60,10 @@ export function registerViolationRoutes(ctx: SimContext): void {
     ctx.state.queriesInFlight.add(plateNumber);
     try {
       await sleep(ctx.timings.queryLatencyMs);
-      const token = bindCar(ctx, car, phone);
-      return queryResult(token.token, ctx.state.violationsOf(plateNumber), flag(body.needFee), flag(body.deductSelf));
+      // 《注意事项》2 and 4: without a phone the query identifies no user, so it answers no token;
+      // ordering then needs 《获取token》 with the phone, plate, VIN and engine number.
+      const token = phone === undefined ? undefined : bindCar(ctx, car, phone).token;
+      return queryResult(token, ctx.state.violationsOf(plateNumber), flag(body.needFee), flag(body.deductSelf));
     } finally {
       ctx.state.queriesInFlight.delete(plateNumber);
     }
