@@ -98,10 +98,18 @@ describe.each(testDatabases())('vehicles: paying violations of a car queried wit
       points: 0,
     };
     const path = `/api/vehicles/cars/${car.id}/manual-quote`;
-    const refused = await t.http.post(path).set(auth(user.token)).send({ items: [ticket] }).expect(400);
+    const refused = await t.http
+      .post(path)
+      .set(auth(user.token))
+      .send({ items: [ticket] })
+      .expect(400);
     expect(refused.body).toMatchObject({ code: 'PHONE_REQUIRED', fields: { phone: '请填写车主手机号' } });
     const phone = nextPhone();
-    const priced = await t.http.post(path).set(auth(user.token)).send({ items: [ticket], phone }).expect(200);
+    const priced = await t.http
+      .post(path)
+      .set(auth(user.token))
+      .send({ items: [ticket], phone })
+      .expect(200);
     expect(priced.body.items).toHaveLength(1);
     expect(priced.body.items[0]).toMatchObject({ fineFen: 10000, canSelect: true });
     const stored = await t.dataSource.getRepository(VehicleCar).findOneByOrFail({ id: car.id });
