@@ -13,6 +13,7 @@ import { RefundsService } from '../payments/refunds.service.js';
 import { IdPhotoOrder } from './entities/id-photo-order.entity.js';
 import { IdPhotoSession } from './entities/photo-session.entity.js';
 import { ZjzSubmission } from './entities/zjz-submission.entity.js';
+import { IdPhotoFiles } from './id-photo-files.js';
 import { IdPhotoPhotosService, isPicExpired } from './id-photo-photos.service.js';
 import { usablePic, ZjzFirstRound, type FirstRoundSent } from './zjz-first-round.js';
 import { submittedStep } from './zjz-steps.js';
@@ -44,6 +45,7 @@ export class IdPhotoPaidService implements PaidService, OnModuleInit {
     private readonly paidServices: PaidServices,
     private readonly firstRound: ZjzFirstRound,
     private readonly photos: IdPhotoPhotosService,
+    private readonly files: IdPhotoFiles,
     private readonly orders: OrdersService,
     private readonly refunds: RefundsService,
     private readonly transactions: Transactions,
@@ -101,6 +103,11 @@ export class IdPhotoPaidService implements PaidService, OnModuleInit {
       });
     });
     return { outcome: 'delivered' };
+  }
+
+  /** Closed unpaid: nothing was sent; the photos follow the retention of an ended order. */
+  async onClosed(manager: EntityManager, orderId: number): Promise<void> {
+    await this.files.scheduleOrderDeletion(manager, orderId);
   }
 
   /**

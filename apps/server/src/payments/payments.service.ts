@@ -11,6 +11,7 @@ import { forUpdate, Transactions } from '../database/transactions.js';
 import type { OrderStep } from '../orders/order-status.js';
 import type { Order } from '../orders/order.entity.js';
 import { OrdersService, type EventMeta, type NewOrder } from '../orders/orders.service.js';
+import { PaidServices } from './paid-services.js';
 import { SandboxService } from '../sandbox/sandbox.service.js';
 import { User } from '../users/user.entity.js';
 import type { PaymentStartDto, PaymentViewDto } from './dto/payment.dto.js';
@@ -59,6 +60,7 @@ export class PaymentsService {
     private readonly refunds: RefundsService,
     private readonly publicUrl: PublicUrl,
     private readonly sandbox: SandboxService,
+    private readonly paidServices: PaidServices,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -313,6 +315,8 @@ export class PaymentsService {
       if (!locked || !UNPAID.includes(locked.status as (typeof UNPAID)[number])) return 'paid';
       await manager.update(Payment, { id: locked.id }, { status: 'closed', updatedAt: new Date() });
       await this.orders.applyStep(manager, locked.orderId, step, meta);
+      const { kind } = await this.orders.lockOrder(manager, locked.orderId);
+      await this.paidServices.find(kind)?.onClosed?.(manager, locked.orderId);
       return 'closed';
     });
   }

@@ -119,6 +119,9 @@ describe.each(testDatabases())('payments: a priced ID-photo receipt through WeCh
     const closed = await orderDetail(t, token, orderId);
     expect(closed.order.status).toBe('cancelled');
     expect(closed.payment).toMatchObject({ status: 'closed', label: '已关闭' });
+    // The photos of the closed order follow an ended order's retention.
+    expect(body.details.deleteAfter).toBeNull();
+    expect(closed.details.deleteAfter).not.toBeNull();
     expect(wechatpay(t).transaction(orderNo)?.trade_state).toBe('CLOSED');
     const reuse = await create(token, photoId, { amountFen: RECEIPT }).expect(409);
     expect(reuse.body.code).toBe('PHOTO_USED');
