@@ -107,7 +107,10 @@ export class IdPhotoDetailsService {
       receiptReady: done,
       submitting:
         status === 'processing' && payment?.status === 'paid' && detail.vendorOrderNo === UNCONFIRMED_ORDER_NO,
-      canCancel: status === 'pending' && detail.vendorOrderNo !== UNCONFIRMED_ORDER_NO,
+      // Paid and rejected: giving up refunds it (see IdPhotoOrdersService.cancel).
+      canCancel:
+        (status === 'pending' && detail.vendorOrderNo !== UNCONFIRMED_ORDER_NO) ||
+        (status === 'action_required' && (payment?.paidFen ?? 0) > 0),
       canResubmit: status === 'action_required',
     };
   }

@@ -324,6 +324,12 @@ export class IdPhotoOrdersService {
         await this.payments.cancel(userId, payment.orderNo);
         return;
       }
+      // Paid and rejected: the user may give up instead of resubmitting (zjz charges only a done
+      // receipt), unless a resubmission whose answer was lost may be under review.
+      if (order.status === 'action_required' && payment && payment.paidFen > 0) {
+        if (await this.hasUnconfirmedRound(orderId, detail.round + 1)) throw resubmitPendingError();
+        return this.paid.giveUp(orderId, detail.round);
+      }
       if (order.status !== 'pending') {
         throw AppError.conflict('NOT_CANCELLABLE', NOT_CANCELLABLE[order.status] ?? '订单当前状态无法取消');
       }

@@ -16,7 +16,7 @@ import { ZjzSubmission } from './entities/zjz-submission.entity.js';
 import { IdPhotoFiles } from './id-photo-files.js';
 import { IdPhotoPhotosService, isPicExpired } from './id-photo-photos.service.js';
 import { usablePic, ZjzFirstRound, type FirstRoundSent } from './zjz-first-round.js';
-import { submittedStep } from './zjz-steps.js';
+import { progressOf, submittedStep } from './zjz-steps.js';
 import {
   lastUnconfirmedAt,
   UNCONFIRMED_ORDER_NO,
@@ -28,6 +28,13 @@ import {
 const STEP_REFUSED: OrderStep = { status: 'failed', vendorStatus: '提交失败', progress: UNCONFIRMED_STEP.progress + 1 };
 
 const REFUSED_REASON = '证件照服务商未受理，全额退款';
+
+/** Rejected, and the user gave up rather than resubmit: after every step of that round. */
+const abandonedStep = (round: number): OrderStep => ({
+  status: 'cancelled',
+  vendorStatus: '已放弃',
+  progress: progressOf(round, 'cancelled') + 5,
+});
 
 /**
  * 证件照回执 as a paid service: the stored order is submitted to zjzapi only once it is paid.
@@ -103,6 +110,20 @@ export class IdPhotoPaidService implements PaidService, OnModuleInit {
       });
     });
     return { outcome: 'delivered' };
+  }
+
+  /** A paid order rejected in review that the user gives up: closed here and refunded in full. */
+  async giveUp(orderId: number, round: number): Promise<void> {
+    const refund = await this.transactions.run(async (manager) => {
+      const applied = await this.orders.applyStep(manager, orderId, abandonedStep(round), {
+        actor: 'user',
+        message: '审核未通过，您已放弃办理',
+      });
+      if (!applied.applied) return null;
+      await this.files.scheduleOrderDeletion(manager, orderId);
+      return this.refundUndelivered(manager, orderId, '已放弃办理');
+    });
+    if (refund) await this.sendRefund(refund.id);
   }
 
   /** Closed unpaid: nothing was sent; the photos follow the retention of an ended order. */

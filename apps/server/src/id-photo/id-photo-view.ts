@@ -18,6 +18,7 @@ const VENDOR_STATUS_LABELS: Record<string, string> = {
   待支付: '待支付',
   已支付: '已支付，待提交',
   提交失败: '提交失败（已退款）',
+  已放弃: '驳回后用户放弃（已退款）',
 };
 
 const colour = (name: string) => COLOR_LABELS[name] ?? '其他底色';

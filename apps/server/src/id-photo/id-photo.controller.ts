@@ -123,7 +123,10 @@ export class IdPhotoController {
 
   @Post('orders/:id/cancel')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Cancel while the vendor has not started reviewing' })
+  @ApiOperation({
+    summary:
+      'Cancel while the vendor has not started reviewing (a paid order is refunded); an unpaid one is closed; a paid one rejected in review may be given up and refunded',
+  })
   @ApiOkResponse({ type: IdPhotoOrderDetailDto })
   async cancel(
     @CurrentUser() user: AuthenticatedUser,

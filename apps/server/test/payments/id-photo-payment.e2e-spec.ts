@@ -183,6 +183,30 @@ describe.each(testDatabases())('payments: a priced ID-photo receipt through WeCh
     expect(refunds.map((r) => [r.out_refund_no, Number(r.amount_fen)])).toEqual([[`${orderNo}RF`, RECEIPT]]);
   });
 
+  it('rejected in review: the user may give up instead of resubmitting, refunded in full', async () => {
+    sim.scenario.rejectNext('照片背景不合格');
+    const { token, orderId, orderNo } = await unpaid('idpay-give-up');
+    await pay(token, orderNo);
+    const rejected = await waitForOrder(t, token, orderId, 'action_required');
+    expect(rejected.details).toMatchObject({ canResubmit: true, canCancel: true });
+    await t.http
+      .post(`/api/id-photo/orders/${orderId}/cancel`)
+      .set(...bearer(token))
+      .expect(200);
+    await settle(t);
+    const body = await orderDetail(t, token, orderId);
+    expect(body.order.status).toBe('cancelled');
+    expect(body.payment).toMatchObject({ status: 'refunded', refundedFen: RECEIPT });
+    expect(messages(body)).toEqual(
+      expect.arrayContaining(['审核未通过，您已放弃办理', '已退款 ¥15.00，款项已原路退回']),
+    );
+    await t.http
+      .post(`/api/id-photo/orders/${orderId}/resubmit`)
+      .set(...bearer(token))
+      .send({})
+      .expect(409);
+  });
+
   it('the payment notification is lost: the user comes back, the active query finds it paid, then zjz', async () => {
     const { token, orderId, orderNo } = await unpaid('idpay-lost');
     await startPayment(t, token, orderNo);

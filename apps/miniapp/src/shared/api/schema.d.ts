@@ -636,7 +636,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel while the vendor has not started reviewing */
+        /** Cancel while the vendor has not started reviewing (a paid order is refunded); an unpaid one is closed; a paid one rejected in review may be given up and refunded */
         post: operations["IdPhotoController_cancel"];
         delete?: never;
         options?: never;

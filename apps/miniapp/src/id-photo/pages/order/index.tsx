@@ -23,12 +23,17 @@ function OrderView({ detail, reload }: { detail: IdPhotoOrderDto; reload: () => 
   const [cancelling, setCancelling] = useState(false);
   const { order, details, payment } = detail;
 
+  // A paid order rejected in review may be given up instead of resubmitted: refunded in full.
+  const givingUp = order.status === 'action_required';
   const cancel = async () => {
+    const refund = payment?.paidFen ? `已支付的 ${formatFen(payment.paidFen)} 将全额原路退回` : '';
     const { confirm } = await Taro.showModal({
-      title: '取消订单',
-      content: payment?.paidFen
-        ? `审核开始前可以取消，已支付的 ${formatFen(payment.paidFen)} 将全额原路退回。确定取消吗？`
-        : '审核开始前可以取消，取消后不产生费用。确定取消吗？',
+      title: givingUp ? '放弃办理' : '取消订单',
+      content: givingUp
+        ? `放弃后订单将关闭，${refund}。确定放弃吗？`
+        : refund
+          ? `审核开始前可以取消，${refund}。确定取消吗？`
+          : '审核开始前可以取消，取消后不产生费用。确定取消吗？',
       confirmText: '取消订单',
       cancelText: '再想想',
     });
@@ -74,7 +79,7 @@ function OrderView({ detail, reload }: { detail: IdPhotoOrderDto; reload: () => 
             loading={cancelling}
             onClick={() => void cancel()}
           >
-            取消订单
+            {givingUp ? '放弃办理并退款' : '取消订单'}
           </Button>
         </View>
       ) : null}
