@@ -8,14 +8,20 @@ import { Transactions } from '../database/transactions.js';
 import { decideTransition, type OrderStatus } from '../orders/order-status.js';
 import { Order } from '../orders/order.entity.js';
 import { OrdersService } from '../orders/orders.service.js';
+import { Payment } from '../payments/entities/payment.entity.js';
+import { yuan } from '../payments/payment-steps.js';
+import { PaymentsService } from '../payments/payments.service.js';
 import type { CreateIdPhotoOrderDto, ResubmitIdPhotoOrderDto } from './dto/order.dto.js';
 import { IdPhotoOrder, type PrintAddress } from './entities/id-photo-order.entity.js';
 import { IdPhotoSession } from './entities/photo-session.entity.js';
 import { ZjzSubmission } from './entities/zjz-submission.entity.js';
 import { IdPhotoFiles } from './id-photo-files.js';
 import { IdPhotoLocks } from './id-photo-locks.js';
-import { IdPhotoPhotosService, isPicExpired, photoExpiredError } from './id-photo-photos.service.js';
-import { checkColor, checkOrderInput, isPicRefusal, submitError } from './order-input.js';
+import { IdPhotoPaidService } from './id-photo-paid.service.js';
+import { IdPhotoPhotosService } from './id-photo-photos.service.js';
+import { IdPhotoPricing, type IdPhotoQuote } from './id-photo-pricing.js';
+import { checkColor, checkOrderInput } from './order-input.js';
+import { usablePic, ZjzFirstRound } from './zjz-first-round.js';
 import { cancelledStep, submittedStep } from './zjz-steps.js';
 import { ZJZ_SERVICE_NAME, ZjzSpecCatalogue, type OfferedSpec } from './zjz-spec-catalogue.js';
 import { ZjzSubmissions } from './zjz-submissions.js';
@@ -59,6 +65,10 @@ export class IdPhotoOrdersService {
     private readonly submissions: ZjzSubmissions,
     private readonly files: IdPhotoFiles,
     private readonly locks: IdPhotoLocks,
+    private readonly firstRound: ZjzFirstRound,
+    private readonly pricing: IdPhotoPricing,
+    private readonly payments: PaymentsService,
+    private readonly paid: IdPhotoPaidService,
   ) {}
 
   async create(userId: number, dto: CreateIdPhotoOrderDto): Promise<number> {
@@ -69,9 +79,18 @@ export class IdPhotoOrdersService {
       const spec = await this.catalogue.get(session.itemId);
       const color = checkColor(session, dto.color);
       const { param, print } = checkOrderInput(spec, { param: dto.param, print: dto.print });
-      const picId = this.usablePic(session);
+      const picId = usablePic(session);
 
-      const { submission, orderNo } = await this.sendFirstRound(session, picId, {
+      // Priced: the order waits 待支付 and is sent once paid (IdPhotoPaidService); free: sent now.
+      const quote = await this.pricing.quote(print !== null);
+      if (quote.amountFen > 0) {
+        if (dto.amountFen !== quote.amountFen) {
+          throw AppError.conflict('PRICE_CHANGED', `应付金额为${yuan(quote.amountFen)}，请确认后重新提交`);
+        }
+        const unpaid = { userId, spec, color, param, print, session, submission: null };
+        return this.transactions.run((manager) => this.storeOrder(manager, unpaid, null, quote));
+      }
+      const { submission, orderNo } = await this.firstRound.send(session, picId, {
         param,
         isPrint: print !== null,
         printParam: print ?? undefined,
@@ -93,34 +112,9 @@ export class IdPhotoOrdersService {
   }
 
   /**
-   * Opens a round-1 submission and sends it. A refusal discards the submission and throws the
-   * user's error; when no answer came (the vendor may have the order) `orderNo` is null.
+   * Stores a new order: accepted by the vendor (`orderNo`), unconfirmed (null), or priced
+   * (`quote`): not sent yet, 待支付 with its amount broken down.
    */
-  private async sendFirstRound(
-    session: IdPhotoSession,
-    picId: string,
-    receipt: Omit<Parameters<ZjzClient['submitReceipt']>[0], 'picId' | 'noticeUrl'>,
-  ): Promise<{ submission: ZjzSubmission; orderNo: string | null }> {
-    const { submission, noticeUrl } = await this.submissions.open({
-      orderId: null,
-      round: 1,
-      sessionId: session.id,
-      picId,
-    });
-    try {
-      const { orderNo } = await this.zjz.submitReceipt({ picId, noticeUrl, ...receipt });
-      return { submission, orderNo };
-    } catch (error) {
-      if (!isOutcomeUnknown(error)) {
-        await this.submissions.discard(submission);
-        throw await this.refused(error, session);
-      }
-      this.logger.warn({ err: error, sessionId: session.id }, 'zjz submit got no answer; kept unconfirmed');
-      return { submission, orderNo: null };
-    }
-  }
-
-  /** Stores a new order: accepted by the vendor (`orderNo`), or unconfirmed (null). */
   private async storeOrder(
     manager: EntityManager,
     input: {
@@ -130,28 +124,31 @@ export class IdPhotoOrdersService {
       param: Record<string, string>;
       print: PrintAddress | null;
       session: IdPhotoSession;
-      submission: ZjzSubmission;
+      submission: ZjzSubmission | null;
     },
     orderNo: string | null,
+    quote: IdPhotoQuote | null = null,
   ): Promise<number> {
     const { userId, spec, print, session } = input;
-    const created = await this.orders.create(
-      manager,
-      {
-        kind: 'id_photo',
-        userId,
-        title: `${spec.name}回执${print ? '（打印邮寄）' : ''}`,
-        amountFen: ZJZ_RECEIPT_PRICE_FEN + (print ? ZJZ_PRINT_PRICE_FEN : 0),
-        vendorRef: orderNo,
-        step: orderNo === null ? UNCONFIRMED_STEP : submittedStep(1),
-      },
-      {
-        actor: 'user',
-        message:
-          (print ? '提交回执订单，含打印邮寄' : '提交回执订单') +
-          (orderNo === null ? '；服务商未及时答复，提交结果待确认' : ''),
-      },
-    );
+    const fields = { kind: 'id_photo' as const, userId, title: `${spec.name}回执${print ? '（打印邮寄）' : ''}` };
+    const what = print ? '提交回执订单，含打印邮寄' : '提交回执订单';
+    const created = quote
+      ? await this.payments.createPricedOrder(
+          manager,
+          { ...fields, amountFen: quote.amountFen, lines: quote.lines },
+          { actor: 'user', message: `${what}，待支付 ${yuan(quote.amountFen)}`, payload: { lines: quote.lines } },
+        )
+      : await this.orders.create(
+          manager,
+          {
+            ...fields,
+            // Free for the user: the amount is what the vendor charges the merchant once done.
+            amountFen: ZJZ_RECEIPT_PRICE_FEN + (print ? ZJZ_PRINT_PRICE_FEN : 0),
+            vendorRef: orderNo,
+            step: orderNo === null ? UNCONFIRMED_STEP : submittedStep(1),
+          },
+          { actor: 'user', message: what + (orderNo === null ? '；服务商未及时答复，提交结果待确认' : '') },
+        );
     const now = new Date();
     await manager.insert(IdPhotoOrder, {
       orderId: created.id,
@@ -174,7 +171,9 @@ export class IdPhotoOrdersService {
       createdAt: now,
       updatedAt: now,
     });
-    await manager.update(ZjzSubmission, { id: input.submission.id }, { orderId: created.id, vendorOrderNo: orderNo });
+    if (input.submission) {
+      await manager.update(ZjzSubmission, { id: input.submission.id }, { orderId: created.id, vendorOrderNo: orderNo });
+    }
     await manager.update(IdPhotoSession, { id: session.id }, { orderId: created.id, updatedAt: now });
     await this.files.attachSession(manager, session, created.id);
     return created.id;
@@ -187,14 +186,18 @@ export class IdPhotoOrdersService {
    */
   private async resumeUnconfirmed(session: IdPhotoSession): Promise<number> {
     const orderId = session.orderId as number;
-    const detail = await this.dataSource.getRepository(IdPhotoOrder).findOneBy({ orderId });
+    const payment = await this.dataSource.getRepository(Payment).findOneBy({ orderId });
+    // A priced order is sent by its payment (IdPhotoPaidService), never from here: a second tap
+    // on 提交 before paying finds the same order to pay.
+    if (payment?.status === 'created' || payment?.status === 'paying') return orderId;
+    const detail = payment ? null : await this.dataSource.getRepository(IdPhotoOrder).findOneBy({ orderId });
     if (!detail || detail.vendorOrderNo !== UNCONFIRMED_ORDER_NO) {
       throw AppError.conflict('PHOTO_USED', '这张照片已提交过订单，请在订单中查看进度');
     }
     const sentAt = await lastUnconfirmedAt(this.dataSource.manager, orderId);
     if (sentAt && Date.now() - sentAt.getTime() < ZJZ_UNCONFIRMED_WINDOW_MS) throw stillUnconfirmedError();
-    const picId = this.usablePic(session);
-    const { submission, orderNo } = await this.sendFirstRound(session, picId, {
+    const picId = usablePic(session);
+    const { submission, orderNo } = await this.firstRound.send(session, picId, {
       param: detail.param,
       isPrint: detail.isPrint,
       printParam: detail.printParam ?? undefined,
@@ -242,7 +245,7 @@ export class IdPhotoOrdersService {
         { param: dto.param, print: dto.print },
         { param: detail.param, print: detail.printParam },
       );
-      const picId = this.usablePic(session);
+      const picId = usablePic(session);
       const round = detail.round + 1;
 
       // The order id is set when the round is stored (or kept unconfirmed): a callback that beats
@@ -274,7 +277,7 @@ export class IdPhotoOrdersService {
         if (isNotResubmittable(error) && (await this.hasUnconfirmedRound(orderId, round))) {
           throw resubmitPendingError();
         }
-        throw await this.refused(error, session);
+        throw await this.firstRound.refused(error, session);
       }
 
       await this.transactions.run(async (manager) => {
@@ -315,6 +318,18 @@ export class IdPhotoOrdersService {
   async cancel(userId: number, orderId: number): Promise<void> {
     await this.locks.run(`id-photo:order:${orderId}`, async () => {
       const { order, detail } = await this.owned(userId, orderId);
+      const payment = await this.payments.forOrder(orderId);
+      // Unpaid: closed at WeChat Pay and here (nothing was sent to the vendor).
+      if (payment && (payment.status === 'created' || payment.status === 'paying')) {
+        await this.payments.cancel(userId, payment.orderNo);
+        return;
+      }
+      // Paid and rejected: the user may give up instead of resubmitting (zjz charges only a done
+      // receipt), unless a resubmission whose answer was lost may be under review.
+      if (order.status === 'action_required' && payment && payment.paidFen > 0) {
+        if (await this.hasUnconfirmedRound(orderId, detail.round + 1)) throw resubmitPendingError();
+        return this.paid.giveUp(orderId, detail.round);
+      }
       if (order.status !== 'pending') {
         throw AppError.conflict('NOT_CANCELLABLE', NOT_CANCELLABLE[order.status] ?? '订单当前状态无法取消');
       }
@@ -330,13 +345,15 @@ export class IdPhotoOrdersService {
         }
         throw vendorErrorToAppError(error, ZJZ_SERVICE_NAME);
       }
-      await this.transactions.run(async (manager) => {
+      const refund = await this.transactions.run(async (manager) => {
         const step = cancelledStep(detail.round);
         if (decideTransition(await this.orders.lockOrder(manager, orderId), step).apply) {
           await this.files.scheduleOrderDeletion(manager, orderId);
         }
         await this.orders.applyStep(manager, orderId, step, { actor: 'user', message: '用户取消订单' });
+        return this.paid.refundUndelivered(manager, orderId, '订单已取消');
       });
+      if (refund) await this.paid.sendRefund(refund.id);
     });
   }
 
@@ -350,19 +367,6 @@ export class IdPhotoOrdersService {
   /** Whether a resubmission of this round was sent and its answer lost. */
   private async hasUnconfirmedRound(orderId: number, round: number): Promise<boolean> {
     return this.dataSource.getRepository(ZjzSubmission).existsBy({ orderId, round, vendorOrderNo: IsNull() });
-  }
-
-  private usablePic(session: IdPhotoSession): string {
-    if (!session.picId || isPicExpired(session)) throw photoExpiredError();
-    return session.picId;
-  }
-
-  /** Maps a refused submission; a pic_id the vendor no longer knows is forgotten, so it is made again. */
-  private async refused(error: unknown, session: IdPhotoSession): Promise<AppError> {
-    if (isPicRefusal(error)) {
-      await this.dataSource.getRepository(IdPhotoSession).update({ id: session.id }, { picId: null });
-    }
-    return submitError(error);
   }
 
   /** The vendor accepted an order we could not store: cancel it (it is still pending) so nobody pays for it. */

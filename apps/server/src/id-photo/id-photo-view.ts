@@ -15,6 +15,10 @@ const VENDOR_STATUS_LABELS: Record<string, string> = {
   '-1': '审核驳回',
   '-2': '已取消',
   待确认: '待确认（等待服务商回调）',
+  待支付: '待支付',
+  已支付: '已支付，待提交',
+  提交失败: '提交失败（已退款）',
+  已放弃: '驳回后用户放弃（已退款）',
 };
 
 const colour = (name: string) => COLOR_LABELS[name] ?? '其他底色';
@@ -64,7 +68,7 @@ function specSection(d: IdPhotoDetailsDto): ViewSection {
 function receiptSection(d: IdPhotoDetailsDto): ViewSection {
   return section('id_photo.receipt', '回执信息（已脱敏）', [
     ...d.params.map((param) => text(param.label, param.value)),
-    text('回执费', yuan(d.receiptPriceFen)),
+    text('回执费（用户支付）', d.receiptPriceFen > 0 ? yuan(d.receiptPriceFen) : '免费'),
     d.rejectMsg ? text('驳回原因', d.rejectMsg, 'danger') : null,
     text('可取消', yesNo(d.canCancel)),
     text('待用户重交', yesNo(d.canResubmit)),
@@ -89,7 +93,7 @@ function mailSection(d: IdPhotoDetailsDto): ViewSection {
   if (!d.isPrint) return section('id_photo.mail', '冲印邮寄', [text('冲印邮寄', '不需要')]);
   const address = d.printAddress;
   return section('id_photo.mail', '冲印邮寄', [
-    text('冲印费', yuan(d.printPriceFen)),
+    text('打印邮寄费（用户支付）', d.printPriceFen > 0 ? yuan(d.printPriceFen) : '免费'),
     text('收件人', address?.name),
     text('收件电话', address?.phone),
     text('地区', address?.region),

@@ -27,6 +27,7 @@ import { SpecListDto, SpecQueryDto } from './dto/spec.dto.js';
 import { IdPhotoDetailsService } from './id-photo-details.service.js';
 import { IdPhotoOrdersService } from './id-photo-orders.service.js';
 import { IdPhotoPhotosService } from './id-photo-photos.service.js';
+import { IdPhotoPricing } from './id-photo-pricing.js';
 import { ZjzSpecCatalogue } from './zjz-spec-catalogue.js';
 
 /** Phones take large photos; they are fitted to the vendor's 5 MB after arriving. */
@@ -45,13 +46,14 @@ export class IdPhotoController {
     private readonly photos: IdPhotoPhotosService,
     private readonly orders: IdPhotoOrdersService,
     private readonly details: IdPhotoDetailsService,
+    private readonly pricing: IdPhotoPricing,
   ) {}
 
   @Get('specs')
   @ApiOperation({ summary: 'Specs on offer, with sizes in mm and px; filter by words or category' })
   @ApiOkResponse({ type: SpecListDto })
-  specs(@Query() query: SpecQueryDto): Promise<SpecListDto> {
-    return this.catalogue.search(query);
+  async specs(@Query() query: SpecQueryDto): Promise<SpecListDto> {
+    return this.catalogue.search(query, await this.pricing.quote(true));
   }
 
   @Post('photos')
@@ -87,7 +89,10 @@ export class IdPhotoController {
 
   @Post('orders')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Submit a receipt order (optionally printed and mailed)' })
+  @ApiOperation({
+    summary:
+      'Submit a receipt order (optionally printed and mailed); priced: created 待支付, sent to the vendor once paid',
+  })
   @ApiOkResponse({ type: IdPhotoOrderDetailDto })
   async create(
     @CurrentUser() user: AuthenticatedUser,
@@ -118,7 +123,10 @@ export class IdPhotoController {
 
   @Post('orders/:id/cancel')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Cancel while the vendor has not started reviewing' })
+  @ApiOperation({
+    summary:
+      'Cancel while the vendor has not started reviewing (a paid order is refunded); an unpaid one is closed; a paid one rejected in review may be given up and refunded',
+  })
   @ApiOkResponse({ type: IdPhotoOrderDetailDto })
   async cancel(
     @CurrentUser() user: AuthenticatedUser,

@@ -11,7 +11,10 @@ import { IdPhotoFiles } from './id-photo-files.js';
 import { IdPhotoOrderView } from './id-photo-view.js';
 import { IdPhotoLocks } from './id-photo-locks.js';
 import { IdPhotoOrdersService } from './id-photo-orders.service.js';
+import { IdPhotoPaidService } from './id-photo-paid.service.js';
 import { IdPhotoPhotosService } from './id-photo-photos.service.js';
+import { IdPhotoPricing } from './id-photo-pricing.js';
+import { ZjzFirstRound } from './zjz-first-round.js';
 import { ZjzCallbackController } from './zjz-callback.controller.js';
 import { ZjzCallbackHandler } from './zjz-callback.handler.js';
 import { ZjzSpecCatalogue } from './zjz-spec-catalogue.js';
@@ -39,6 +42,9 @@ import { ZjzFiles } from './vendor-files.js';
     IdPhotoLocks,
     IdPhotoPhotosService,
     IdPhotoOrdersService,
+    IdPhotoPricing,
+    IdPhotoPaidService,
+    ZjzFirstRound,
     IdPhotoDetailsService,
     IdPhotoOrderView,
     ZjzSubmissions,

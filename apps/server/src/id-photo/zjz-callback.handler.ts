@@ -23,6 +23,7 @@ import { requireVendor, VENDOR_SETTINGS, type AvailableVendors } from '../vendor
 import { IdPhotoOrder } from './entities/id-photo-order.entity.js';
 import { ZjzSubmission } from './entities/zjz-submission.entity.js';
 import { IdPhotoFiles } from './id-photo-files.js';
+import { IdPhotoPaidService } from './id-photo-paid.service.js';
 import { ZjzFiles, type VendorImage } from './vendor-files.js';
 import { callbackMessage, stepForCallback } from './zjz-steps.js';
 import { tokenHashOf, ZjzSubmissions } from './zjz-submissions.js';
@@ -58,6 +59,7 @@ export class ZjzCallbackHandler implements CallbackHandler<ZjzNotice, ZjzResultF
     private readonly orders: OrdersService,
     private readonly files: IdPhotoFiles,
     private readonly vendorFiles: ZjzFiles,
+    private readonly paid: IdPhotoPaidService,
   ) {
     this.apiKey = requireVendor(settings, 'zjz').apiKey;
   }
@@ -111,6 +113,9 @@ export class ZjzCallbackHandler implements CallbackHandler<ZjzNotice, ZjzResultF
     if (decideTransition(order, step).apply) {
       await this.updateDetail(manager, detail, callback, prepared);
       if (FINAL_STATUSES.has(step.status)) await this.files.scheduleOrderDeletion(manager, orderId);
+      // Cancelled at the vendor: no receipt will be made, so a paid order's money goes back (sent
+      // by the payments job once this commits).
+      if (callback.kind === 'cancelled') await this.paid.refundUndelivered(manager, orderId, '证件照回执订单已取消');
     } else if (isLateReceipt(callback, order, step, detail)) {
       // "Shipped" overtook "done": the status stays, but the receipt only this notice carries is kept
       // (the vendor's links expire), under the retention the shipped order already started.

@@ -3,8 +3,6 @@ import {
   fileSizeMessage,
   findZjzSpec,
   mergeWithCatalogue,
-  ZJZ_PRINT_PRICE_FEN,
-  ZJZ_RECEIPT_PRICE_FEN,
   ZJZ_SPECS,
   ZjzClient,
   type ZjzReceiptSpec,
@@ -71,7 +69,11 @@ export class ZjzSpecCatalogue {
     return configured ? { ...configured, fileSizeMsg: fileSizeMessage(configured) } : undefined;
   }
 
-  async search(query: { q?: string; categoryId?: number }): Promise<SpecListDto> {
+  /** The specs on offer, each with what the user pays now (`prices`: the merchant's, 0 = free). */
+  async search(
+    query: { q?: string; categoryId?: number },
+    prices: { receiptFen: number; printFen: number },
+  ): Promise<SpecListDto> {
     const specs = await this.all();
     const categories = new Map<number, { id: number; name: string; count: number }>();
     for (const spec of specs) {
@@ -87,7 +89,7 @@ export class ZjzSpecCatalogue {
     );
     return {
       categories: [...categories.values()].sort((a, b) => a.id - b.id),
-      items: items.map(toSpecDto),
+      items: items.map((spec) => toSpecDto(spec, prices)),
     };
   }
 
@@ -118,7 +120,7 @@ export class ZjzSpecCatalogue {
   }
 }
 
-export function toSpecDto(spec: OfferedSpec): SpecDto {
+export function toSpecDto(spec: OfferedSpec, prices: { receiptFen: number; printFen: number }): SpecDto {
   return {
     itemId: spec.itemId,
     name: spec.name,
@@ -134,7 +136,7 @@ export function toSpecDto(spec: OfferedSpec): SpecDto {
     params: spec.params.map((field) => ({ ...field })),
     oneOf: (spec.oneOf ?? []).map((set) => [...set]),
     printLayout: spec.printLayout,
-    priceFen: ZJZ_RECEIPT_PRICE_FEN,
-    printPriceFen: ZJZ_PRINT_PRICE_FEN,
+    priceFen: prices.receiptFen,
+    printPriceFen: prices.printFen,
   };
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { OrderKind } from '../orders/order-status.js';
 
 /**
@@ -20,6 +21,11 @@ export type FulfilmentResult =
 export interface PaidService {
   readonly kind: OrderKind;
   onPaid(orderId: number): Promise<FulfilmentResult>;
+  /**
+   * Optional: the unpaid order was closed (expired or given up), inside the closing transaction,
+   * e.g. to schedule the deletion of what the user uploaded for it.
+   */
+  onClosed?(manager: EntityManager, orderId: number): Promise<void>;
 }
 
 /** Services register themselves at start-up (as callback handlers do with the inbox). */
@@ -29,6 +35,10 @@ export class PaidServices {
 
   register(service: PaidService): void {
     this.services.set(service.kind, service);
+  }
+
+  find(kind: OrderKind): PaidService | undefined {
+    return this.services.get(kind);
   }
 
   get(kind: OrderKind): PaidService {

@@ -18,6 +18,7 @@ export function paymentView(payment: Payment): PaymentViewDto {
     status: payment.status,
     label: LABELS[payment.status](payment),
     amountFen: payment.amountFen,
+    lines: payment.lines ?? [{ label: payment.description, amountFen: payment.amountFen }],
     paidFen: payment.paidFen,
     refundedFen: payment.refundedFen,
     expiresAt: payment.expiresAt.toISOString(),

@@ -11,10 +11,11 @@ import { forUpdate, Transactions } from '../database/transactions.js';
 import type { OrderStep } from '../orders/order-status.js';
 import type { Order } from '../orders/order.entity.js';
 import { OrdersService, type EventMeta, type NewOrder } from '../orders/orders.service.js';
+import { PaidServices } from './paid-services.js';
 import { SandboxService } from '../sandbox/sandbox.service.js';
 import { User } from '../users/user.entity.js';
 import type { PaymentStartDto, PaymentViewDto } from './dto/payment.dto.js';
-import { Payment } from './entities/payment.entity.js';
+import { Payment, type PaymentLine } from './entities/payment.entity.js';
 import { paymentView } from './payment-view.js';
 import {
   PAYMENT_NOTE,
@@ -59,19 +60,25 @@ export class PaymentsService {
     private readonly refunds: RefundsService,
     private readonly publicUrl: PublicUrl,
     private readonly sandbox: SandboxService,
+    private readonly paidServices: PaidServices,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
    * Inside the service's own transaction: creates the order 待支付 with its payment. Only for an
-   * amount above 0 (a free service creates its order as before, without this).
+   * amount above 0 (a free service creates its order as before, without this). `lines`, when
+   * given, break the amount down as the user saw it, and must add up to it.
    */
   async createPricedOrder(
     manager: EntityManager,
-    input: Omit<NewOrder, 'step'> & { amountFen: number },
+    input: Omit<NewOrder, 'step'> & { amountFen: number; lines?: PaymentLine[] },
     meta: EventMeta,
   ): Promise<Order> {
     if (!Number.isInteger(input.amountFen) || input.amountFen <= 0) throw new Error('a priced order needs an amount');
+    const lines = input.lines?.filter((line) => line.amountFen > 0) ?? null;
+    if (lines && lines.reduce((sum, line) => sum + line.amountFen, 0) !== input.amountFen) {
+      throw new Error('the lines of a priced order do not add up to its amount');
+    }
     const order = await this.orders.create(manager, { ...input, step: STEP_AWAITING_PAYMENT }, meta);
     const now = new Date();
     await manager.insert(Payment, {
@@ -80,6 +87,7 @@ export class PaymentsService {
       // One payment per order: the order number is readable in the merchant platform and the bill.
       outTradeNo: order.orderNo,
       amountFen: input.amountFen,
+      lines,
       description: input.title.slice(0, 127),
       status: 'created',
       expiresAt: new Date(now.getTime() + PAYMENT_TTL_MS),
@@ -307,6 +315,8 @@ export class PaymentsService {
       if (!locked || !UNPAID.includes(locked.status as (typeof UNPAID)[number])) return 'paid';
       await manager.update(Payment, { id: locked.id }, { status: 'closed', updatedAt: new Date() });
       await this.orders.applyStep(manager, locked.orderId, step, meta);
+      const { kind } = await this.orders.lockOrder(manager, locked.orderId);
+      await this.paidServices.find(kind)?.onClosed?.(manager, locked.orderId);
       return 'closed';
     });
   }

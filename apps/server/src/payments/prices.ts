@@ -5,6 +5,9 @@
  */
 export const PRICED_SERVICES = {
   inspection: { label: '年检代办服务费', unit: '每单' },
+  id_photo_receipt: { label: '证件照回执', unit: '每单' },
+  // zjzapi prints and mails as one option (is_print): one extra for both.
+  id_photo_print: { label: '证件照打印邮寄（加收）', unit: '每单' },
 } as const;
 
 export type PricedService = keyof typeof PRICED_SERVICES;

@@ -79,7 +79,7 @@ describeInBrowser('the H5 app: an ID-photo receipt from the home tile to the fin
     await shot('id-photo-08-form');
     await visible('.order-form__button').click();
 
-    await page.getByText('合计 ¥7.00').waitFor();
+    await page.getByText('本服务免费，提交后直接送审').waitFor();
     await shot('id-photo-09-confirm');
     await page.locator('.taro-modal__foot >> text=确认提交').click();
 

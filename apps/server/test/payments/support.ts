@@ -20,12 +20,14 @@ export async function settle(t: TestApp): Promise<void> {
 }
 
 export async function setInspectionPrice(t: TestApp, amountFen: number): Promise<void> {
+  await setPrices(t, { inspection: amountFen });
+}
+
+/** The owner sets prices through the console's route (`PRICED_SERVICES` keys, in fen). */
+export async function setPrices(t: TestApp, prices: Record<string, number>): Promise<void> {
   const owner = await t.loginMerchant('owner');
-  await t.http
-    .put('/api/merchant/prices')
-    .set(auth(owner))
-    .send({ items: [{ service: 'inspection', amountFen }] })
-    .expect(200);
+  const items = Object.entries(prices).map(([service, amountFen]) => ({ service, amountFen }));
+  await t.http.put('/api/merchant/prices').set(auth(owner)).send({ items }).expect(200);
 }
 
 /** A user with an eligible, quoted car: what the order page needs before 提交. */

@@ -586,7 +586,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit a receipt order (optionally printed and mailed) */
+        /** Submit a receipt order (optionally printed and mailed); priced: created 待支付, sent to the vendor once paid */
         post: operations["IdPhotoController_create"];
         delete?: never;
         options?: never;
@@ -636,7 +636,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel while the vendor has not started reviewing */
+        /** Cancel while the vendor has not started reviewing (a paid order is refunded); an unpaid one is closed; a paid one rejected in review may be given up and refunded */
         post: operations["IdPhotoController_cancel"];
         delete?: never;
         options?: never;
@@ -1784,6 +1784,12 @@ export interface components {
             updatedAt: string;
             events: components["schemas"]["UserOrderEventDto"][];
         };
+        PaymentLineDto: {
+            /** @example 证件照回执 */
+            label: string;
+            /** @description In fen */
+            amountFen: number;
+        };
         PaymentViewDto: {
             orderNo: string;
             /** @enum {string} */
@@ -1791,6 +1797,8 @@ export interface components {
             label: string;
             /** @description What the order costs, in fen */
             amountFen: number;
+            /** @description What the amount is made of, as shown before committing */
+            lines: components["schemas"]["PaymentLineDto"][];
             /** @description What WeChat Pay took, in fen */
             paidFen: number;
             /** @description What has come back, in fen */
@@ -1820,7 +1828,7 @@ export interface components {
         };
         PriceDto: {
             /** @enum {string} */
-            service: "inspection";
+            service: "inspection" | "id_photo_receipt" | "id_photo_print";
             label: string;
             unit: string;
             /** @description In fen; 0 = free (no payment step) */
@@ -1832,7 +1840,7 @@ export interface components {
         };
         PriceUpdateDto: {
             /** @enum {string} */
-            service: "inspection";
+            service: "inspection" | "id_photo_receipt" | "id_photo_print";
             /** @description In fen; 0 = free */
             amountFen: number;
         };
@@ -2068,9 +2076,9 @@ export interface components {
             oneOf: string[][];
             /** @description Whether a done order also gets a print layout */
             printLayout: boolean;
-            /** @description Price of the receipt, fen */
+            /** @description What the user pays for the receipt (the merchant's price), fen; 0 = free */
             priceFen: number;
-            /** @description Extra price of printing and mailing, fen */
+            /** @description What the user pays extra for printing and mailing, fen; 0 = free */
             printPriceFen: number;
         };
         SpecListDto: {
@@ -2135,6 +2143,8 @@ export interface components {
             agreePrivacy: boolean;
             /** @description Print and mail the photos to this address */
             print?: components["schemas"]["PrintAddressDto"];
+            /** @description The total in fen the user was shown (receipt + 打印邮寄); required when the service is priced */
+            amountFen?: number;
         };
         IdPhotoSpecSummaryDto: {
             itemId: number;
@@ -2173,7 +2183,9 @@ export interface components {
             params: components["schemas"]["MaskedFieldDto"][];
             isPrint: boolean;
             printAddress: components["schemas"]["MaskedAddressDto"] | null;
+            /** @description What the user paid for the receipt, fen (0: free) */
             receiptPriceFen: number;
+            /** @description What the user paid for 打印邮寄, fen (0: free or not chosen) */
             printPriceFen: number;
             /** @description The photo of the current round */
             photoId: number;
@@ -2196,6 +2208,8 @@ export interface components {
             awaitingConfirmation: boolean;
             /** @description The official receipt is made (a print order then waits to be mailed) */
             receiptReady: boolean;
+            /** @description Paid, and being submitted to the vendor */
+            submitting: boolean;
             canCancel: boolean;
             canResubmit: boolean;
         };
@@ -2203,6 +2217,8 @@ export interface components {
             order: components["schemas"]["OrderSummaryDto"];
             events: components["schemas"]["UserOrderEventDto"][];
             details: components["schemas"]["IdPhotoDetailsDto"];
+            /** @description Priced orders only */
+            payment: components["schemas"]["PaymentViewDto"] | null;
         };
         ResubmitIdPhotoOrderDto: {
             /** @description A new photo (same spec); the current one when absent */

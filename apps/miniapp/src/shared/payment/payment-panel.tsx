@@ -73,6 +73,14 @@ export function PaymentPanel({ payment, onChanged }: { payment: PaymentViewDto; 
         <Text className="payment-panel__label">{payment.label}</Text>
         <Text className="payment-panel__amount">{formatFen(payment.amountFen)}</Text>
       </View>
+      {payment.lines.length > 1
+        ? payment.lines.map((line) => (
+            <View key={line.label} className="payment-panel__item">
+              <Text>{line.label}</Text>
+              <Text>{formatFen(line.amountFen)}</Text>
+            </View>
+          ))
+        : null}
       {unpaid ? (
         <>
           <View className="payment-panel__hint">

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Equals, IsInt, IsObject, IsString, MaxLength, Min } from 'class-validator';
+import { PaymentViewDto } from '../../payments/dto/payment.dto.js';
 import {
   MerchantOrderSummaryDto,
   OrderEventDto,
@@ -45,6 +46,14 @@ export class CreateIdPhotoOrderDto {
   @OptionalField()
   @IsObject({ message: '收件地址格式不正确' })
   print?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    description: 'The total in fen the user was shown (receipt + 打印邮寄); required when the service is priced',
+  })
+  @OptionalField()
+  @IsInt({ message: '金额不正确' })
+  @Min(0, { message: '金额不正确' })
+  amountFen?: number;
 }
 
 export class ResubmitIdPhotoOrderDto {
@@ -113,8 +122,8 @@ export class IdPhotoDetailsDto {
   @ApiProperty({ type: [MaskedFieldDto] }) params!: MaskedFieldDto[];
   @ApiProperty() isPrint!: boolean;
   @ApiProperty({ type: MaskedAddressDto, nullable: true }) printAddress!: MaskedAddressDto | null;
-  @ApiProperty() receiptPriceFen!: number;
-  @ApiProperty() printPriceFen!: number;
+  @ApiProperty({ description: 'What the user paid for the receipt, fen (0: free)' }) receiptPriceFen!: number;
+  @ApiProperty({ description: 'What the user paid for 打印邮寄, fen (0: free or not chosen)' }) printPriceFen!: number;
   @ApiProperty({ description: 'The photo of the current round' }) photoId!: number;
   @ApiProperty({ description: "The photo's pic_id expired: make it again before resubmitting" }) photoExpired!: boolean;
   @ApiProperty({ type: [PreviewDto] }) previews!: PreviewDto[];
@@ -133,6 +142,7 @@ export class IdPhotoDetailsDto {
   awaitingConfirmation!: boolean;
   @ApiProperty({ description: 'The official receipt is made (a print order then waits to be mailed)' })
   receiptReady!: boolean;
+  @ApiProperty({ description: 'Paid, and being submitted to the vendor' }) submitting!: boolean;
   @ApiProperty() canCancel!: boolean;
   @ApiProperty() canResubmit!: boolean;
 }
@@ -141,6 +151,8 @@ export class IdPhotoOrderDetailDto {
   @ApiProperty({ type: OrderSummaryDto }) order!: OrderSummaryDto;
   @ApiProperty({ type: [UserOrderEventDto] }) events!: UserOrderEventDto[];
   @ApiProperty({ type: IdPhotoDetailsDto }) details!: IdPhotoDetailsDto;
+  @ApiProperty({ type: PaymentViewDto, nullable: true, description: 'Priced orders only' })
+  payment!: PaymentViewDto | null;
 }
 
 export class MerchantIdPhotoOrderDetailDto {

@@ -31,8 +31,10 @@ export class SpecDto {
   })
   oneOf!: string[][];
   @ApiProperty({ description: 'Whether a done order also gets a print layout' }) printLayout!: boolean;
-  @ApiProperty({ description: 'Price of the receipt, fen' }) priceFen!: number;
-  @ApiProperty({ description: 'Extra price of printing and mailing, fen' }) printPriceFen!: number;
+  @ApiProperty({ description: "What the user pays for the receipt (the merchant's price), fen; 0 = free" })
+  priceFen!: number;
+  @ApiProperty({ description: 'What the user pays extra for printing and mailing, fen; 0 = free' })
+  printPriceFen!: number;
 }
 
 export class SpecCategoryDto {

@@ -3,6 +3,11 @@ import { Matches, MaxLength } from 'class-validator';
 import { OptionalField } from '../../common/errors/optional-field.js';
 import { PAYMENT_STATUSES, type PaymentStatus } from '../entities/payment.entity.js';
 
+export class PaymentLineDto {
+  @ApiProperty({ example: '证件照回执' }) label!: string;
+  @ApiProperty({ description: 'In fen' }) amountFen!: number;
+}
+
 /** An order's payment as its user sees it: amounts in fen and a Chinese label, no WeChat Pay ids. */
 export class PaymentViewDto {
   @ApiProperty() orderNo!: string;
@@ -10,6 +15,8 @@ export class PaymentViewDto {
   /** 待支付, 已支付, 退款中, 已退款 ¥148.00, 已关闭 … */
   @ApiProperty() label!: string;
   @ApiProperty({ description: 'What the order costs, in fen' }) amountFen!: number;
+  @ApiProperty({ type: [PaymentLineDto], description: 'What the amount is made of, as shown before committing' })
+  lines!: PaymentLineDto[];
   @ApiProperty({ description: 'What WeChat Pay took, in fen' }) paidFen!: number;
   @ApiProperty({ description: 'What has come back, in fen' }) refundedFen!: number;
   @ApiProperty({ description: 'Unpaid orders close then' }) expiresAt!: string;

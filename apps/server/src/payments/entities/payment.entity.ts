@@ -22,6 +22,12 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
  * call is to be made), `done` (delivered), `refunded` (the service failed or the order was closed:
  * the money goes back instead).
  */
+/** One part of a priced order's amount, as the user saw it before committing. */
+export interface PaymentLine {
+  label: string;
+  amountFen: number;
+}
+
 export type FulfilmentState = 'none' | 'due' | 'done' | 'refunded';
 
 /** One WeChat Pay transaction per priced order (`out_trade_no` is WeChat Pay's idempotency key). */
@@ -43,6 +49,10 @@ export class Payment {
 
   @Column({ name: 'amount_fen', type: 'int' })
   amountFen!: number;
+
+  /** What `amountFen` is made of (null: one line, the order's title). */
+  @Column({ type: 'simple-json', nullable: true })
+  lines!: PaymentLine[] | null;
 
   /** 商品描述 sent with the prepay: kept, because a repeated prepay must carry the same body. */
   @Column({ type: 'varchar', length: 127 })

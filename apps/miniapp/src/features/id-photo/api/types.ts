@@ -1,5 +1,5 @@
 /** The server's ID-photo contract (`/api/id-photo/…`), as its OpenAPI document describes it. */
-import type { OrderSummaryDto, UserOrderEventDto } from '../../../shared/api/types';
+import type { OrderSummaryDto, PaymentViewDto, UserOrderEventDto } from '../../../shared/api/types';
 
 export type SpecParamKind = 'text' | 'idcard' | 'phone' | 'city' | 'image';
 
@@ -71,6 +71,8 @@ export interface CreateOrderInput {
   param: Record<string, string>;
   agreePrivacy: true;
   print?: PrintAddress;
+  /** The total the user confirmed, in fen (priced only). */
+  amountFen?: number;
 }
 
 export interface ResubmitInput {
@@ -104,6 +106,7 @@ export interface IdPhotoDetails {
   params: MaskedField[];
   isPrint: boolean;
   printAddress: { name: string; phone: string; region: string; address: string } | null;
+  /** What the user paid for the receipt and for 打印邮寄 (0: free). */
   receiptPriceFen: number;
   printPriceFen: number;
   photoId: number;
@@ -120,6 +123,8 @@ export interface IdPhotoDetails {
   awaitingConfirmation: boolean;
   /** The official receipt is made (a print order then waits to be mailed). */
   receiptReady: boolean;
+  /** Paid, and being submitted to the vendor. */
+  submitting?: boolean;
   canCancel: boolean;
   canResubmit: boolean;
 }
@@ -128,4 +133,6 @@ export interface IdPhotoOrderDto {
   order: OrderSummaryDto;
   events: UserOrderEventDto[];
   details: IdPhotoDetails;
+  /** Priced orders only. */
+  payment?: PaymentViewDto | null;
 }

@@ -3,7 +3,6 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useMemo, useState } from 'react';
 import { API_BASE_URL } from '../../../shared/api/base-url';
-import { formatFen } from '../../../shared/format';
 import { usePrefillPhone, withPhone } from '../../../shared/phone/bound-phone';
 import type { IdPhotoOrderDto, PhotoSessionDto, PrintAddress, SpecDto } from '../api/types';
 import { useSubmitOrder } from '../hooks/use-submit-order';
@@ -11,7 +10,8 @@ import { colorLabel, sizeLine } from '../labels';
 import { checkAddress, checkParamValues, filledValues, formFields } from '../param-rules';
 import { Consent } from '../privacy/consent';
 import { ParamForm } from './param-form';
-import { PriceSummary, totalFen } from './price-summary';
+import { confirmContent, submitLabel, totalFen } from '../pricing';
+import { PriceSummary } from './price-summary';
 import { PrintForm } from './print-form';
 import './order-form.scss';
 
@@ -72,9 +72,7 @@ export function OrderForm({ spec, photo, color, resubmitting, retentionDays, onD
     }
     const { confirm } = await Taro.showModal({
       title: resubmitting ? '确认重新提交' : '确认提交',
-      content: resubmitting
-        ? '将按修改后的信息重新提交审核，不另外收费。'
-        : `${spec.name}回执${print ? ' + 打印邮寄' : ''}，合计 ${formatFen(totalFen(price))}，办理完成后扣费。`,
+      content: resubmitting ? '将按修改后的信息重新提交审核，不另外收费。' : confirmContent(spec.name, price),
       confirmText: '确认提交',
     });
     if (!confirm) return;
@@ -88,6 +86,8 @@ export function OrderForm({ spec, photo, color, resubmitting, retentionDays, onD
           ? (filledAddress as unknown as PrintAddress)
           : undefined,
       newPhoto: resubmitting ? photo.id !== resubmitting.details.photoId : undefined,
+      // The total the user confirmed: the server refuses the order if the price has changed since.
+      amountFen: totalFen(price),
     });
   };
 
@@ -138,7 +138,7 @@ export function OrderForm({ spec, photo, color, resubmitting, retentionDays, onD
           disabled={submitting}
           onClick={() => void onSubmit()}
         >
-          {resubmitting ? '重新提交审核' : `提交订单 ${formatFen(totalFen(price))}`}
+          {resubmitting ? '重新提交审核' : submitLabel(price)}
         </Button>
       </View>
     </View>

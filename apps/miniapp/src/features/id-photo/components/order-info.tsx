@@ -1,6 +1,7 @@
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import { formatDateTime, formatFen } from '../../../shared/format';
+import { fenOrFree } from '../pricing';
 import type { IdPhotoOrderDto } from '../api/types';
 import { colorLabel, sizeMm, sizePx } from '../labels';
 
@@ -28,7 +29,8 @@ export function OrderInfo({ detail }: { detail: IdPhotoOrderDto }) {
     ...(details.logistics
       ? [{ label: '快递', value: `${details.logistics.expressName} ${details.logistics.expressNo}` }]
       : []),
-    { label: '金额', value: formatFen(order.amountFen) },
+    // What the user pays (a free order's amount is the vendor's charge to the merchant, not theirs).
+    { label: '金额', value: detail.payment ? formatFen(detail.payment.amountFen) : fenOrFree(0) },
     { label: '下单时间', value: formatDateTime(order.createdAt) },
   ];
   return (

@@ -11,10 +11,14 @@ export interface StatusDescription {
 }
 
 /** Where the order stands, in words a person can act on. */
-export function describeStatus({ order, details }: IdPhotoOrderDto): StatusDescription {
+export function describeStatus({ order, details, payment }: IdPhotoOrderDto): StatusDescription {
   const last = details.isPrint ? 4 : 3;
+  const refunded = payment && payment.refundedFen > 0 ? `，${payment.label}，原路退回` : '';
   switch (order.status) {
     case 'pending':
+      if (payment && (payment.status === 'created' || payment.status === 'paying')) {
+        return { title: '待支付', text: '支付完成后提交给服务商审核；超时未支付，订单将自动关闭', step: 1 };
+      }
       // The vendor's answer to the submission was lost: it is kept, never sent twice blindly.
       if (details.awaitingConfirmation) {
         return {
@@ -29,6 +33,7 @@ export function describeStatus({ order, details }: IdPhotoOrderDto): StatusDescr
         step: 2,
       };
     case 'processing':
+      if (details.submitting) return { title: '已支付，正在提交', text: '正在提交给服务商审核，请稍候', step: 1 };
       return details.receiptReady
         ? { title: '回执已办理完成，等待打印寄出', text: '打印好的照片寄出后，这里会显示快递单号', step: 4 }
         : { title: '审核中', text: '工作时间（9:00–18:00）约15分钟完成，完成后这里会显示回执', step: 2 };
@@ -41,9 +46,11 @@ export function describeStatus({ order, details }: IdPhotoOrderDto): StatusDescr
         step: last,
       };
     case 'cancelled':
-      return { title: '订单已取消', text: '未产生费用', step: 0 };
+      if (payment?.status === 'refunding') return { title: '订单已取消', text: '已支付的款项退款中', step: 0 };
+      return { title: '订单已取消', text: refunded ? `订单已取消${refunded}` : '未产生费用', step: 0 };
     default:
-      return { title: '办理失败', text: '如有疑问请联系客服', step: 0 };
+      if (payment?.status === 'refunding') return { title: '办理失败', text: '服务商未受理，款项退款中', step: 0 };
+      return { title: '办理失败', text: refunded ? `服务商未受理${refunded}` : '如有疑问请联系客服', step: 0 };
   }
 }
 

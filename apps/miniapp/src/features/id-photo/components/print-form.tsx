@@ -24,7 +24,9 @@ export function PrintForm({ enabled, onToggle, priceFen, address, errors, onChan
         <View className="id-photo-field__row">
           <View className="id-photo-print__title">
             <Text className="id-photo-field__label">打印并邮寄</Text>
-            <Text className="id-photo-print__hint">冲印相纸照片寄到家，+{formatFen(priceFen)}</Text>
+            <Text className="id-photo-print__hint">
+              冲印相纸照片寄到家，{priceFen > 0 ? `+${formatFen(priceFen)}` : '免费'}
+            </Text>
           </View>
           <Switch
             className="id-photo-print-switch"

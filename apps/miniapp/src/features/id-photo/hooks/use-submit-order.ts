@@ -15,6 +15,8 @@ export interface OrderSubmission {
   print?: PrintAddress;
   /** On a resubmission: whether the photo is a new one (then photoId and color are sent). */
   newPhoto?: boolean;
+  /** A new order: the total the user confirmed (sent when above 0). */
+  amountFen?: number;
 }
 
 /** Asks whether to make the expired photo again; the upload is kept, so nothing has to be chosen again. */
@@ -36,6 +38,7 @@ function send(input: OrderSubmission): Promise<IdPhotoOrderDto> {
       param: input.param,
       agreePrivacy: true,
       ...(input.print ? { print: input.print } : {}),
+      ...(input.amountFen ? { amountFen: input.amountFen } : {}),
     });
   }
   return resubmitOrder(input.orderId, {

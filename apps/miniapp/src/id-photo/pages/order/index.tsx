@@ -10,6 +10,8 @@ import { RejectCard } from '../../../features/id-photo/components/reject-card';
 import { ResultImages } from '../../../features/id-photo/components/result-images';
 import { useIdPhotoOrder } from '../../../features/id-photo/hooks/use-id-photo-order';
 import { ID_PHOTO_ROUTES } from '../../../features/id-photo/routes';
+import { formatFen } from '../../../shared/format';
+import { PaymentPanel } from '../../../shared/payment/payment-panel';
 import { usePullDownReload, useReloadOnReturn } from '../../../shared/hooks/use-page-events';
 import { parseIdParam } from '../../../shared/routes';
 import { EmptyState } from '../../../shared/ui/empty-state';
@@ -19,12 +21,19 @@ import './index.scss';
 
 function OrderView({ detail, reload }: { detail: IdPhotoOrderDto; reload: () => Promise<void> }) {
   const [cancelling, setCancelling] = useState(false);
-  const { order, details } = detail;
+  const { order, details, payment } = detail;
 
+  // A paid order rejected in review may be given up instead of resubmitted: refunded in full.
+  const givingUp = order.status === 'action_required';
   const cancel = async () => {
+    const refund = payment?.paidFen ? `已支付的 ${formatFen(payment.paidFen)} 将全额原路退回` : '';
     const { confirm } = await Taro.showModal({
-      title: '取消订单',
-      content: '审核开始前可以取消，取消后不产生费用。确定取消吗？',
+      title: givingUp ? '放弃办理' : '取消订单',
+      content: givingUp
+        ? `放弃后订单将关闭，${refund}。确定放弃吗？`
+        : refund
+          ? `审核开始前可以取消，${refund}。确定取消吗？`
+          : '审核开始前可以取消，取消后不产生费用。确定取消吗？',
       confirmText: '取消订单',
       cancelText: '再想想',
     });
@@ -44,6 +53,7 @@ function OrderView({ detail, reload }: { detail: IdPhotoOrderDto; reload: () => 
   return (
     <View className="id-photo-order">
       <OrderStatusCard detail={detail} />
+      {payment ? <PaymentPanel payment={payment} onChanged={reload} /> : null}
       {details.canResubmit ? (
         <RejectCard
           reason={details.rejectMsg ?? '照片或信息不符合要求'}
@@ -69,7 +79,7 @@ function OrderView({ detail, reload }: { detail: IdPhotoOrderDto; reload: () => 
             loading={cancelling}
             onClick={() => void cancel()}
           >
-            取消订单
+            {givingUp ? '放弃办理并退款' : '取消订单'}
           </Button>
         </View>
       ) : null}
