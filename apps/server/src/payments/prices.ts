@@ -5,6 +5,7 @@
  */
 export const PRICED_SERVICES = {
   inspection: { label: '年检代办服务费', unit: '每单' },
+  identity: { label: '实名核验费', unit: '每次' },
 } as const;
 
 export type PricedService = keyof typeof PRICED_SERVICES;

@@ -20,11 +20,16 @@ export async function settle(t: TestApp): Promise<void> {
 }
 
 export async function setInspectionPrice(t: TestApp, amountFen: number): Promise<void> {
+  await setPrice(t, 'inspection', amountFen);
+}
+
+/** The owner sets one service's price on the prices page. */
+export async function setPrice(t: TestApp, service: string, amountFen: number): Promise<void> {
   const owner = await t.loginMerchant('owner');
   await t.http
     .put('/api/merchant/prices')
     .set(auth(owner))
-    .send({ items: [{ service: 'inspection', amountFen }] })
+    .send({ items: [{ service, amountFen }] })
     .expect(200);
 }
 

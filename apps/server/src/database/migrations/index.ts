@@ -11,6 +11,7 @@ import { UniqueVendorRef1764000800000 } from './1764000800000-unique-vendor-ref.
 import { Notifications1764000500000 } from './1764000500000-notifications.js';
 import { MerchantSessionVersion1764000300000 } from './1764000300000-merchant-session-version.js';
 import { Payments1764000900000 } from './1764000900000-payments.js';
+import { IdentityPaidAttempts1764001300000 } from './1764001300000-identity-paid-attempts.js';
 
 /** Every migration, in order. Both MySQL and SQLite run the same list at start-up. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Notifications1764000500000,
   UniqueVendorRef1764000800000,
   Payments1764000900000,
+  IdentityPaidAttempts1764001300000,
 ];

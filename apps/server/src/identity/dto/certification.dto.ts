@@ -39,4 +39,6 @@ export class IdentityStatusDto {
   @ApiProperty() dailyLimit!: number;
   @ApiProperty() attemptsToday!: number;
   @ApiProperty() attemptsLeftToday!: number;
+  @ApiProperty({ description: 'What one attempt costs now, in fen (0: free, no payment step)' })
+  priceFen!: number;
 }
