@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { maskIdNumber, maskName, maskText } from '../common/crypto/masking.js';
 import { piiCipher } from '../common/crypto/pii-cipher.js';
 import { AppError, type ErrorBody } from '../common/errors/app-error.js';
@@ -22,7 +22,7 @@ import type { AttemptState, IdentityAttemptDto, StartIdentityAttemptDto } from '
 import { IdentityCertification } from './entities/identity-certification.entity.js';
 import { IdentityPaidAttempt } from './entities/identity-paid-attempt.entity.js';
 import { wipe } from './face-upload.js';
-import { toCertificationDto } from './identity-records.service.js';
+import { IdentityRecords, toCertificationDto } from './identity-records.service.js';
 import { checkIdentity, FACE_LIMITS, IdentityService } from './identity.service.js';
 import { FACE_WINDOW_MS, STEP_PHOTO_EXPIRED, STEP_REFUSED } from './paid-steps.js';
 
@@ -42,6 +42,7 @@ export class IdentityPaidService implements PaidService, OnModuleInit {
   constructor(
     private readonly paidServices: PaidServices,
     private readonly identity: IdentityService,
+    private readonly records: IdentityRecords,
     private readonly prices: PricesService,
     private readonly payments: PaymentsService,
     private readonly fulfilment: FulfilmentService,
@@ -67,15 +68,12 @@ export class IdentityPaidService implements PaidService, OnModuleInit {
     const certNoIndex = piiCipher().blindIndex(idNumber);
     const orderId = await this.identity.exclusive(userId, async () => {
       await this.identity.refuseBeforeVendor(userId, certNoIndex);
-      const open = await this.dataSource.getRepository(Order).findOne({
-        where: { userId, kind: 'identity', status: In(['pending', 'processing']) },
-        select: { id: true },
-      });
-      if (open)
+      if (await this.records.openAttempt(userId)) {
         throw AppError.conflict(
           'IDENTITY_ATTEMPT_OPEN',
           '您有一次实名认证尚未完成，请先完成支付和拍照，或取消后再提交',
         );
+      }
       return this.transactions.run(async (manager) => {
         const masked = maskName(name) ?? '';
         const order = await this.payments.createPricedOrder(

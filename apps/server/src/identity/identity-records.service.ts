@@ -44,10 +44,11 @@ export class IdentityRecords implements VerificationStatusSource {
   }
 
   async status(userId: number, now = new Date()): Promise<IdentityStatusDto> {
-    const [pass, attemptsToday, priceFen] = await Promise.all([
+    const [pass, attemptsToday, priceFen, open] = await Promise.all([
       this.firstPass(userId),
       this.attemptsToday(userId, now),
       this.prices.priceOf('identity'),
+      this.openAttempt(userId),
     ]);
     return {
       verified: pass !== null,
@@ -58,6 +59,7 @@ export class IdentityRecords implements VerificationStatusSource {
       attemptsToday,
       attemptsLeftToday: Math.max(0, this.dailyLimit - attemptsToday),
       priceFen,
+      openAttemptId: open?.id ?? null,
     };
   }
 
@@ -90,6 +92,14 @@ export class IdentityRecords implements VerificationStatusSource {
       'IDENTITY_DAILY_LIMIT',
       `今日实名认证次数已达上限（${limit}次），请于明天 00:00（北京时间）后再试`,
     );
+  }
+
+  /** A priced attempt not finished yet (待支付, or paid and waiting for the photo): one at a time. */
+  async openAttempt(userId: number): Promise<Order | null> {
+    return this.dataSource.getRepository(Order).findOne({
+      where: { userId, kind: 'identity', status: In(['pending', 'processing']) },
+      select: { id: true },
+    });
   }
 
   /** Whether another account already passed with this ID number (looked up by its blind index). */

@@ -50,6 +50,14 @@ describeInBrowser('the H5 app: paying for an identity attempt through the sandbo
       expect(await on(page, '.face-take').count()).toBe(0); // no photo before paying
       await shot('identity-pay-02-due');
 
+      // Coming back to 实名认证 leads to the unfinished attempt, not to a second one.
+      await page.goto('/#/identity/pages/verify/index');
+      await on(page, '.identity-open-attempt').getByText('您有一次实名认证尚未完成').waitFor();
+      await shot('identity-pay-02b-open-attempt');
+      await on(page, '.identity-open-attempt .empty-state__action').click();
+      await page.waitForURL(/identity\/pages\/attempt/);
+      await panel.getByText('待支付').waitFor();
+
       await panel.locator('.payment-panel__pay').click();
       await page.waitForURL(/\/sandbox\/cashier/);
       await page.getByText('¥3.00').waitFor();

@@ -26,7 +26,7 @@ describe.each(testDatabases())('payments: identity attempts through WeChat Pay (
   it('price 0: the free flow as before, no payment; no priced attempt can be made', async () => {
     const token = await t.loginUser('id-free');
     const status = await t.http.get('/api/identity/status').set(auth(token)).expect(200);
-    expect(status.body).toMatchObject({ priceFen: 0, attemptsToday: 0 });
+    expect(status.body).toMatchObject({ priceFen: 0, attemptsToday: 0, openAttemptId: null });
     const done = await certify(t, token, unlistedPerson(), face).expect(201);
     expect(done.body).toMatchObject({ passed: true });
     expect(await t.dataSource.getRepository(Payment).countBy({ orderId: done.body.orderId })).toBe(0);
@@ -65,6 +65,8 @@ describe.each(testDatabases())('payments: identity attempts through WeChat Pay (
     expect(JSON.stringify(created.body)).not.toContain('320102');
     const early = await sendFace(t, token, created.body.orderId, face).expect(409);
     expect(early.body).toMatchObject({ code: 'PAYMENT_REQUIRED', message: '请先完成支付，再拍照认证' });
+    const status = await t.http.get('/api/identity/status').set(auth(token)).expect(200);
+    expect(status.body).toMatchObject({ openAttemptId: created.body.orderId, attemptsToday: 1 });
     const second = await startAttempt(t, token, unlistedPerson()).expect(409);
     expect(second.body.code).toBe('IDENTITY_ATTEMPT_OPEN');
     await t.app.get(JobScheduler).runNow(PAYMENTS_JOB);

@@ -2067,6 +2067,8 @@ export interface components {
             attemptsLeftToday: number;
             /** @description What one attempt costs now, in fen (0: free, no payment step) */
             priceFen: number;
+            /** @description A priced attempt not finished yet (待支付, or paid and waiting for the photo): its order id */
+            openAttemptId: number | null;
         };
         StartIdentityAttemptDto: {
             /**

@@ -128,6 +128,20 @@ export default function IdentityVerifyPage() {
             />
           );
         }
+        const openAttemptId = current.openAttemptId;
+        if (openAttemptId !== null) {
+          return (
+            <EmptyState
+              className="identity-open-attempt"
+              title="您有一次实名认证尚未完成"
+              description="请继续完成支付和拍照认证，或取消后重新提交"
+              action={{
+                text: '继续认证',
+                onClick: () => void Taro.redirectTo({ url: IDENTITY_ROUTES.attempt(openAttemptId) }),
+              }}
+            />
+          );
+        }
         if (current.attemptsLeftToday <= 0) {
           return (
             <EmptyState
