@@ -57,6 +57,11 @@ describeInBrowser('the H5 app: paying for an identity attempt through the sandbo
       await on(page, '.identity-open-attempt .empty-state__action').click();
       await page.waitForURL(/identity\/pages\/attempt/);
       await panel.getByText('待支付').waitFor();
+      // From 我的订单 the unpaid attempt opens on its own page (it has no verdict to show yet).
+      await page.goto('/#/pages/orders/index');
+      await on(page, '.order-row').first().click();
+      await page.waitForURL(/identity\/pages\/attempt/);
+      await panel.getByText('待支付').waitFor();
 
       await panel.locator('.payment-panel__pay').click();
       await page.waitForURL(/\/sandbox\/cashier/);
