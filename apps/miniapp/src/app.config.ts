@@ -41,7 +41,7 @@ export default defineAppConfig({
     },
     {
       root: 'identity',
-      pages: ['pages/index/index', 'pages/verify/index', 'pages/result/index'],
+      pages: ['pages/index/index', 'pages/verify/index', 'pages/result/index', 'pages/attempt/index'],
     },
     {
       root: 'invoices',

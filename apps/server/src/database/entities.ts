@@ -5,6 +5,7 @@ import { IdPhotoOrder } from '../id-photo/entities/id-photo-order.entity.js';
 import { IdPhotoSession } from '../id-photo/entities/photo-session.entity.js';
 import { ZjzSubmission } from '../id-photo/entities/zjz-submission.entity.js';
 import { IdentityCertification } from '../identity/entities/identity-certification.entity.js';
+import { IdentityPaidAttempt } from '../identity/entities/identity-paid-attempt.entity.js';
 import { InspectionAccount } from '../inspection/entities/inspection-account.entity.js';
 import { InspectionOrderDetail } from '../inspection/entities/inspection-order-detail.entity.js';
 import { InspectionVehicle } from '../inspection/entities/inspection-vehicle.entity.js';
@@ -35,6 +36,7 @@ export const ENTITIES = [
   StoredFile,
   Lease,
   IdentityCertification,
+  IdentityPaidAttempt,
   IdPhotoSession,
   IdPhotoOrder,
   ZjzSubmission,

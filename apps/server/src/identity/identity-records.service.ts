@@ -6,10 +6,12 @@ import { decodeCursor, toPage, type Page } from '../common/keyset.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { Order } from '../orders/order.entity.js';
+import { PricesService } from '../payments/prices.service.js';
 import type { VerificationStatusSource } from '../users/verification-status.js';
 import type { CertificationDto, IdentityStatusDto } from './dto/certification.dto.js';
 import { IdentityCertification } from './entities/identity-certification.entity.js';
 import { adviceForFailure } from './failure-advice.js';
+import { UNSERVED_VENDOR_STATUSES } from './paid-steps.js';
 
 const DAY_MS = 86_400_000;
 const CHINA_OFFSET_MS = 8 * 3_600_000;
@@ -29,6 +31,7 @@ export function chinaDayStart(now: Date): Date {
 export class IdentityRecords implements VerificationStatusSource {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly prices: PricesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -41,7 +44,12 @@ export class IdentityRecords implements VerificationStatusSource {
   }
 
   async status(userId: number, now = new Date()): Promise<IdentityStatusDto> {
-    const [pass, attemptsToday] = await Promise.all([this.firstPass(userId), this.attemptsToday(userId, now)]);
+    const [pass, attemptsToday, priceFen, open] = await Promise.all([
+      this.firstPass(userId),
+      this.attemptsToday(userId, now),
+      this.prices.priceOf('identity'),
+      this.openAttempt(userId),
+    ]);
     return {
       verified: pass !== null,
       verifiedAt: pass?.createdAt.toISOString() ?? null,
@@ -50,17 +58,47 @@ export class IdentityRecords implements VerificationStatusSource {
       dailyLimit: this.dailyLimit,
       attemptsToday,
       attemptsLeftToday: Math.max(0, this.dailyLimit - attemptsToday),
+      priceFen,
+      openAttemptId: open?.id ?? null,
     };
   }
 
-  /** Attempts the vendor answered since midnight, China time: the ones that cost money. */
+  /**
+   * Attempts since midnight, China time, free or paid: the identity orders of the day (a free
+   * attempt has one once Zhima answered; a priced one from 待支付 on), except those closed unpaid
+   * or cancelled, and paid ones that Zhima refused or whose photo never came (refunded in full).
+   */
   async attemptsToday(
     userId: number,
     now = new Date(),
     manager: EntityManager = this.dataSource.manager,
   ): Promise<number> {
-    return manager.count(IdentityCertification, {
-      where: { userId, createdAt: MoreThanOrEqual(chinaDayStart(now)) },
+    return manager.count(Order, {
+      where: {
+        userId,
+        kind: 'identity',
+        createdAt: MoreThanOrEqual(chinaDayStart(now)),
+        status: Not('cancelled'),
+        vendorStatus: Not(In(UNSERVED_VENDOR_STATUSES)),
+      },
+    });
+  }
+
+  /** 429 with when the user may try again (the next midnight, China time) once the day's attempts are used. */
+  async refuseOverDailyLimit(userId: number, now = new Date()): Promise<void> {
+    const limit = this.dailyLimit;
+    if ((await this.attemptsToday(userId, now)) < limit) return;
+    throw AppError.tooManyRequests(
+      'IDENTITY_DAILY_LIMIT',
+      `今日实名认证次数已达上限（${limit}次），请于明天 00:00（北京时间）后再试`,
+    );
+  }
+
+  /** A priced attempt not finished yet (待支付, or paid and waiting for the photo): one at a time. */
+  async openAttempt(userId: number): Promise<Order | null> {
+    return this.dataSource.getRepository(Order).findOne({
+      where: { userId, kind: 'identity', status: In(['pending', 'processing']) },
+      select: { id: true },
     });
   }
 

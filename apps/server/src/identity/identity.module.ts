@@ -4,7 +4,9 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { VERIFICATION_STATUS } from '../users/verification-status.js';
 import { requireVendor, VENDOR_SETTINGS, type AvailableVendors } from '../vendors/vendor-settings.js';
+import { IdentityAttemptsController } from './identity-attempts.controller.js';
 import { IdentityController } from './identity.controller.js';
+import { IdentityPaidService } from './identity-paid.service.js';
 import { IdentityRecords } from './identity-records.service.js';
 import { IdentityOrderView } from './identity-view.js';
 import { IdentityService } from './identity.service.js';
@@ -15,7 +17,7 @@ import { IdentityService } from './identity.service.js';
  */
 @Global()
 @Module({
-  controllers: [IdentityController],
+  controllers: [IdentityController, IdentityAttemptsController],
   providers: [
     {
       provide: ZhimaClient,
@@ -25,6 +27,7 @@ import { IdentityService } from './identity.service.js';
     },
     IdentityRecords,
     IdentityService,
+    IdentityPaidService,
     IdentityOrderView,
     { provide: VERIFICATION_STATUS, useExisting: IdentityRecords },
   ],

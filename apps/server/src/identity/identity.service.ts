@@ -16,14 +16,17 @@ import { APP_CONFIG } from '../config/config.tokens.js';
 import { Transactions } from '../database/transactions.js';
 import type { OrderStep } from '../orders/order-status.js';
 import { lifecycleOf } from '../orders/vendor-lifecycle.js';
+import { Order } from '../orders/order.entity.js';
 import { OrdersService } from '../orders/orders.service.js';
+import { yuan } from '../payments/payment-steps.js';
+import { PricesService } from '../payments/prices.service.js';
 import type { CertificationResultDto } from './dto/certification.dto.js';
 import { IdentityCertification } from './entities/identity-certification.entity.js';
 import { wipe } from './face-upload.js';
 import { adviceForFailure } from './failure-advice.js';
 import { checkIdentityNumber, checkName } from './identity-input.js';
 import { IdentityRecords, toCertificationDto } from './identity-records.service.js';
-import { certifyFailure } from './vendor-failure.js';
+import { certifyFailure, type CertifyFailure } from './vendor-failure.js';
 
 /**
  * The vendor takes `materials` of at most 204,800 characters: base64 of about 150 KB. 140 KB of
@@ -43,6 +46,15 @@ export interface CertifyInput {
   idNumber: string;
 }
 
+/** The normalised name and ID number (the DTO checked both already: read them from the same functions). */
+export function checkIdentity(input: CertifyInput): CertifyInput {
+  const name = checkName(input.name);
+  const idNumber = checkIdentityNumber(input.idNumber);
+  if (!name.valid) throw AppError.badRequest('VALIDATION', name.message, { name: name.message });
+  if (!idNumber.valid) throw AppError.badRequest('VALIDATION', idNumber.message, { idNumber: idNumber.message });
+  return { name: name.name, idNumber: idNumber.idNumber };
+}
+
 /**
  * Identity verification: name + ID number + face photo, checked by Zhima (`FACE_API`, a still
  * photo compared with the ID card's photo, no liveness). Everything that can be refused for free
@@ -60,35 +72,46 @@ export class IdentityService {
     private readonly orders: OrdersService,
     private readonly transactions: Transactions,
     private readonly leases: LeaseService,
+    private readonly prices: PricesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async certify(userId: number, input: CertifyInput, face: Buffer | undefined): Promise<CertificationResultDto> {
-    // The DTO checked both already; read the normalised values from the same functions.
-    const name = checkName(input.name);
-    const idNumber = checkIdentityNumber(input.idNumber);
-    if (!name.valid) throw AppError.badRequest('VALIDATION', name.message, { name: name.message });
-    if (!idNumber.valid) throw AppError.badRequest('VALIDATION', idNumber.message, { idNumber: idNumber.message });
+    const { name, idNumber } = checkIdentity(input);
+    const priceFen = await this.prices.priceOf('identity');
+    if (priceFen > 0) {
+      // Priced: the attempt is created 待支付 first (identity-paid.service.ts); Zhima only after paying.
+      throw AppError.conflict('PAYMENT_REQUIRED', `实名认证每次${yuan(priceFen)}，请确认金额并支付后再拍照认证`);
+    }
     if (!face?.length) {
       throw AppError.badRequest('FACE_REQUIRED', '请拍摄一张本人正脸照片后再提交', { face: '请拍摄本人正脸照片' });
     }
     const photo = await normaliseImage(face, FACE_LIMITS);
-    // One attempt at a time per user, so that the daily count stays exact and a double tap is not
-    // paid twice: a set within this process (leases are re-entrant for their holder), a lease in
-    // the database across server instances.
+    try {
+      return await this.exclusive(userId, () => this.attempt(userId, name, idNumber, photo.buffer));
+    } finally {
+      wipe(photo.buffer);
+    }
+  }
+
+  /**
+   * One attempt at a time per user, so that the daily count stays exact and a double tap is not
+   * paid twice: a set within this process (leases are re-entrant for their holder), a lease in
+   * the database across server instances.
+   */
+  async exclusive<T>(userId: number, run: () => Promise<T>): Promise<T> {
     if (this.inFlight.has(userId)) throw inProgress();
     this.inFlight.add(userId);
     try {
       const attempt = await this.leases.runIfFree(
         `identity:certify:${userId}`,
         this.config.zhimaTimeoutMs + 30_000,
-        () => this.attempt(userId, name.name, idNumber.idNumber, photo.buffer),
+        run,
       );
       if (!attempt.ran) throw inProgress();
       return attempt.value;
     } finally {
       this.inFlight.delete(userId);
-      wipe(photo.buffer);
     }
   }
 
@@ -100,27 +123,18 @@ export class IdentityService {
   ): Promise<CertificationResultDto> {
     const certNoIndex = piiCipher().blindIndex(idNumber);
     await this.refuseBeforeVendor(userId, certNoIndex);
-
-    const transactionId = makeTransactionId('BSID');
-    let result: CertifyMaterialResult;
-    try {
-      result = await this.zhima.certifyMaterial({
-        transactionId,
-        certName: name,
-        certNo: idNumber,
-        facePicture: photo,
-      });
-    } catch (error) {
-      const failure = certifyFailure(error);
-      const line = `certify ${transactionId} for user ${userId} got no verdict: ${failure.summary}`;
-      if (failure.operatorProblem) this.logger.error(line);
-      else this.logger.warn(line);
-      throw failure.error;
-    }
-
+    const call = await this.callZhima(userId, { name, idNumber }, photo);
+    if (!call.ok) throw call.failure.error;
     const row = await this.transactions.run((manager) =>
-      this.store(manager, { userId, name, idNumber, certNoIndex, transactionId, result }),
+      this.store(manager, { userId, name, idNumber, certNoIndex, ...call }),
     );
+    return this.result(userId, row);
+  }
+
+  async result(
+    userId: number,
+    row: { certification: IdentityCertification; orderNo: string },
+  ): Promise<CertificationResultDto> {
     const attemptsToday = await this.records.attemptsToday(userId);
     return {
       ...toCertificationDto(row.certification, row.orderNo),
@@ -128,8 +142,34 @@ export class IdentityService {
     };
   }
 
+  /** One certification at Zhima, with a new `transaction_id`: its verdict, or why there is none. */
+  async callZhima(
+    userId: number,
+    identity: CertifyInput,
+    photo: Buffer,
+  ): Promise<
+    { ok: true; transactionId: string; result: CertifyMaterialResult } | { ok: false; failure: CertifyFailure }
+  > {
+    const transactionId = makeTransactionId('BSID');
+    try {
+      const result = await this.zhima.certifyMaterial({
+        transactionId,
+        certName: identity.name,
+        certNo: identity.idNumber,
+        facePicture: photo,
+      });
+      return { ok: true, transactionId, result };
+    } catch (error) {
+      const failure = certifyFailure(error);
+      const line = `certify ${transactionId} for user ${userId} got no verdict: ${failure.summary}`;
+      if (failure.operatorProblem) this.logger.error(line);
+      else this.logger.warn(line);
+      return { ok: false, failure };
+    }
+  }
+
   /** Refusals that cost nothing, so they do not count against the daily limit. */
-  private async refuseBeforeVendor(userId: number, certNoIndex: string): Promise<void> {
+  async refuseBeforeVendor(userId: number, certNoIndex: string): Promise<void> {
     if (await this.records.isVerified(userId)) {
       throw AppError.conflict('ALREADY_VERIFIED', '您已完成实名认证，无需重复认证');
     }
@@ -139,13 +179,14 @@ export class IdentityService {
         '该身份证号已在另一个账号完成实名认证；如非本人操作，请联系客服',
       );
     }
-    const limit = this.records.dailyLimit;
-    if ((await this.records.attemptsToday(userId)) >= limit) {
-      throw AppError.tooManyRequests('IDENTITY_DAILY_LIMIT', `今日认证次数已达上限（${limit}次），请明天再试`);
-    }
+    await this.records.refuseOverDailyLimit(userId);
   }
 
-  private async store(
+  /**
+   * Stores Zhima's verdict: a new `identity` order in its final step (free), or the priced
+   * attempt's order (`orderId`) moved to it from 已支付.
+   */
+  async store(
     manager: EntityManager,
     attempt: {
       userId: number;
@@ -154,23 +195,28 @@ export class IdentityService {
       certNoIndex: string;
       transactionId: string;
       result: CertifyMaterialResult;
+      orderId?: number;
     },
   ): Promise<{ certification: IdentityCertification; orderNo: string }> {
     const { result } = attempt;
     const maskedName = maskName(attempt.name) ?? '';
     const failedReason = result.passed ? null : maskText(result.failedReason ?? '认证未通过').slice(0, 255);
-    const order = await this.orders.create(
-      manager,
-      {
-        kind: 'identity',
-        userId: attempt.userId,
-        title: `实名认证 ${maskedName}`,
-        amountFen: 0,
-        vendorRef: result.bizNo,
-        step: result.passed ? PASSED : NOT_PASSED,
-      },
-      { actor: 'user', message: `提交实名认证：${maskedName}，身份证 ${maskIdNumber(attempt.idNumber)}` },
-    );
+    const step = result.passed ? PASSED : NOT_PASSED;
+    const submitted = `提交实名认证：${maskedName}，身份证 ${maskIdNumber(attempt.idNumber)}`;
+    let order: Order;
+    if (attempt.orderId === undefined) {
+      order = await this.orders.create(
+        manager,
+        { kind: 'identity', userId: attempt.userId, title: `实名认证 ${maskedName}`, vendorRef: result.bizNo, step },
+        { actor: 'user', message: submitted },
+      );
+    } else {
+      await manager.update(Order, { id: attempt.orderId }, { vendorRef: result.bizNo });
+      ({ order } = await this.orders.applyStep(manager, attempt.orderId, step, {
+        actor: 'vendor',
+        message: result.passed ? '认证通过' : '认证未通过',
+      }));
+    }
     const advice = failedReason === null ? null : adviceForFailure(failedReason);
     await this.orders.note(manager, order.id, 'vendor_result', {
       actor: 'vendor',

@@ -57,6 +57,12 @@ export class FulfilmentService {
       result = { outcome: 'retry', reason: String(error) };
     }
     if (result.outcome === 'retry') return this.later(payment);
+    if (result.outcome === 'awaiting_user') {
+      await this.dataSource
+        .getRepository(Payment)
+        .update({ id: payment.id, fulfilment: 'due' }, { fulfilNextAt: result.until, updatedAt: new Date() });
+      return;
+    }
     if (result.outcome === 'delivered') {
       await this.dataSource.getRepository(Payment).update({ id: payment.id }, { fulfilment: 'done' });
       return;
@@ -71,6 +77,13 @@ export class FulfilmentService {
       return this.refunds.request(manager, locked, amount, result.reason, REFUND_KEYS.serviceFailed);
     });
     if (refund) await this.refunds.send(refund.id);
+  }
+
+  /** The service has news for a paid order (the user did their part): its `onPaid` is asked now. */
+  async wake(orderId: number): Promise<void> {
+    await this.dataSource
+      .getRepository(Payment)
+      .update({ orderId, fulfilment: 'due' }, { fulfilNextAt: new Date(), updatedAt: new Date() });
   }
 
   private async later(payment: Payment): Promise<void> {

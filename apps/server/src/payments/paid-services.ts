@@ -6,12 +6,15 @@ import type { OrderKind } from '../orders/order-status.js';
  * What a service says about one paid order once its vendor call has been tried:
  * `delivered` (the vendor has it; the money stays), `failed` (the vendor refused or cannot do it:
  * `refundFen` goes back, all of it when absent), `retry` (no answer: try again later, which the
- * service must make safe, e.g. with the vendor's idempotency key or its own unconfirmed-order rule).
+ * service must make safe, e.g. with the vendor's idempotency key or its own unconfirmed-order rule),
+ * `awaiting_user` (the user's part comes after paying, e.g. the face photo of an identity check: asked
+ * again at `until`, or sooner when the service calls `FulfilmentService.wake`).
  */
 export type FulfilmentResult =
   | { outcome: 'delivered' }
   | { outcome: 'failed'; reason: string; refundFen?: number }
-  | { outcome: 'retry'; reason: string };
+  | { outcome: 'retry'; reason: string }
+  | { outcome: 'awaiting_user'; until: Date };
 
 /**
  * A priced service plugs into payments with this: when the order's payment is known, the

@@ -42,6 +42,14 @@ import { WechatPayNotifyHandler } from './wechatpay-notify.handler.js';
     WechatPayNotifyHandler,
     MerchantPaymentsService,
   ],
-  exports: [PaidServices, PricesService, PaymentsService, RefundsService, PaymentWorker, MerchantPaymentsService],
+  exports: [
+    PaidServices,
+    PricesService,
+    PaymentsService,
+    RefundsService,
+    FulfilmentService,
+    PaymentWorker,
+    MerchantPaymentsService,
+  ],
 })
 export class PaymentsModule {}

@@ -8,6 +8,7 @@ export const PRICED_SERVICES = {
   id_photo_receipt: { label: '证件照回执', unit: '每单' },
   // zjzapi prints and mails as one option (is_print): one extra for both.
   id_photo_print: { label: '证件照打印邮寄（加收）', unit: '每单' },
+  identity: { label: '实名核验费', unit: '每次' },
 } as const;
 
 export type PricedService = keyof typeof PRICED_SERVICES;

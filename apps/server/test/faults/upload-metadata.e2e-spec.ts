@@ -8,8 +8,10 @@ import { StoredFile } from '../../src/common/storage/stored-file.entity.js';
 import { testDatabases } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { fastVendor, portraitJpeg } from '../id-photo/support.js';
-import { certify, makeFacePhoto, ZHANG_SAN } from '../identity/support.js';
+import { certify, makeFacePhoto, unlistedPerson, ZHANG_SAN } from '../identity/support.js';
 import { billImage, yundouOf } from '../invoices/support.js';
+import { IDENTITY_PRICE, paidAttempt, sendFace } from '../payments/identity-support.js';
+import { setPrice } from '../payments/support.js';
 import { makeLicencePhoto } from '../vehicles/images.js';
 import { addCar, newUser } from '../vehicles/support.js';
 
@@ -122,6 +124,20 @@ function uploads(tokens: () => { user: string }): Record<string, Upload> {
       stores: false,
       picture: () => makeFacePhoto(600, 800),
       send: async (t, photo) => (await certify(t, tokens().user, ZHANG_SAN, photo)).status,
+    },
+    // A priced attempt's photo, once paid (the price goes back to 0 for the free route above).
+    'POST /api/identity/attempts/{orderId}/face': {
+      stores: false,
+      picture: () => makeFacePhoto(600, 800),
+      send: async (t, photo) => {
+        await setPrice(t, 'identity', IDENTITY_PRICE);
+        try {
+          const { token, orderId } = await paidAttempt(t, 'upload-metadata-paid', unlistedPerson());
+          return (await sendFace(t, token, orderId, photo)).status;
+        } finally {
+          await setPrice(t, 'identity', 0);
+        }
+      },
     },
     'POST /api/vehicles/cars/{id}/travel-license/{side}': {
       stores: true,

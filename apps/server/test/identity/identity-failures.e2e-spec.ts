@@ -119,7 +119,7 @@ describe.each(testDatabases())('identity verification: vendor failures, limits, 
     const sixth = await certify(t, token, WANG_WU, face).expect(429);
     expect(sixth.body).toEqual({
       code: 'IDENTITY_DAILY_LIMIT',
-      message: '今日认证次数已达上限（5次），请明天再试',
+      message: '今日实名认证次数已达上限（5次），请于明天 00:00（北京时间）后再试',
       retryable: true,
     });
     expect(gatewayCalls(t)).toBe(calls);

@@ -30,6 +30,11 @@ export async function setPrices(t: TestApp, prices: Record<string, number>): Pro
   await t.http.put('/api/merchant/prices').set(auth(owner)).send({ items }).expect(200);
 }
 
+/** The owner sets one service's price on the prices page. */
+export async function setPrice(t: TestApp, service: string, amountFen: number): Promise<void> {
+  await setPrices(t, { [service]: amountFen });
+}
+
 /** A user with an eligible, quoted car: what the order page needs before 提交. */
 export async function quotedCar(t: TestApp, device: string): Promise<{ token: string; carId: number }> {
   return quotedCarOf(t, await t.loginUser(device));

@@ -510,6 +510,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/identity/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A priced attempt, 待支付, at the price the user was shown (no photo yet) */
+        post: operations["IdentityAttemptsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/identity/attempts/{orderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IdentityAttemptsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/identity/attempts/{orderId}/face": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The paid attempt's face photo (multipart): Zhima's verdict is 201; unpaid is 409 */
+        post: operations["IdentityAttemptsController_face"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/id-photo/specs": {
         parameters: {
             query?: never;
@@ -1828,7 +1878,7 @@ export interface components {
         };
         PriceDto: {
             /** @enum {string} */
-            service: "inspection" | "id_photo_receipt" | "id_photo_print";
+            service: "inspection" | "id_photo_receipt" | "id_photo_print" | "identity";
             label: string;
             unit: string;
             /** @description In fen; 0 = free (no payment step) */
@@ -1840,7 +1890,7 @@ export interface components {
         };
         PriceUpdateDto: {
             /** @enum {string} */
-            service: "inspection" | "id_photo_receipt" | "id_photo_print";
+            service: "inspection" | "id_photo_receipt" | "id_photo_print" | "identity";
             /** @description In fen; 0 = free */
             amountFen: number;
         };
@@ -2027,6 +2077,50 @@ export interface components {
             dailyLimit: number;
             attemptsToday: number;
             attemptsLeftToday: number;
+            /** @description What one attempt costs now, in fen (0: free, no payment step) */
+            priceFen: number;
+            /** @description A priced attempt not finished yet (待支付, or paid and waiting for the photo): its order id */
+            openAttemptId: number | null;
+        };
+        StartIdentityAttemptDto: {
+            /**
+             * @description Agreement to the privacy terms of the check: "true" or "1"
+             * @example true
+             */
+            consent: string;
+            /**
+             * @description Name as printed on the identity card (2–30 Han characters or ·)
+             * @example 张三
+             */
+            name: string;
+            /** @description 18-character resident identity card number (GB 11643) */
+            idNumber: string;
+            /** @description The price per attempt the user saw, in fen (GET /identity/status priceFen) */
+            amountFen: number;
+        };
+        IdentityAttemptDto: {
+            orderId: number;
+            orderNo: string;
+            /** @description Masked name */
+            name: string;
+            /** @description Masked ID number */
+            idNumber: string;
+            /** @enum {string} */
+            state: "awaiting_payment" | "awaiting_photo" | "done" | "refused" | "expired" | "closed";
+            label: string;
+            /** @description Until when the paid user may take the face photo */
+            faceDueAt: string;
+            /** @description Why Zhima refused the request (refunded in full) */
+            refusedReason: string | null;
+            payment: components["schemas"]["PaymentViewDto"];
+            certification: components["schemas"]["CertificationDto"] | null;
+        };
+        FaceFormDto: {
+            /**
+             * Format: binary
+             * @description Face photo (JPEG, PNG, HEIC …), front camera
+             */
+            face: string;
         };
         SpecCategoryDto: {
             id: number;
@@ -4146,6 +4240,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IdentityStatusDto"];
+                };
+            };
+        };
+    };
+    IdentityAttemptsController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartIdentityAttemptDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityAttemptDto"];
+                };
+            };
+        };
+    };
+    IdentityAttemptsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityAttemptDto"];
+                };
+            };
+        };
+    };
+    IdentityAttemptsController_face: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["FaceFormDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificationResultDto"];
                 };
             };
         };

@@ -12,6 +12,7 @@ import { Notifications1764000500000 } from './1764000500000-notifications.js';
 import { MerchantSessionVersion1764000300000 } from './1764000300000-merchant-session-version.js';
 import { Payments1764000900000 } from './1764000900000-payments.js';
 import { PaymentLines1764001200000 } from './1764001200000-payment-lines.js';
+import { IdentityPaidAttempts1764001300000 } from './1764001300000-identity-paid-attempts.js';
 
 /** Every migration, in order. Both MySQL and SQLite run the same list at start-up. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   UniqueVendorRef1764000800000,
   Payments1764000900000,
   PaymentLines1764001200000,
+  IdentityPaidAttempts1764001300000,
 ];

@@ -39,4 +39,12 @@ export class IdentityStatusDto {
   @ApiProperty() dailyLimit!: number;
   @ApiProperty() attemptsToday!: number;
   @ApiProperty() attemptsLeftToday!: number;
+  @ApiProperty({ description: 'What one attempt costs now, in fen (0: free, no payment step)' })
+  priceFen!: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'A priced attempt not finished yet (待支付, or paid and waiting for the photo): its order id',
+  })
+  openAttemptId!: number | null;
 }

@@ -38,14 +38,20 @@ function parse(data: unknown): unknown {
   }
 }
 
-function upload(input: CertificationInput, token: string): Promise<Taro.uploadFile.SuccessCallbackResult> {
+interface FaceUpload {
+  path: string;
+  formData: Record<string, string>;
+  facePath: string;
+  onProgress?: (percent: number) => void;
+}
+
+function upload(input: FaceUpload, token: string): Promise<Taro.uploadFile.SuccessCallbackResult> {
   return new Promise((resolve, reject) => {
     const task = Taro.uploadFile({
-      url: buildUrl(CERTIFY_PATH),
+      url: buildUrl(input.path),
       filePath: input.facePath,
       name: 'face',
-      // The consent step came first: this request is only ever sent after the person agreed.
-      formData: { consent: 'true', name: input.name, idNumber: input.idNumber },
+      formData: input.formData,
       header: { Authorization: `Bearer ${token}` },
       timeout: UPLOAD_TIMEOUT_MS,
       success: resolve,
@@ -60,7 +66,22 @@ function upload(input: CertificationInput, token: string): Promise<Taro.uploadFi
  * token and upload progress. A pass and a fail both resolve; no verdict (vendor busy, bad input, limit)
  * rejects with a CertifyError that says what to do.
  */
-export async function submitCertification(input: CertificationInput): Promise<CertificationResultDto> {
+export function submitCertification(input: CertificationInput): Promise<CertificationResultDto> {
+  // The consent step came first: this request is only ever sent after the person agreed.
+  const formData = { consent: 'true', name: input.name, idNumber: input.idNumber };
+  return sendFace({ path: CERTIFY_PATH, formData, facePath: input.facePath, onProgress: input.onProgress });
+}
+
+/** The face photo of a paid attempt (name and ID number were given when it was created). */
+export function submitAttemptFace(
+  orderId: number,
+  facePath: string,
+  onProgress?: (percent: number) => void,
+): Promise<CertificationResultDto> {
+  return sendFace({ path: `/api/identity/attempts/${orderId}/face`, formData: {}, facePath, onProgress });
+}
+
+async function sendFace(input: FaceUpload): Promise<CertificationResultDto> {
   let token = await ensureUserToken();
   let response = await upload(input, token);
   if (response.statusCode === 401) {

@@ -13,3 +13,5 @@ export type CertificationDto = Schemas['CertificationDto'];
 export type CertificationResultDto = Schemas['CertificationResultDto'];
 export type CertificationPageDto = Schemas['CertificationPageDto'];
 export type IdentityStatusDto = Schemas['IdentityStatusDto'];
+/** A priced attempt: its payment, then Zhima's verdict (server: dto/paid-attempt.dto.ts). */
+export type IdentityAttemptDto = Schemas['IdentityAttemptDto'];

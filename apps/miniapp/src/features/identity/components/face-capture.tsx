@@ -16,7 +16,8 @@ interface FaceCaptureProps {
   attemptsLeft?: number;
   onTake: () => void;
   onSubmit: () => void;
-  onEditInfo: () => void;
+  /** Absent for a paid attempt: its identity was fixed when it was created. */
+  onEditInfo?: () => void;
 }
 
 /** Guidance first, then the front camera; the photo is shown back before it is sent. */
@@ -26,9 +27,11 @@ export function FaceCapture({ photoPath, who, attemptsLeft, onTake, onSubmit, on
       <View className="face-capture__card">
         <View className="face-capture__who">
           认证身份：<Text className="face-capture__who-value">{who}</Text>
-          <Text className="face-capture__edit" onClick={onEditInfo}>
-            修改
-          </Text>
+          {onEditInfo ? (
+            <Text className="face-capture__edit" onClick={onEditInfo}>
+              修改
+            </Text>
+          ) : null}
         </View>
         <View className="face-capture__frame" onClick={onTake}>
           {photoPath ? (

@@ -1,6 +1,7 @@
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import { formatFen } from '../../../shared/format';
 import { checkIdNumber, checkName, liveIdNumberMessage } from '../identity-input';
 import './identity-form.scss';
 
@@ -15,13 +16,15 @@ interface IdentityFormProps {
   /** Messages from the server about a field, shown until the field is edited. */
   serverErrors?: Partial<Record<keyof IdentityFields, string>>;
   onNext: (value: IdentityFields) => void;
+  /** What one attempt costs (0: free); shown before the user commits. */
+  priceFen?: number;
 }
 
 /**
  * Name and ID number as printed on the card, checked while typing with the server's rules (GB 11643 for
  * the number), so a typo is caught here and never costs a paid vendor call.
  */
-export function IdentityForm({ value, onChange, serverErrors = {}, onNext }: IdentityFormProps) {
+export function IdentityForm({ value, onChange, serverErrors = {}, onNext, priceFen = 0 }: IdentityFormProps) {
   const [touched, setTouched] = useState({ name: false, idNumber: false });
   const [edited, setEdited] = useState({ name: false, idNumber: false });
   const name = checkName(value.name);
@@ -80,8 +83,17 @@ export function IdentityForm({ value, onChange, serverErrors = {}, onNext }: Ide
       <View className="identity-form__hint">
         仅支持中国大陆居民身份证。信息加密传输和保存，页面只显示脱敏后的内容。
       </View>
+      {priceFen > 0 ? (
+        <View className="identity-form__price identity-price">
+          <Text>实名核验费</Text>
+          <Text className="identity-form__price-amount">{formatFen(priceFen)} / 次</Text>
+          <View className="identity-form__price-hint">
+            提交后先支付，支付成功后拍摄人脸照片完成认证；服务商未能受理时全额退款
+          </View>
+        </View>
+      ) : null}
       <Button className="identity-form__next identity-next" type="primary" block onClick={next}>
-        下一步：拍摄人脸照片
+        {priceFen > 0 ? `提交并支付 ${formatFen(priceFen)}` : '下一步：拍摄人脸照片'}
       </Button>
     </View>
   );

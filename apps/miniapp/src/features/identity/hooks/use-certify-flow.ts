@@ -1,10 +1,12 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import { ApiError, NETWORK_ERROR_MESSAGE } from '../../../shared/api/http';
+import { startIdentityAttempt } from '../api/identity-api';
 import { CertifyError, submitCertification } from '../api/submit-certification';
 import type { CertificationResultDto } from '../api/types';
 import type { IdentityFields } from '../components/identity-form';
 import type { SubmitPhase } from '../components/submit-progress';
+import { IDENTITY_ROUTES } from '../routes';
 import { CameraError, takeFacePhoto } from '../take-face-photo';
 
 export type FlowStep = 'consent' | 'form' | 'photo' | 'submitting' | 'result' | 'error';
@@ -35,8 +37,16 @@ export interface FlowError {
  * photo live only in this page's memory; a retry keeps them, so a person whose photo failed only takes
  * a new photo.
  */
-export function useCertifyFlow() {
-  const [step, setStep] = useState<FlowStep>('consent');
+export interface FlowOptions {
+  /** Above 0: 提交 creates the attempt 待支付 and opens its page (pay, then the photo there). */
+  priceFen?: number;
+  /** A paid attempt's page: the photo goes to that attempt (no name or ID number to send). */
+  sendFace?: (facePath: string, onProgress: (percent: number) => void) => Promise<CertificationResultDto>;
+  initialStep?: FlowStep;
+}
+
+export function useCertifyFlow({ priceFen = 0, sendFace, initialStep = 'consent' }: FlowOptions = {}) {
+  const [step, setStep] = useState<FlowStep>(initialStep);
   const [fields, setFields] = useState<IdentityFields>({ name: '', idNumber: '' });
   const [serverErrors, setServerErrors] = useState<Partial<Record<keyof IdentityFields, string>>>({});
   const [photoPath, setPhotoPath] = useState<string | null>(null);
@@ -87,14 +97,13 @@ export function useCertifyFlow() {
     setUploadPercent(0);
     setError(null);
     try {
-      const answer = await submitCertification({
-        ...fields,
-        facePath: photoPath,
-        onProgress: (percent) => {
-          setUploadPercent(percent);
-          if (percent >= 100) setPhase('comparing');
-        },
-      });
+      const onProgress = (percent: number) => {
+        setUploadPercent(percent);
+        if (percent >= 100) setPhase('comparing');
+      };
+      const answer = sendFace
+        ? await sendFace(photoPath, onProgress)
+        : await submitCertification({ ...fields, facePath: photoPath, onProgress });
       setResult(answer);
       setStep('result');
     } catch (e) {
@@ -102,7 +111,24 @@ export function useCertifyFlow() {
     } finally {
       sending.current = false;
     }
-  }, [fail, fields, photoPath]);
+  }, [fail, fields, photoPath, sendFace]);
+
+  /** Priced: the attempt 待支付, then its own page, where the user pays and takes the photo. */
+  const startPaid = useCallback(
+    async (value: IdentityFields) => {
+      if (sending.current) return;
+      sending.current = true;
+      try {
+        const attempt = await startIdentityAttempt(value, priceFen);
+        await Taro.redirectTo({ url: IDENTITY_ROUTES.attempt(attempt.orderId) });
+      } catch (e) {
+        fail(e);
+      } finally {
+        sending.current = false;
+      }
+    },
+    [fail, priceFen],
+  );
 
   return {
     step,
@@ -119,7 +145,8 @@ export function useCertifyFlow() {
     confirmFields: (value: IdentityFields) => {
       setFields(value);
       setServerErrors({});
-      setStep('photo');
+      if (priceFen > 0) void startPaid(value);
+      else setStep('photo');
     },
     takePhoto,
     submit,

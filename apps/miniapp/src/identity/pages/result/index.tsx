@@ -1,8 +1,10 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect } from 'react';
 import { CertificationResult } from '../../../features/identity/components/certification-result';
 import { useCertification, useIdentityStatus } from '../../../features/identity/hooks/use-identity';
 import { IDENTITY_ROUTES } from '../../../features/identity/routes';
+import { ApiError } from '../../../shared/api/http';
 import { parseIdParam } from '../../../shared/routes';
 import { EmptyState } from '../../../shared/ui/empty-state';
 import { PageState } from '../../../shared/ui/page-state';
@@ -15,6 +17,12 @@ export default function IdentityResultPage() {
   const orderId = parseIdParam(params.orderId);
   const certification = useCertification(id !== null ? { id } : orderId !== null ? { orderId } : null);
   const status = useIdentityStatus();
+  // A priced attempt before its verdict has no certification yet: its own page shows it (pay, photo).
+  const unpaidAttempt =
+    id === null && orderId !== null && certification.error instanceof ApiError && certification.error.status === 404;
+  useEffect(() => {
+    if (unpaidAttempt && orderId !== null) void Taro.redirectTo({ url: IDENTITY_ROUTES.attempt(orderId) });
+  }, [unpaidAttempt, orderId]);
   if (id === null && orderId === null) {
     return <EmptyState title="记录不存在" description="链接有误，请从认证记录进入" />;
   }

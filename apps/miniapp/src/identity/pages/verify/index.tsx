@@ -30,8 +30,8 @@ function masked(name: string, idNumber: string): string {
   return `${shownName}\u3000${shownId}`;
 }
 
-function Flow({ dailyLimit, attemptsLeft }: { dailyLimit: number; attemptsLeft: number }) {
-  const flow = useCertifyFlow();
+function Flow({ dailyLimit, attemptsLeft, priceFen }: { dailyLimit: number; attemptsLeft: number; priceFen: number }) {
+  const flow = useCertifyFlow({ priceFen });
   const left = flow.result ? flow.result.attemptsLeftToday : attemptsLeft;
   // Each step starts at the top (the steps bar), not where the last tap left the page.
   useEffect(() => {
@@ -54,6 +54,7 @@ function Flow({ dailyLimit, attemptsLeft }: { dailyLimit: number; attemptsLeft: 
           onChange={flow.setFields}
           serverErrors={flow.serverErrors}
           onNext={flow.confirmFields}
+          priceFen={priceFen}
         />
       ) : null}
       {flow.step === 'photo' ? (
@@ -127,17 +128,33 @@ export default function IdentityVerifyPage() {
             />
           );
         }
+        const openAttemptId = current.openAttemptId;
+        if (openAttemptId !== null) {
+          return (
+            <EmptyState
+              className="identity-open-attempt"
+              title="您有一次实名认证尚未完成"
+              description="请继续完成支付和拍照认证，或取消后重新提交"
+              action={{
+                text: '继续认证',
+                onClick: () => void Taro.redirectTo({ url: IDENTITY_ROUTES.attempt(openAttemptId) }),
+              }}
+            />
+          );
+        }
         if (current.attemptsLeftToday <= 0) {
           return (
             <EmptyState
               className="identity-limit"
               title="今日认证次数已用完"
-              description={`每人每天最多认证${current.dailyLimit}次，请明天再试`}
+              description={`每人每天最多认证${current.dailyLimit}次，请于明天 00:00（北京时间）后再试`}
               action={{ text: '返回', onClick: leave }}
             />
           );
         }
-        return <Flow dailyLimit={current.dailyLimit} attemptsLeft={current.attemptsLeftToday} />;
+        return (
+          <Flow dailyLimit={current.dailyLimit} attemptsLeft={current.attemptsLeftToday} priceFen={current.priceFen} />
+        );
       }}
     </PageState>
   );
