@@ -8,6 +8,7 @@ import { json, raw, urlencoded, type NextFunction, type Request, type Response }
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
+import { CallbackRouter } from './callbacks/callback-router.js';
 import { installPiiCipher, PiiCipher } from './common/crypto/pii-cipher.js';
 import { HttpErrorFilter } from './common/errors/http-error.filter.js';
 import { createValidationPipe } from './common/errors/validation.js';
@@ -51,6 +52,8 @@ export async function createApp(
   app.use(urlencoded({ extended: false, limit: '2mb' }));
   // After the body parsers: their stream callbacks would leave the request's async context.
   app.use(requestContextMiddleware);
+  // Vendors' callbacks skip NestJS's per-request pipeline (see CallbackRouter).
+  app.use('/api/callbacks', app.get(CallbackRouter).router);
   // Scrapers look for /metrics at the root.
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.useGlobalPipes(createValidationPipe());

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { maskPayload } from '../common/crypto/masking.js';
 import { AppError } from '../common/errors/app-error.js';
-import { insertRow } from '../database/insert-row.js';
+import { insertRow, updateRows } from '../database/row-statements.js';
 import { MetricsService, type CallbackOutcome } from '../observability/metrics.service.js';
 import { isUniqueViolation, Transactions } from '../database/transactions.js';
 import type { CallbackAnswer, CallbackHandler, VerifiedCallback } from './callback-handler.js';
@@ -105,7 +105,8 @@ export class CallbackInbox {
         this.newRow(handler, raw, verified.dedupeKey, 'applied', null),
       );
       const result = await handler.apply(verified.event, { manager, vendorEventId, prepared });
-      await manager.update(
+      await updateRows(
+        manager,
         VendorEvent,
         { id: vendorEventId },
         { outcome: result.outcome, orderId: result.orderId ?? null },

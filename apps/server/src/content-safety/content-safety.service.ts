@@ -5,7 +5,7 @@ import { PublicUrl } from '../common/http/public-url.js';
 import { JobScheduler } from '../common/locks/job-scheduler.service.js';
 import { StorageService } from '../common/storage/storage.service.js';
 import type { StoredFile } from '../common/storage/stored-file.entity.js';
-import { insertRow } from '../database/insert-row.js';
+import { insertRow } from '../database/row-statements.js';
 import { User } from '../users/user.entity.js';
 import { ContentWithdrawal } from './content-withdrawal.js';
 import { MediaCheck } from './media-check.entity.js';

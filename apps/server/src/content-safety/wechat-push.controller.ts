@@ -1,18 +1,17 @@
-import { Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Req, Res, type OnModuleInit } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { SignatureVerificationError } from '@banshi/vendor-clients';
 import { verifyWechatPushEcho } from '@banshi/vendor-clients/wechat';
 import type { Request, Response } from 'express';
-import { CallbackInbox } from '../callbacks/callback-inbox.service.js';
-import { rawCallbackFrom } from '../callbacks/raw-callback.js';
+import { CallbackRouter } from '../callbacks/callback-router.js';
 import { WechatPushHandler } from './wechat-push.handler.js';
 
 /** The message-push URL set in 小程序后台 → 开发管理 → 消息推送配置. */
 @ApiExcludeController()
 @Controller('callbacks/wechat')
-export class WechatPushController {
+export class WechatPushController implements OnModuleInit {
   constructor(
-    private readonly inbox: CallbackInbox,
+    private readonly router: CallbackRouter,
     private readonly handler: WechatPushHandler,
   ) {}
 
@@ -29,10 +28,8 @@ export class WechatPushController {
     }
   }
 
-  @Post('push')
-  @HttpCode(200)
-  async push(@Req() request: Request, @Res() response: Response): Promise<void> {
-    const answer = await this.inbox.receive(this.handler, rawCallbackFrom(request));
-    response.status(answer.status).type('text/plain').send(String(answer.body));
+  /** The pushes themselves go through the callback router, as every vendor's do. */
+  onModuleInit(): void {
+    this.router.mount({ path: 'wechat/push', handler: this.handler, contentType: 'text/plain' });
   }
 }

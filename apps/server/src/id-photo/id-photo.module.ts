@@ -15,7 +15,7 @@ import { IdPhotoPaidService } from './id-photo-paid.service.js';
 import { IdPhotoPhotosService } from './id-photo-photos.service.js';
 import { IdPhotoPricing } from './id-photo-pricing.js';
 import { ZjzFirstRound } from './zjz-first-round.js';
-import { ZjzCallbackController } from './zjz-callback.controller.js';
+import { ZjzCallbackRoutes } from './zjz-callback.routes.js';
 import { ZjzCallbackHandler } from './zjz-callback.handler.js';
 import { ZjzSpecCatalogue } from './zjz-spec-catalogue.js';
 import { ZjzSubmissions } from './zjz-submissions.js';
@@ -23,8 +23,9 @@ import { ZjzFiles } from './vendor-files.js';
 
 /** 证件照回执: specs, photos, receipt orders and zjzapi's status callbacks. */
 @Module({
-  controllers: [IdPhotoController, MerchantIdPhotoController, ZjzCallbackController],
+  controllers: [IdPhotoController, MerchantIdPhotoController],
   providers: [
+    ZjzCallbackRoutes,
     {
       provide: ZjzClient,
       inject: [VENDOR_SETTINGS, APP_CONFIG, VendorCallObserver],

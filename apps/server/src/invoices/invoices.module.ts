@@ -10,14 +10,15 @@ import { InvoiceOrderView } from './invoice-order-view.js';
 import { InvoiceReimbursementsService } from './invoice-reimbursements.service.js';
 import { InvoiceResultsService } from './invoice-results.service.js';
 import { InvoiceScansService } from './invoice-scans.service.js';
-import { InvoicesCallbackController } from './invoices-callback.controller.js';
+import { InvoicesCallbackRoutes } from './invoices-callback.routes.js';
 import { MerchantInvoicesController } from './invoices-merchant.controller.js';
 import { InvoicesController } from './invoices.controller.js';
 
 /** 票据识别: bill photos and invoice QR codes turned into typed bills, duplicates flagged, exported. */
 @Module({
-  controllers: [InvoicesController, MerchantInvoicesController, InvoicesCallbackController],
+  controllers: [InvoicesController, MerchantInvoicesController],
   providers: [
+    InvoicesCallbackRoutes,
     {
       provide: YundouClient,
       inject: [VENDOR_SETTINGS, APP_CONFIG, VendorCallObserver],

@@ -16,7 +16,7 @@ import type {
   UserOrderEventDto,
 } from './dto/order.dto.js';
 import { decodeOrderCursor, encodeOrderCursor, filteredOrders, orderedAfter } from './merchant-order-query.js';
-import { insertRow } from '../database/insert-row.js';
+import { findRow, insertRow, updateRows } from '../database/row-statements.js';
 import { OrderEvent, type EventActor } from './order-event.entity.js';
 import { OrderStatusEvents, type UserNotice } from './order-status-events.js';
 import { decideTransition, type OrderKind, type OrderStep, type TransitionReason } from './order-status.js';
@@ -118,7 +118,7 @@ export class OrdersService {
       updatedAt: now,
       ...(from !== step.status ? { statusChangedAt: now } : {}),
     };
-    await manager.update(Order, { id: order.id }, patch);
+    await updateRows(manager, Order, { id: order.id }, patch);
     Object.assign(order, patch);
     await this.recordEvent(
       manager,
@@ -145,11 +145,7 @@ export class OrdersService {
   }
 
   async lockOrder(manager: EntityManager, orderId: number): Promise<Order> {
-    const mysql = manager.connection.options.type === 'mysql';
-    const order = await manager.findOne(Order, {
-      where: { id: orderId },
-      ...(mysql ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const order = await findRow(manager, Order, { id: orderId }, { lock: true });
     if (!order) throw AppError.notFound('订单不存在');
     return order;
   }

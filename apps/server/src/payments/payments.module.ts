@@ -10,7 +10,7 @@ import { MerchantRefundsController } from './merchant-refunds.controller.js';
 import { MerchantPricesController, PricesController } from './prices.controller.js';
 import { PricesService } from './prices.service.js';
 import { RefundsService } from './refunds.service.js';
-import { WechatPayCallbackController } from './wechatpay-callback.controller.js';
+import { WechatPayCallbackRoutes } from './wechatpay-callback.routes.js';
 import { wechatPayClientProvider } from './wechatpay-client.js';
 import { WechatPayNotifyHandler } from './wechatpay-notify.handler.js';
 
@@ -29,7 +29,6 @@ import { WechatPayNotifyHandler } from './wechatpay-notify.handler.js';
     MerchantPricesController,
     MerchantRefundsController,
     MerchantPaymentsController,
-    WechatPayCallbackController,
   ],
   providers: [
     wechatPayClientProvider,
@@ -40,6 +39,7 @@ import { WechatPayNotifyHandler } from './wechatpay-notify.handler.js';
     FulfilmentService,
     PaymentWorker,
     WechatPayNotifyHandler,
+    WechatPayCallbackRoutes,
     MerchantPaymentsService,
   ],
   exports: [

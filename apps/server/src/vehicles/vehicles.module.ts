@@ -21,7 +21,7 @@ import { MerchantVehicleOrdersService } from './orders/merchant-vehicle-orders.s
 import { OrderUpdatesService } from './orders/order-updates.service.js';
 import { ViolationOrdersService } from './orders/violation-orders.service.js';
 import { MerchantVehicleOrdersController, VehicleOrdersController } from './vehicle-orders.controller.js';
-import { VehiclesCallbackController } from './vehicles-callback.controller.js';
+import { VehiclesCallbackRoutes } from './vehicles-callback.routes.js';
 import { ViolationsController } from './violations.controller.js';
 import { CountsService } from './violations/counts.service.js';
 import { DirectQuoteService } from './violations/direct-quote.service.js';
@@ -35,14 +35,9 @@ import { ViolationOrderView } from './orders/violation-order-view.js';
  */
 @Global()
 @Module({
-  controllers: [
-    GarageController,
-    ViolationsController,
-    VehicleOrdersController,
-    MerchantVehicleOrdersController,
-    VehiclesCallbackController,
-  ],
+  controllers: [GarageController, ViolationsController, VehicleOrdersController, MerchantVehicleOrdersController],
   providers: [
+    VehiclesCallbackRoutes,
     {
       provide: DocloudClient,
       inject: [VENDOR_SETTINGS, APP_CONFIG, VendorCallObserver],

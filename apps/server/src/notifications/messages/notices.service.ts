@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error.js';
 import { decodeCursor, toPage } from '../../common/keyset.js';
-import { insertRow } from '../../database/insert-row.js';
+import { insertRow } from '../../database/row-statements.js';
 import { isUniqueViolation } from '../../database/transactions.js';
 import type { NoticeDto, NoticePageDto } from './notice.dto.js';
 import { Notice } from './notice.entity.js';

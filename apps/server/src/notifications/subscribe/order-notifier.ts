@@ -3,7 +3,7 @@ import { fitSubscribeValue } from '@banshi/vendor-clients/wechat';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.tokens.js';
-import { insertRow } from '../../database/insert-row.js';
+import { insertRow } from '../../database/row-statements.js';
 import { isUniqueViolation } from '../../database/transactions.js';
 import { OrderStatusEvents, type OrderStatusChange } from '../../orders/order-status-events.js';
 import { KIND_LABELS, STATUS_LABELS, type OrderStatus } from '../../orders/order-status.js';

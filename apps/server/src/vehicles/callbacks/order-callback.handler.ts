@@ -8,6 +8,7 @@ import { In, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import type { CallbackHandler } from '../../callbacks/callback-handler.js';
 import { CallbackInbox } from '../../callbacks/callback-inbox.service.js';
 import type { RawCallback } from '../../callbacks/vendor-event.entity.js';
+import { findRow } from '../../database/row-statements.js';
 import { LeaseService } from '../../common/locks/lease.service.js';
 import { Order } from '../../orders/order.entity.js';
 import { OrdersService } from '../../orders/orders.service.js';
@@ -54,7 +55,7 @@ export class OrderCallbackHandler implements CallbackHandler<DocloudOrderStatusE
     { manager, vendorEventId }: { manager: EntityManager; vendorEventId: number },
   ) {
     const detail =
-      (await manager.findOne(ViolationOrder, { where: { vendorOrderId: event.orderId } })) ??
+      (await findRow(manager, ViolationOrder, { vendorOrderId: event.orderId })) ??
       (await this.adoptLostOrder(manager, event, vendorEventId));
     if (!detail) {
       // Credit orders are paid moments after they are created: this may be ours, not yet committed.

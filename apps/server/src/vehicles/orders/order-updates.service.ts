@@ -7,6 +7,7 @@ import {
 import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error.js';
 import { JobScheduler } from '../../common/locks/job-scheduler.service.js';
+import { updateRows } from '../../database/row-statements.js';
 import { Transactions } from '../../database/transactions.js';
 import { FINAL_STATUSES } from '../../orders/order-status.js';
 import { Order } from '../../orders/order.entity.js';
@@ -94,7 +95,7 @@ export class OrderUpdatesService implements OnModuleInit {
         });
       }
     }
-    await manager.update(ViolationOrder, { id: detail.id }, patch);
+    await updateRows(manager, ViolationOrder, { id: detail.id }, patch);
     Object.assign(detail, patch);
     return result;
   }

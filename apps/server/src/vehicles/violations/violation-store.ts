@@ -4,6 +4,7 @@ import type {
   DocloudViolationResult,
 } from '@banshi/vendor-clients/docloud';
 import type { EntityManager } from 'typeorm';
+import { updateRows } from '../../database/row-statements.js';
 import { VehicleCar } from '../entities/car.entity.js';
 import { StoredViolation } from '../entities/stored-violation.entity.js';
 
@@ -111,7 +112,7 @@ export async function applyOrderStatuses(
   at: Date,
 ): Promise<void> {
   for (const { code, processStatus } of statuses) {
-    await manager.update(StoredViolation, { carId, code }, { processStatus, updatedAt: at });
+    await updateRows(manager, StoredViolation, { carId, code }, { processStatus, updatedAt: at });
   }
 }
 
