@@ -165,6 +165,16 @@ describe.each(testDatabases())('payments: a priced invoice photo recognition (%s
     expect(uploads()).toBe(before);
   });
 
+  it("the page's countdown reaches 0: asking the server closes the unpaid order at once, no tick needed", async () => {
+    const { token, id, orderNo } = await unpaidScan('inv-pay-countdown');
+    await startPayment(t, token, orderNo);
+    await t.dataSource.getRepository(Payment).update({ outTradeNo: orderNo }, { expiresAt: new Date(Date.now() - 1) });
+    const synced = await t.http.post(`/api/payments/${orderNo}/sync`).set(bearer(token)).expect(200);
+    expect(synced.body).toMatchObject({ status: 'closed', label: '已关闭' });
+    expect(await getScan(t, token, id)).toMatchObject({ status: 'closed', orderStatus: 'cancelled', retryable: true });
+    expect(wechatpay(t).transaction(orderNo)?.trade_state).toBe('CLOSED');
+  });
+
   it('the payment notification is lost: back from paying, the active query finds it paid and the photo goes', async () => {
     const { token, id, orderNo } = await unpaidScan('inv-pay-lost', sampleBill('courier'));
     await startPayment(t, token, orderNo);
