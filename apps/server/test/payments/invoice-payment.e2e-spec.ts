@@ -147,6 +147,20 @@ describe.each(testDatabases())('payments: a priced invoice photo recognition (%s
     expect(refunded.failureMessage).toContain('费用已全额退回');
   });
 
+  it("the paid upload's answer is lost: the vendor's callback to the oid's c-url still lands; never uploaded twice", async () => {
+    const { token, id, orderNo } = await unpaidScan('inv-pay-lost-answer', sampleBill('phone'));
+    yundouOf(t).faults.loseNextAnswer(3, 'fail', '/api/bill/upload');
+    const before = uploads();
+    await pay(token, orderNo);
+    expect(uploads()).toBe(before + 1);
+    expect(await getScan(t, token, id)).toMatchObject({ status: 'recognised', billType: 'phone' });
+    await t.dataSource.getRepository(Payment).update({ outTradeNo: orderNo }, { fulfilNextAt: new Date() });
+    await tick();
+    const payment = await t.dataSource.getRepository(Payment).findOneByOrFail({ outTradeNo: orderNo });
+    expect(payment).toMatchObject({ status: 'paid', fulfilment: 'done', refundedFen: 0 });
+    expect(uploads()).toBe(before + 1);
+  });
+
   it('unpaid at expiry: closed, the photo scheduled for deletion, Yundou never called', async () => {
     const { token, id, orderNo } = await unpaidScan('inv-pay-expired');
     await startPayment(t, token, orderNo);
