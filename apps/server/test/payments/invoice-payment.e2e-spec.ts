@@ -177,6 +177,19 @@ describe.each(testDatabases())('payments: a priced invoice photo recognition (%s
     expect(wechatpay(t).pay(orderNo)).toBe('closed');
     await tick();
     expect(uploads()).toBe(before);
+
+    // Submitted again from the kept photo: a new scan, 待支付 again, still nothing sent.
+    const again = await t.http
+      .post(`/api/invoices/${id}/retry`)
+      .set(bearer(token))
+      .send({ amountFen: PRICE })
+      .expect(201);
+    expect(again.body).toMatchObject({
+      status: 'unpaid',
+      retryOfId: id,
+      payment: { status: 'created', amountFen: PRICE },
+    });
+    expect(uploads()).toBe(before);
   });
 
   it("the page's countdown reaches 0: asking the server closes the unpaid order at once, no tick needed", async () => {
