@@ -2,10 +2,17 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { OrderViewDescribers, type OrderViewDescriber, type ViewSection } from '../orders/view/order-view.js';
 import { chinaMinute, image, orNotFound, section, text, yesNo, yuan } from '../orders/view/view-format.js';
 import type { InvoiceScanDto } from './dto/invoice.dto.js';
+import type { ScanStatus } from './entities/invoice-scan.entity.js';
 import { InvoiceQueriesService } from './invoice-queries.service.js';
 
 const SOURCE_LABELS: Record<string, string> = { photo: '拍照上传', qr_text: '二维码文本', qr_image: '二维码图片' };
-const SCAN_STATUS_LABELS: Record<string, string> = { recognising: '识别中', recognised: '已识别', failed: '识别失败' };
+const SCAN_STATUS_LABELS: Record<ScanStatus, string> = {
+  unpaid: '待支付',
+  recognising: '识别中',
+  recognised: '已识别',
+  failed: '识别失败',
+  closed: '未支付，已关闭',
+};
 
 /** Our own steps of a scan (see invoice-steps.ts): Yundou has no order status of its own. */
 const VENDOR_STATUS_LABELS: Record<string, string> = {
@@ -74,7 +81,7 @@ export class InvoiceOrderView implements OrderViewDescriber, OnModuleInit {
 function scanSection(scan: InvoiceScanDto): ViewSection {
   return section('invoice_scan.scan', '票据识别', [
     text('来源', SOURCE_LABELS[scan.source] ?? '其他'),
-    text('识别状态', SCAN_STATUS_LABELS[scan.status] ?? '其他', scan.status === 'failed' ? 'danger' : undefined),
+    text('识别状态', SCAN_STATUS_LABELS[scan.status], scan.status === 'failed' ? 'danger' : undefined),
     text('票据类型', scan.typeLabel),
     text('金额', scan.amountFen === null ? null : yuan(scan.amountFen)),
     text('开票日期', scan.issueDate),

@@ -3,6 +3,7 @@ import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import { AppError } from '../common/errors/app-error.js';
 import { StorageService } from '../common/storage/storage.service.js';
 import { Order } from '../orders/order.entity.js';
+import { PaymentsService } from '../payments/payments.service.js';
 import type {
   InvoiceMonthsDto,
   InvoicePageDto,
@@ -30,6 +31,7 @@ export class InvoiceQueriesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly storage: StorageService,
+    private readonly payments: PaymentsService,
   ) {}
 
   async list(userId: number, query: InvoiceListQueryDto): Promise<InvoicePageDto> {
@@ -109,7 +111,8 @@ export class InvoiceQueriesService {
   private async toDetail(scan: InvoiceScan): Promise<InvoiceScanDto> {
     const [{ context }] = await this.withContext([scan]);
     const file = scan.photoFileId ? await this.storage.find(scan.photoFileId) : null;
-    return toDetailDto(scan, context, file ? await this.storage.signedUrl(file, 3600) : null);
+    const photoUrl = file ? await this.storage.signedUrl(file, 3600) : null;
+    return toDetailDto(scan, context, photoUrl, await this.payments.forOrder(scan.orderId));
   }
 
   /** Orders and duplicate originals of a page of scans, in two queries. */
@@ -166,7 +169,7 @@ export class InvoiceQueriesService {
         "SUM(CASE WHEN s.status = 'recognised' AND s.duplicate_of_id IS NOT NULL THEN 1 ELSE 0 END)",
         'duplicates',
       )
-      .addSelect("SUM(CASE WHEN s.status <> 'recognised' THEN 1 ELSE 0 END)", 'unfinished');
+      .addSelect("SUM(CASE WHEN s.status NOT IN ('recognised', 'closed') THEN 1 ELSE 0 END)", 'unfinished');
   }
 }
 

@@ -4,6 +4,8 @@ import { AppError } from '../common/errors/app-error.js';
 import { JobScheduler } from '../common/locks/job-scheduler.service.js';
 import { Transactions } from '../database/transactions.js';
 import { OrdersService } from '../orders/orders.service.js';
+import { Payment } from '../payments/entities/payment.entity.js';
+import { PaymentWorker } from '../payments/payment-worker.js';
 import { InvoiceScan } from './entities/invoice-scan.entity.js';
 import { InvoiceResultsService } from './invoice-results.service.js';
 import { RECOGNITION_TIMEOUT_MS, SCAN_STEPS } from './invoice-steps.js';
@@ -21,6 +23,7 @@ export class InvoiceReimbursementsService implements OnModuleInit {
     private readonly orders: OrdersService,
     private readonly results: InvoiceResultsService,
     private readonly scheduler: JobScheduler,
+    private readonly worker: PaymentWorker,
   ) {}
 
   onModuleInit(): void {
@@ -50,14 +53,20 @@ export class InvoiceReimbursementsService implements OnModuleInit {
     });
   }
 
-  /** Scans still waiting long after their upload: the callback was lost; the user can try again. */
+  /**
+   * Scans still waiting long after their upload: the callback was lost; the user can try again (a
+   * paid one is refunded). A paid scan was uploaded when paid, not when created: it waits as long.
+   */
   async timeOut(now = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - RECOGNITION_TIMEOUT_MS);
     const stale = await this.dataSource.getRepository(InvoiceScan).find({
-      where: { status: 'recognising', createdAt: LessThan(new Date(now.getTime() - RECOGNITION_TIMEOUT_MS)) },
+      where: { status: 'recognising', createdAt: LessThan(cutoff) },
       take: 100,
     });
     let failed = 0;
     for (const scan of stale) {
+      const payment = await this.dataSource.getRepository(Payment).findOneBy({ orderId: scan.orderId });
+      if (payment?.paidAt && payment.paidAt > cutoff) continue;
       const outcome = await this.transactions.run((manager) =>
         this.results.failed(manager, scan.id, SCAN_STEPS.timedOut, '服务商长时间未返回识别结果，请点击“重新识别”', {
           actor: 'system',
@@ -66,6 +75,8 @@ export class InvoiceReimbursementsService implements OnModuleInit {
       );
       if (outcome === 'failed') failed++;
     }
+    // Refunds of paid scans that timed out go now rather than at the next payments tick.
+    if (failed) this.worker.kick();
     if (failed) this.logger.warn(`${failed} invoice scans timed out waiting for recognition`);
     return failed;
   }

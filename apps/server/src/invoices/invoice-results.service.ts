@@ -7,6 +7,8 @@ import { isUniqueViolation } from '../database/transactions.js';
 import type { OrderStep, TransitionReason } from '../orders/order-status.js';
 import { Order } from '../orders/order.entity.js';
 import { OrdersService, type EventMeta } from '../orders/orders.service.js';
+import { REFUND_KEYS } from '../payments/refund-keys.js';
+import { RefundsService } from '../payments/refunds.service.js';
 import { fenToYuanText, monthOf, type BillColumns } from './bill-summary.js';
 import { InvoiceScan, type StoredBill } from './entities/invoice-scan.entity.js';
 import { SCAN_STEPS } from './invoice-steps.js';
@@ -19,6 +21,9 @@ export interface Recognition {
   billId?: string | null;
 }
 
+/** Why a paid scan's money goes back (on the user's timeline and WeChat Pay's refund). */
+export const FAILED_REFUND_REASON = '票据未能识别，全额退款';
+
 export type ResultOutcome = 'recognised' | 'failed' | TransitionReason;
 
 /**
@@ -30,6 +35,7 @@ export class InvoiceResultsService {
   constructor(
     private readonly orders: OrdersService,
     private readonly storage: StorageService,
+    private readonly refunds: RefundsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -68,7 +74,16 @@ export class InvoiceResultsService {
       { status: 'failed', failureMessage: failureMessage.slice(0, 255), updatedAt: new Date() },
     );
     await this.retireFiles(manager, scan.orderId);
+    // A paid scan not recognised is refunded in full, once (the fulfilment's key); the payment
+    // worker sends it after this commits. Nothing for a free scan.
+    await this.refunds.requestRest(manager, scan.orderId, FAILED_REFUND_REASON, REFUND_KEYS.serviceFailed);
     return 'failed';
+  }
+
+  /** An unpaid scan whose order closed: nothing was sent; the photo follows the retention of an ended order. */
+  async closedUnpaid(manager: EntityManager, orderId: number): Promise<void> {
+    await manager.update(InvoiceScan, { orderId, status: 'unpaid' }, { status: 'closed', updatedAt: new Date() });
+    await this.retireFiles(manager, orderId);
   }
 
   /** Fills a scan that has just been created or whose order has just moved to a result. */

@@ -1,24 +1,33 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { VendorError } from '@banshi/vendor-clients';
-import { parseVatQr, VatQrParseError, YundouClient, type VatQrInvoice } from '@banshi/vendor-clients/yundou';
+import { parseVatQr, VatQrParseError, type VatQrInvoice } from '@banshi/vendor-clients/yundou';
 import { AppError } from '../common/errors/app-error.js';
-import { vendorErrorToAppError } from '../common/errors/vendor-error-mapping.js';
-import { PublicUrl } from '../common/http/public-url.js';
 import { StorageService } from '../common/storage/storage.service.js';
 import { Transactions } from '../database/transactions.js';
 import type { OrderStep } from '../orders/order-status.js';
 import { Order } from '../orders/order.entity.js';
 import { OrdersService } from '../orders/orders.service.js';
+import { yuan } from '../payments/payment-steps.js';
+import { PaymentsService } from '../payments/payments.service.js';
+import { PricesService } from '../payments/prices.service.js';
+import { PRICED_SERVICES } from '../payments/prices.js';
 import { chinaMonth, columnsOfQr, fenToYuanText } from './bill-summary.js';
 import { InvoiceScan, type ScanSource } from './entities/invoice-scan.entity.js';
 import { normaliseBillImage, quickDecodeQr } from './invoice-images.js';
 import { InvoiceResultsService, titleOf } from './invoice-results.service.js';
-import { SCAN_STEPS, SERVICE_NAME } from './invoice-steps.js';
+import { RETRYABLE, SCAN_STEPS } from './invoice-steps.js';
 import { hashToken } from './invoice-callbacks.service.js';
+import { InvoiceUploader } from './invoice-upload.js';
 
 const PHOTO_PURPOSE = 'invoice-photo';
+
+/** A photo's submission: the failed scan it retries (and whether with the same upload), the price shown. */
+export interface ScanOptions {
+  retryOf?: InvoiceScan;
+  sameUpload?: boolean;
+  shownFen?: number;
+}
 
 /**
  * Everything that starts a scan: a bill photo (recognised by the vendor, result by callback), an
@@ -27,21 +36,20 @@ const PHOTO_PURPOSE = 'invoice-photo';
  */
 @Injectable()
 export class InvoiceScansService {
-  private readonly logger = new Logger(InvoiceScansService.name);
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly orders: OrdersService,
     private readonly results: InvoiceResultsService,
     private readonly storage: StorageService,
-    private readonly publicUrl: PublicUrl,
-    private readonly yundou: YundouClient,
+    private readonly uploader: InvoiceUploader,
+    private readonly prices: PricesService,
+    private readonly payments: PaymentsService,
   ) {}
 
-  async submitPhoto(userId: number, upload: Buffer, retryOf?: InvoiceScan, sameUpload = false): Promise<number> {
+  async submitPhoto(userId: number, upload: Buffer, options: ScanOptions = {}): Promise<number> {
     const image = await normaliseBillImage(upload);
-    return this.sendToVendor(userId, 'photo', image.buffer, retryOf, sameUpload);
+    return this.sendToVendor(userId, 'photo', image.buffer, options);
   }
 
   /**
@@ -54,19 +62,20 @@ export class InvoiceScansService {
     return this.createRead(userId, 'qr_text', qr, null, '扫描发票二维码');
   }
 
-  async submitQrImage(userId: number, upload: Buffer, retryOf?: InvoiceScan, sameUpload = false): Promise<number> {
+  /** A QR read here is free; one only the vendor can read is a photo recognition (priced as one). */
+  async submitQrImage(userId: number, upload: Buffer, options: ScanOptions = {}): Promise<number> {
     const image = await normaliseBillImage(upload);
     const text = await quickDecodeQr(image.buffer);
-    if (text === undefined) return this.sendToVendor(userId, 'qr_image', image.buffer, retryOf, sameUpload);
+    if (text === undefined) return this.sendToVendor(userId, 'qr_image', image.buffer, options);
     const qr = readQr(text);
-    return this.createRead(userId, 'qr_image', qr, image.buffer, '上传发票二维码图片', retryOf);
+    return this.createRead(userId, 'qr_image', qr, image.buffer, '上传发票二维码图片', options.retryOf);
   }
 
   /** A failed scan tried again: with a new photo, or with the photo already kept. */
-  async retry(userId: number, scanId: number, upload: Buffer | undefined): Promise<number> {
+  async retry(userId: number, scanId: number, upload: Buffer | undefined, shownFen?: number): Promise<number> {
     const scan = await this.dataSource.getRepository(InvoiceScan).findOneBy({ id: scanId, userId });
     if (!scan) throw AppError.notFound('票据记录不存在');
-    if (scan.status !== 'failed') throw AppError.conflict('NOT_FAILED', '只有识别失败的票据可以重新识别');
+    if (!RETRYABLE.has(scan.status)) throw AppError.conflict('NOT_FAILED', '只有识别失败的票据可以重新识别');
     if (scan.replacedById !== null) {
       throw AppError.conflict('ALREADY_RETRIED', '这张票据已经重新识别过，请查看最新的识别结果');
     }
@@ -79,9 +88,10 @@ export class InvoiceScansService {
     // The same photo after an upload that got no answer: the vendor may have it already, so it is
     // sent again under the same oid (see sendToVendor), never as a second, paid recognition.
     const sameUpload = !upload && scan.oid !== null && (await this.failedAtUpload(scan));
+    const options = { retryOf: scan, sameUpload, shownFen };
     return scan.source === 'photo'
-      ? this.submitPhoto(userId, image, scan, sameUpload)
-      : this.submitQrImage(userId, image, scan, sameUpload);
+      ? this.submitPhoto(userId, image, options)
+      : this.submitQrImage(userId, image, options);
   }
 
   /** A scan whose bill is already read (from a QR): created recognised, duplicates flagged at once. */
@@ -113,17 +123,19 @@ export class InvoiceScansService {
    * Creates the scan, then uploads: the record exists before the vendor can call back. With
    * `sameUpload` the retry takes over the failed scan's oid (《oid 唯一标示,防止重新上传》): if the
    * vendor got the first upload it answers "already uploaded" and calls back to the first c-url,
-   * which the callback handler follows to this scan; if not, this upload is the first.
+   * which the callback handler follows to this scan; if not, this upload is the first. When photo
+   * recognition is priced the scan waits 待支付 instead, and is sent once paid (InvoicePaidService).
    */
   private async sendToVendor(
     userId: number,
     source: 'photo' | 'qr_image',
     jpeg: Buffer,
-    retryOf?: InvoiceScan,
-    sameUpload = false,
+    options: ScanOptions,
   ): Promise<number> {
+    const { retryOf, sameUpload = false } = options;
+    const priceFen = await this.confirmedPrice(options.shownFen);
     const oid = sameUpload && retryOf?.oid ? retryOf.oid : `inv${randomBytes(12).toString('hex')}`;
-    const token = randomBytes(32).toString('base64url');
+    const token = priceFen > 0 ? this.uploader.tokenOf(oid) : randomBytes(32).toString('base64url');
     const scanId = await this.transactions.run(async (manager) => {
       if (sameUpload && retryOf) await this.releaseOid(manager, retryOf);
       const scan = await this.createScan(manager, {
@@ -136,42 +148,30 @@ export class InvoiceScansService {
         retryOf,
         oid,
         callbackTokenHash: hashToken(token),
+        priceFen,
       });
       return scan.id;
     });
-
-    const route = source === 'photo' ? 'bill' : 'qr';
-    const request = { oid, callbackUrl: this.publicUrl.api(`/callbacks/yundou/${route}/${token}`), image: jpeg };
-    try {
-      const answer = source === 'photo' ? await this.yundou.uploadBill(request) : await this.yundou.uploadQr(request);
-      await this.transactions.run(async (manager) => {
-        if (answer.status === 'accepted')
-          await manager.update(InvoiceScan, { id: scanId }, { vendorId: answer.vendorId });
-        const order = await this.orderIdOf(manager, scanId);
-        await this.orders.applyStep(manager, order, SCAN_STEPS.accepted, {
-          actor: 'vendor',
-          message: answer.status === 'accepted' ? '服务商已受理，正在识别' : '服务商此前已收到这张图片，等待识别结果',
-          payload: { vendorId: answer.vendorId ?? null, message: answer.message },
-        });
-      });
-    } catch (error) {
-      await this.uploadFailed(scanId, error);
-    }
+    if (priceFen > 0) return scanId;
+    const outcome = await this.uploader.send({ scanId, source, oid, token, jpeg });
+    if (!outcome.ok) await this.uploadFailed(scanId, outcome.message);
     return scanId;
   }
 
-  /** The upload did not go through: the scan fails with a reason and can be tried again. */
-  private async uploadFailed(scanId: number, error: unknown): Promise<void> {
-    let message: string;
-    if (error instanceof VendorError && error.retryable) {
-      message = `${SERVICE_NAME}暂时无法连接，请稍后点击“重新识别”`;
-    } else if (error instanceof VendorError) {
-      // A refusal in the vendor's own words (e.g. 图片大小不能超过2M).
-      message = vendorErrorToAppError(error, SERVICE_NAME).message;
-    } else {
-      this.logger.error({ err: error, scanId }, 'invoice upload failed unexpectedly');
-      message = `${SERVICE_NAME}暂时不可用，请稍后点击“重新识别”`;
+  /**
+   * What a photo recognition costs now (0: free). A priced one must carry the price the user was
+   * shown, so a price the merchant changed meanwhile is confirmed before anything is charged.
+   */
+  private async confirmedPrice(shownFen: number | undefined): Promise<number> {
+    const priceFen = await this.prices.priceOf('invoice_scan');
+    if (priceFen > 0 && shownFen !== priceFen) {
+      throw AppError.conflict('PRICE_CHANGED', `票据拍照识别费用为${yuan(priceFen)}/张，请确认后重新提交`);
     }
+    return priceFen;
+  }
+
+  /** The upload did not go through: the scan fails with a reason and can be tried again. */
+  private async uploadFailed(scanId: number, message: string): Promise<void> {
     await this.transactions.run((manager) =>
       this.results.failed(manager, scanId, SCAN_STEPS.uploadFailed, message, {
         actor: 'system',
@@ -192,19 +192,24 @@ export class InvoiceScansService {
       retryOf?: InvoiceScan;
       oid?: string;
       callbackTokenHash?: string;
+      priceFen?: number;
     },
   ): Promise<InvoiceScan> {
-    const order = await this.orders.create(
-      manager,
-      {
-        kind: 'invoice_scan',
-        userId: input.userId,
-        title: input.title,
-        vendorRef: input.oid ?? null,
-        step: input.step,
-      },
-      { actor: 'user', message: input.message },
-    );
+    const fields = {
+      kind: 'invoice_scan' as const,
+      userId: input.userId,
+      title: input.title,
+      vendorRef: input.oid ?? null,
+    };
+    const amountFen = input.priceFen ?? 0;
+    const order =
+      amountFen > 0
+        ? await this.payments.createPricedOrder(
+            manager,
+            { ...fields, amountFen, lines: [{ label: PRICED_SERVICES.invoice_scan.label, amountFen }] },
+            { actor: 'user', message: `${input.message}，待支付 ${yuan(amountFen)}` },
+          )
+        : await this.orders.create(manager, { ...fields, step: input.step }, { actor: 'user', message: input.message });
     const file = input.photo
       ? await this.storage.save(
           {
@@ -223,7 +228,7 @@ export class InvoiceScansService {
         orderId: order.id,
         userId: input.userId,
         source: input.source,
-        status: 'recognising',
+        status: amountFen > 0 ? 'unpaid' : 'recognising',
         oid: input.oid ?? null,
         callbackTokenHash: input.callbackTokenHash ?? null,
         photoFileId: file?.id ?? null,
@@ -265,10 +270,6 @@ export class InvoiceScansService {
       { oid: null, updatedAt: new Date() },
     );
     if (!released.affected) throw AppError.conflict('ALREADY_RETRIED', '这张票据已经重新识别过，请查看最新的识别结果');
-  }
-
-  private async orderIdOf(manager: EntityManager, scanId: number): Promise<number> {
-    return (await manager.findOneByOrFail(InvoiceScan, { id: scanId })).orderId;
   }
 }
 

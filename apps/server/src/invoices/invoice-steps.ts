@@ -1,5 +1,6 @@
 import { YUNDOU_STATUS_ORDER } from '@banshi/vendor-clients/yundou';
 import type { OrderStep } from '../orders/order-status.js';
+import type { ScanStatus } from './entities/invoice-scan.entity.js';
 import { lifecycleOf } from '../orders/vendor-lifecycle.js';
 
 /** Yundou's status order decides between its results; our own failures (upload, timeout) by progress. */
@@ -25,3 +26,9 @@ export const SCAN_STEPS = {
 export const RECOGNITION_TIMEOUT_MS = 30 * 60_000;
 
 export const SERVICE_NAME = '票据识别服务';
+
+/** A failed scan, or an unpaid one whose order closed, may be sent again (as a new scan). */
+export const RETRYABLE: ReadonlySet<ScanStatus> = new Set(['failed', 'closed']);
+
+/** A paid scan the vendor cannot be reached for is tried again this long after paying, then refunded. */
+export const PAID_UPLOAD_WINDOW_MS = 10 * 60_000;

@@ -1,9 +1,11 @@
 import { parseVatQr } from '@banshi/vendor-clients/yundou';
 import type { Order } from '../orders/order.entity.js';
+import type { PaymentViewDto } from '../payments/dto/payment.dto.js';
 import { maskBill, maskWarnings } from './bill-masking.js';
 import { isFullyDigital } from './bill-summary.js';
 import type { DuplicateRefDto, InvoiceScanDto, InvoiceScanSummaryDto, QrFieldsDto } from './dto/invoice.dto.js';
 import type { InvoiceScan } from './entities/invoice-scan.entity.js';
+import { RETRYABLE } from './invoice-steps.js';
 
 /** What a scan's view needs besides the scan: its order and, for a duplicate, the scan it repeats. */
 export interface ScanContext {
@@ -39,13 +41,18 @@ export function toSummaryDto(scan: InvoiceScan, context: ScanContext): InvoiceSc
     duplicateOf,
     reimbursedAt: scan.reimbursedAt?.toISOString() ?? null,
     failureMessage: scan.failureMessage,
-    retryable: scan.status === 'failed' && scan.replacedById === null,
+    retryable: RETRYABLE.has(scan.status) && scan.replacedById === null,
     createdAt: scan.createdAt.toISOString(),
     recognisedAt: scan.recognisedAt?.toISOString() ?? null,
   };
 }
 
-export function toDetailDto(scan: InvoiceScan, context: ScanContext, photoUrl: string | null): InvoiceScanDto {
+export function toDetailDto(
+  scan: InvoiceScan,
+  context: ScanContext,
+  photoUrl: string | null,
+  payment: PaymentViewDto | null,
+): InvoiceScanDto {
   return {
     ...toSummaryDto(scan, context),
     photoUrl,
@@ -54,6 +61,7 @@ export function toDetailDto(scan: InvoiceScan, context: ScanContext, photoUrl: s
     warnings: scan.bill ? maskWarnings(scan.bill.warnings) : [],
     retryOfId: scan.retryOfId,
     replacedById: scan.replacedById,
+    payment,
   };
 }
 

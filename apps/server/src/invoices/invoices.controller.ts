@@ -30,7 +30,13 @@ import type { AuthenticatedUser } from '../auth/auth-tokens.js';
 import { CurrentUser, UserAuthGuard } from '../auth/guards.js';
 import { AppError } from '../common/errors/app-error.js';
 import { InvoiceMonthsDto, InvoicePageDto, InvoiceScanDto } from './dto/invoice.dto.js';
-import { InvoiceExportQueryDto, InvoiceFilterDto, InvoiceListQueryDto, QrTextDto } from './dto/invoice-query.dto.js';
+import {
+  InvoiceExportQueryDto,
+  InvoiceFilterDto,
+  InvoiceListQueryDto,
+  QrTextDto,
+  ScanUploadDto,
+} from './dto/invoice-query.dto.js';
 import { exportRowsOf, toCsv, toXlsx } from './invoice-export.js';
 import { INVOICE_UPLOAD_OPTIONS, requireFile } from './invoice-images.js';
 import { InvoiceQueriesService } from './invoice-queries.service.js';
@@ -39,7 +45,14 @@ import { InvoiceScansService } from './invoice-scans.service.js';
 
 const scanId = new ParseIntPipe({ exceptionFactory: () => AppError.notFound('票据记录不存在') });
 const fileBody = {
-  schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
+  schema: {
+    type: 'object',
+    properties: {
+      file: { type: 'string', format: 'binary' },
+      amountFen: { type: 'integer', description: 'The price in fen the user was shown; required when priced' },
+    },
+    required: ['file'],
+  },
 };
 
 const CONTENT_TYPES = {
@@ -67,8 +80,9 @@ export class InvoicesController {
   async uploadPhoto(
     @CurrentUser() user: AuthenticatedUser,
     @UploadedFile() file: Express.Multer.File | undefined,
+    @Body() body: ScanUploadDto,
   ): Promise<InvoiceScanDto> {
-    const id = await this.scans.submitPhoto(user.id, requireFile(file, '票据照片'));
+    const id = await this.scans.submitPhoto(user.id, requireFile(file, '票据照片'), { shownFen: body.amountFen });
     return this.queries.detail(user.id, id);
   }
 
@@ -89,8 +103,9 @@ export class InvoicesController {
   async uploadQrImage(
     @CurrentUser() user: AuthenticatedUser,
     @UploadedFile() file: Express.Multer.File | undefined,
+    @Body() body: ScanUploadDto,
   ): Promise<InvoiceScanDto> {
-    const id = await this.scans.submitQrImage(user.id, requireFile(file, '二维码图片'));
+    const id = await this.scans.submitQrImage(user.id, requireFile(file, '二维码图片'), { shownFen: body.amountFen });
     return this.queries.detail(user.id, id);
   }
 
@@ -144,15 +159,17 @@ export class InvoicesController {
 
   @Post(':id/retry')
   @ApiOperation({ summary: 'Recognise a failed scan again, with a new photo or the one kept' })
-  @ApiConsumes('multipart/form-data')
+  @ApiConsumes('multipart/form-data', 'application/json')
   @ApiCreatedResponse({ type: InvoiceScanDto, description: 'The new scan' })
   @UseInterceptors(FileInterceptor('file', INVOICE_UPLOAD_OPTIONS))
   async retry(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', scanId) id: number,
     @UploadedFile() file: Express.Multer.File | undefined,
+    @Body() body: ScanUploadDto,
   ): Promise<InvoiceScanDto> {
-    const newId = await this.scans.retry(user.id, id, file?.buffer?.length ? file.buffer : undefined);
+    const upload = file?.buffer?.length ? file.buffer : undefined;
+    const newId = await this.scans.retry(user.id, id, upload, body.amountFen);
     return this.queries.detail(user.id, newId);
   }
 

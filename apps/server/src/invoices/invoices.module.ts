@@ -7,9 +7,11 @@ import { requireVendor, VENDOR_SETTINGS, type AvailableVendors } from '../vendor
 import { InvoiceCallbacks } from './invoice-callbacks.service.js';
 import { InvoiceQueriesService } from './invoice-queries.service.js';
 import { InvoiceOrderView } from './invoice-order-view.js';
+import { InvoicePaidService } from './invoice-paid.service.js';
 import { InvoiceReimbursementsService } from './invoice-reimbursements.service.js';
 import { InvoiceResultsService } from './invoice-results.service.js';
 import { InvoiceScansService } from './invoice-scans.service.js';
+import { InvoiceUploader } from './invoice-upload.js';
 import { InvoicesCallbackRoutes } from './invoices-callback.routes.js';
 import { MerchantInvoicesController } from './invoices-merchant.controller.js';
 import { InvoicesController } from './invoices.controller.js';
@@ -33,7 +35,9 @@ import { InvoicesController } from './invoices.controller.js';
     },
     InvoiceResultsService,
     InvoiceCallbacks,
+    InvoiceUploader,
     InvoiceScansService,
+    InvoicePaidService,
     InvoiceQueriesService,
     InvoiceReimbursementsService,
     InvoiceOrderView,

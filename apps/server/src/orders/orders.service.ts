@@ -4,7 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { maskPayload } from '../common/crypto/masking.js';
 import { AppError } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/keyset.js';
-import { MY_ORDER_TAB_STATUSES, type MyOrderTab } from './dto/order.dto.js';
+import type { MyOrderSummaryDto, MyOrderTab } from './dto/order.dto.js';
+import { myOrdersQuery, payablesOf } from './my-orders-query.js';
 import type {
   MerchantOrderDetailDto,
   MerchantOrderListItemDto,
@@ -154,16 +155,15 @@ export class OrdersService {
     return manager.findOne(Order, { where: { kind, vendorRef } });
   }
 
-  async listForUser(userId: number, cursor?: string, limit = 20, tab?: MyOrderTab): Promise<Page<OrderSummaryDto>> {
-    const before = decodeCursor(cursor);
-    const query = this.dataSource.getRepository(Order).createQueryBuilder('o').where('o.user_id = :userId', { userId });
-    if (tab) query.andWhere('o.status IN (:...statuses)', { statuses: MY_ORDER_TAB_STATUSES[tab] });
-    if (before !== undefined) query.andWhere('o.id < :before', { before });
-    const rows = await query
-      .orderBy('o.id', 'DESC')
+  async listForUser(userId: number, cursor?: string, limit = 20, tab?: MyOrderTab): Promise<Page<MyOrderSummaryDto>> {
+    const rows = await myOrdersQuery(this.dataSource, userId, tab, decodeCursor(cursor))
       .limit(limit + 1)
       .getMany();
-    return toPage(rows, limit, toSummary);
+    const payables = await payablesOf(
+      this.dataSource,
+      rows.slice(0, limit).map((row) => row.id),
+    );
+    return toPage(rows, limit, (order) => ({ ...toSummary(order), payable: payables.get(order.id) ?? null }));
   }
 
   /** A user sees only their own orders; anyone else's is "not found", not "forbidden". */

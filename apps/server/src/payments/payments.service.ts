@@ -31,6 +31,8 @@ import { REFUND_KEYS } from './refund-keys.js';
 
 const SERVICE_NAME = '微信支付';
 const UNPAID = ['created', 'paying'] as const;
+const isUnpaid = (payment: Payment) => UNPAID.includes(payment.status as (typeof UNPAID)[number]);
+
 /** 支付回调和查单实现指引 asks for a query when no notification came within a minute. */
 const SILENT_AFTER_MS = 60_000;
 
@@ -157,7 +159,10 @@ export class PaymentsService {
    */
   async sync(userId: number, orderNo: string): Promise<PaymentViewDto> {
     const payment = await this.paymentOf(userId, orderNo);
-    if (payment.status === 'paying' || payment.status === 'closed') await this.querySettle(payment);
+    // Past `time_expire` (the page's countdown reached 0): closed now rather than at the next tick;
+    // a payment made in the last second is applied as paid instead (see `close`).
+    if (isUnpaid(payment) && payment.expiresAt.getTime() <= Date.now()) await this.closeExpired([payment]);
+    else if (payment.status === 'paying' || payment.status === 'closed') await this.querySettle(payment);
     return this.view(userId, orderNo);
   }
 

@@ -9,6 +9,9 @@ export const PRICED_SERVICES = {
   // zjzapi prints and mails as one option (is_print): one extra for both.
   id_photo_print: { label: '证件照打印邮寄（加收）', unit: '每单' },
   identity: { label: '实名核验费', unit: '每次' },
+  // One photo sent to Yundou = one order = one charge, however many bills it turns out to hold: the
+  // user knows the price before choosing the photo, never a count only the vendor finds out.
+  invoice_scan: { label: '票据拍照识别', unit: '每张照片' },
 } as const;
 
 export type PricedService = keyof typeof PRICED_SERVICES;

@@ -44,6 +44,8 @@ export const TYPE_FILTERS: ReadonlyArray<{ value: InvoiceBillType; label: string
 ).map((value) => ({ value, label: BILL_TYPE_LABELS[value] }));
 
 export const SCAN_STATUS_LABELS: Readonly<Record<ScanStatus, string>> = {
+  unpaid: '待支付',
+  closed: '已关闭',
   recognising: '识别中',
   recognised: '已识别',
   failed: '识别失败',
@@ -54,6 +56,8 @@ export const SOURCE_LABELS = { photo: '拍照识别', qr_text: '扫码读取', q
 export function typeLabelOf(scan: Pick<InvoiceScanSummary, 'typeLabel' | 'billType' | 'status'>): string {
   if (scan.typeLabel) return scan.typeLabel;
   if (scan.billType) return BILL_TYPE_LABELS[scan.billType];
+  if (scan.status === 'unpaid') return '票据照片（待支付）';
+  if (scan.status === 'closed') return '票据照片（未支付）';
   return scan.status === 'failed' ? '未能识别的票据' : '票据识别中';
 }
 

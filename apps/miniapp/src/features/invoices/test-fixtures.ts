@@ -28,12 +28,22 @@ export function scanFixture(overrides: Partial<InvoiceScan> = {}): InvoiceScan {
     qr: null,
     warnings: [],
     retryOfId: null,
+    payment: null,
     replacedById: null,
     ...overrides,
   };
 }
 
 export function summaryFixture(overrides: Partial<InvoiceScanSummary> = {}): InvoiceScanSummary {
-  const { photoUrl: _p, bill: _b, qr: _q, warnings: _w, retryOfId: _r, replacedById: _x, ...summary } = scanFixture();
+  const {
+    photoUrl: _p,
+    bill: _b,
+    qr: _q,
+    warnings: _w,
+    retryOfId: _r,
+    replacedById: _x,
+    payment: _pay,
+    ...summary
+  } = scanFixture();
   return { ...summary, ...overrides };
 }

@@ -1791,7 +1791,13 @@ export interface components {
             /** @description The full number, to prefill forms; only to its owner */
             phone: string | null;
         };
-        OrderSummaryDto: {
+        PayableDto: {
+            /** @description In fen */
+            amountFen: number;
+            /** @description The order closes then unless paid */
+            expiresAt: string;
+        };
+        MyOrderSummaryDto: {
             id: number;
             orderNo: string;
             /** @enum {string} */
@@ -1803,9 +1809,11 @@ export interface components {
             amountFen: number;
             createdAt: string;
             updatedAt: string;
+            /** @description 待支付: the open payment; null otherwise */
+            payable: components["schemas"]["PayableDto"] | null;
         };
         OrderPageDto: {
-            items: components["schemas"]["OrderSummaryDto"][];
+            items: components["schemas"]["MyOrderSummaryDto"][];
             nextCursor: string | null;
         };
         UserOrderEventDto: {
@@ -1878,7 +1886,7 @@ export interface components {
         };
         PriceDto: {
             /** @enum {string} */
-            service: "inspection" | "id_photo_receipt" | "id_photo_print" | "identity";
+            service: "inspection" | "id_photo_receipt" | "id_photo_print" | "identity" | "invoice_scan";
             label: string;
             unit: string;
             /** @description In fen; 0 = free (no payment step) */
@@ -1890,7 +1898,7 @@ export interface components {
         };
         PriceUpdateDto: {
             /** @enum {string} */
-            service: "inspection" | "id_photo_receipt" | "id_photo_print" | "identity";
+            service: "inspection" | "id_photo_receipt" | "id_photo_print" | "identity" | "invoice_scan";
             /** @description In fen; 0 = free */
             amountFen: number;
         };
@@ -2240,6 +2248,19 @@ export interface components {
             /** @description The total in fen the user was shown (receipt + 打印邮寄); required when the service is priced */
             amountFen?: number;
         };
+        OrderSummaryDto: {
+            id: number;
+            orderNo: string;
+            /** @enum {string} */
+            kind: "id_photo" | "invoice_scan" | "identity" | "violation_payment" | "inspection";
+            /** @enum {string} */
+            status: "pending" | "processing" | "action_required" | "completed" | "failed" | "cancelled";
+            title: string;
+            /** @description Amount in fen */
+            amountFen: number;
+            createdAt: string;
+            updatedAt: string;
+        };
         IdPhotoSpecSummaryDto: {
             itemId: number;
             name: string;
@@ -2388,7 +2409,7 @@ export interface components {
             /** @enum {string} */
             source: "photo" | "qr_text" | "qr_image";
             /** @enum {string} */
-            status: "recognising" | "recognised" | "failed";
+            status: "unpaid" | "recognising" | "recognised" | "failed" | "closed";
             /** @enum {string|null} */
             billType: "train" | "didi" | "flight" | "taxi" | "coach" | "quota" | "toll" | "utilities" | "bus" | "office_supplies" | "lodging" | "parking" | "courier" | "phone" | "ship" | "ticket" | "fuel" | "transit_card" | "bank" | "vat_special" | "vat_ordinary" | "other" | null;
             typeLabel: string | null;
@@ -2422,6 +2443,8 @@ export interface components {
             retryOfId: number | null;
             /** @description The scan that tried this failed one again */
             replacedById: number | null;
+            /** @description Priced photo recognitions only */
+            payment: components["schemas"]["PaymentViewDto"] | null;
         };
         QrTextDto: {
             /** @description The text of the invoice QR code, as Taro.scanCode gives it */
@@ -2436,7 +2459,7 @@ export interface components {
             /** @enum {string} */
             source: "photo" | "qr_text" | "qr_image";
             /** @enum {string} */
-            status: "recognising" | "recognised" | "failed";
+            status: "unpaid" | "recognising" | "recognised" | "failed" | "closed";
             /** @enum {string|null} */
             billType: "train" | "didi" | "flight" | "taxi" | "coach" | "quota" | "toll" | "utilities" | "bus" | "office_supplies" | "lodging" | "parking" | "courier" | "phone" | "ship" | "ticket" | "fuel" | "transit_card" | "bank" | "vat_special" | "vat_ordinary" | "other" | null;
             typeLabel: string | null;
@@ -2488,6 +2511,10 @@ export interface components {
         InvoiceMonthsDto: {
             months: components["schemas"]["MonthTotalsDto"][];
         };
+        ScanUploadDto: {
+            /** @description The price in fen the user was shown for a photo recognition (0: free) */
+            amountFen?: number;
+        };
         MerchantInvoiceScanDto: {
             id: number;
             orderId: number;
@@ -2497,7 +2524,7 @@ export interface components {
             /** @enum {string} */
             source: "photo" | "qr_text" | "qr_image";
             /** @enum {string} */
-            status: "recognising" | "recognised" | "failed";
+            status: "unpaid" | "recognising" | "recognised" | "failed" | "closed";
             /** @enum {string|null} */
             billType: "train" | "didi" | "flight" | "taxi" | "coach" | "quota" | "toll" | "utilities" | "bus" | "office_supplies" | "lodging" | "parking" | "courier" | "phone" | "ship" | "ticket" | "fuel" | "transit_card" | "bank" | "vat_special" | "vat_ordinary" | "other" | null;
             typeLabel: string | null;
@@ -2531,6 +2558,8 @@ export interface components {
             retryOfId: number | null;
             /** @description The scan that tried this failed one again */
             replacedById: number | null;
+            /** @description Priced photo recognitions only */
+            payment: components["schemas"]["PaymentViewDto"] | null;
             userId: number;
         };
         CheckExemptionDto: {
@@ -3751,8 +3780,8 @@ export interface operations {
             query?: {
                 cursor?: string;
                 limit?: number;
-                /** @description in_progress: pending or processing; closed: failed or cancelled; absent: every order */
-                status?: "in_progress" | "action_required" | "completed" | "closed";
+                /** @description awaiting_payment: the payment is open; in_progress: pending or processing; closed: failed or cancelled; absent: every order */
+                status?: "awaiting_payment" | "in_progress" | "action_required" | "completed" | "closed";
             };
             header?: never;
             path?: never;
@@ -4524,6 +4553,8 @@ export interface operations {
                 "multipart/form-data": {
                     /** Format: binary */
                     file: string;
+                    /** @description The price in fen the user was shown; required when priced */
+                    amountFen?: number;
                 };
             };
         };
@@ -4573,6 +4604,8 @@ export interface operations {
                 "multipart/form-data": {
                     /** Format: binary */
                     file: string;
+                    /** @description The price in fen the user was shown; required when priced */
+                    amountFen?: number;
                 };
             };
         };
@@ -4595,7 +4628,7 @@ export interface operations {
                 month?: string;
                 /** @description true: reimbursed only; false: not yet reimbursed only */
                 reimbursed?: boolean;
-                status?: "recognising" | "recognised" | "failed";
+                status?: "unpaid" | "recognising" | "recognised" | "failed" | "closed";
                 cursor?: string;
                 limit?: number;
             };
@@ -4715,7 +4748,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ScanUploadDto"];
+                "application/json": components["schemas"]["ScanUploadDto"];
+            };
+        };
         responses: {
             /** @description The new scan */
             201: {

@@ -9,6 +9,8 @@ type Schemas = components['schemas'];
 export type OrderSummaryDto = Schemas['OrderSummaryDto'];
 export type OrderKind = OrderSummaryDto['kind'];
 export type OrderStatus = OrderSummaryDto['status'];
+/** An order in 我的订单, with what is still to pay (`payable`) while its payment is open. */
+export type MyOrderSummaryDto = Schemas['MyOrderSummaryDto'];
 export type OrderPageDto = Schemas['OrderPageDto'];
 /** A timeline step as a user sees it (no vendor codes). */
 export type UserOrderEventDto = Schemas['UserOrderEventDto'];

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { showError } from '../api/request';
 import type { PaymentViewDto } from '../api/types';
 import { formatDateTime, formatFen } from '../format';
+import { useCountdown } from './countdown';
 import { payOrder } from './pay';
 import { cancelPayment, syncPayment } from './payment-api';
 import type { PayResult } from './types';
@@ -21,6 +22,27 @@ const RESULT_TOAST: Record<Exclude<PayResult, 'redirected'>, string> = {
 function toast(result: PayResult): void {
   if (result === 'redirected') return;
   void Taro.showToast({ title: RESULT_TOAST[result], icon: result === 'paid' ? 'success' : 'none', duration: 2500 });
+}
+
+/**
+ * The time left to pay, live; at 0 the server is asked (it closes the order when unpaid) and the
+ * order is read again, so it shows closed.
+ */
+function PaymentDeadline(props: { expiresAt: string; orderNo: string; onChanged: () => Promise<void> }) {
+  const { expiresAt, orderNo, onChanged } = props;
+  const left = useCountdown(expiresAt, () => {
+    void syncPayment(orderNo)
+      .catch(() => undefined)
+      .then(onChanged);
+  });
+  return (
+    <View className="payment-panel__deadline">
+      <Text className={`payment-panel__countdown${left.expired ? ' payment-panel__countdown--over' : ''}`}>
+        {left.expired ? '支付已超时，订单正在关闭' : left.text}
+      </Text>
+      <Text className="payment-panel__hint">请在 {formatDateTime(expiresAt)} 前完成支付，超时订单将自动关闭</Text>
+    </View>
+  );
 }
 
 /**
@@ -83,9 +105,7 @@ export function PaymentPanel({ payment, onChanged }: { payment: PaymentViewDto; 
         : null}
       {unpaid ? (
         <>
-          <View className="payment-panel__hint">
-            请在 {formatDateTime(payment.expiresAt)} 前完成支付，超时订单将自动关闭
-          </View>
+          <PaymentDeadline expiresAt={payment.expiresAt} orderNo={orderNo} onChanged={onChanged} />
           <Button className="payment-panel__pay" type="primary" block loading={paying} onClick={() => void pay()}>
             去支付
           </Button>

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { INVOICE_BILL_TYPES, type InvoiceBillType } from '../bill-summary.js';
-import type { ScanStatus } from '../entities/invoice-scan.entity.js';
+import { SCAN_STATUSES, type ScanStatus } from '../entities/invoice-scan.entity.js';
 import { OptionalField } from '../../common/errors/optional-field.js';
 
 const toBoolean = ({ value }: { value: unknown }) =>
@@ -32,9 +32,9 @@ export class InvoiceFilterDto {
 }
 
 export class InvoiceListQueryDto extends InvoiceFilterDto {
-  @ApiPropertyOptional({ enum: ['recognising', 'recognised', 'failed'] })
+  @ApiPropertyOptional({ enum: SCAN_STATUSES })
   @OptionalField()
-  @IsIn(['recognising', 'recognised', 'failed'], { message: '识别状态无效' })
+  @IsIn(SCAN_STATUSES, { message: '识别状态无效' })
   status?: ScanStatus;
 
   @ApiPropertyOptional()
@@ -56,6 +56,19 @@ export class InvoiceExportQueryDto extends InvoiceFilterDto {
   @ApiProperty({ enum: ['csv', 'xlsx'] })
   @IsIn(['csv', 'xlsx'], { message: '导出格式只能是 csv 或 xlsx' })
   format!: 'csv' | 'xlsx';
+}
+
+/**
+ * What a photo upload may carry beside the file: the price the user was shown for it. Required
+ * when photo recognition is priced (`invoice_scan`), so a price changed meanwhile is confirmed first.
+ */
+export class ScanUploadDto {
+  @ApiPropertyOptional({ description: 'The price in fen the user was shown for a photo recognition (0: free)' })
+  @OptionalField()
+  @Type(() => Number)
+  @IsInt({ message: '金额不正确' })
+  @Min(0, { message: '金额不正确' })
+  amountFen?: number;
 }
 
 export class QrTextDto {

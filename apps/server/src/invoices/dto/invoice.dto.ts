@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ORDER_STATUSES, type OrderStatus } from '../../orders/order-status.js';
 import { INVOICE_BILL_TYPES, type InvoiceBillType } from '../bill-summary.js';
-import type { ScanSource, ScanStatus } from '../entities/invoice-scan.entity.js';
+import { PaymentViewDto } from '../../payments/dto/payment.dto.js';
+import { SCAN_STATUSES, type ScanSource, type ScanStatus } from '../entities/invoice-scan.entity.js';
 
 const SOURCES: ScanSource[] = ['photo', 'qr_text', 'qr_image'];
-const STATUSES: ScanStatus[] = ['recognising', 'recognised', 'failed'];
 
 /** The earlier scan a duplicate repeats: that one is counted. */
 export class DuplicateRefDto {
@@ -33,7 +33,7 @@ export class InvoiceScanSummaryDto {
   @ApiProperty() orderNo!: string;
   @ApiProperty({ enum: ORDER_STATUSES }) orderStatus!: OrderStatus;
   @ApiProperty({ enum: SOURCES }) source!: ScanSource;
-  @ApiProperty({ enum: STATUSES }) status!: ScanStatus;
+  @ApiProperty({ enum: SCAN_STATUSES }) status!: ScanStatus;
   @ApiProperty({ enum: INVOICE_BILL_TYPES, nullable: true, type: String }) billType!: InvoiceBillType | null;
   @ApiProperty({ nullable: true, type: String }) typeLabel!: string | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Reimbursable amount in fen (VAT: 价税合计)' })
@@ -68,6 +68,8 @@ export class InvoiceScanDto extends InvoiceScanSummaryDto {
   retryOfId!: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'The scan that tried this failed one again' })
   replacedById!: number | null;
+  @ApiProperty({ type: PaymentViewDto, nullable: true, description: 'Priced photo recognitions only' })
+  payment!: PaymentViewDto | null;
 }
 
 export class MerchantInvoiceScanDto extends InvoiceScanDto {

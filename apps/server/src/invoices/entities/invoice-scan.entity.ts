@@ -6,7 +6,12 @@ import type { InvoiceBillType } from '../bill-summary.js';
 
 /** How the bill reached us: a photo for the vendor's recognition, or an invoice QR code. */
 export type ScanSource = 'photo' | 'qr_text' | 'qr_image';
-export type ScanStatus = 'recognising' | 'recognised' | 'failed';
+/**
+ * `unpaid`: a priced photo waiting for its payment (nothing sent yet); `closed`: it was never paid
+ * and its order closed. A paid one goes on to `recognising` when it is sent.
+ */
+export const SCAN_STATUSES = ['unpaid', 'recognising', 'recognised', 'failed', 'closed'] as const;
+export type ScanStatus = (typeof SCAN_STATUSES)[number];
 
 /** What recognition read, encrypted: a train ticket holds the passenger's name and ID number. */
 export interface StoredBill {

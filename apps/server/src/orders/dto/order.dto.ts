@@ -36,8 +36,20 @@ export class OrderSummaryDto {
   @ApiProperty() updatedAt!: string;
 }
 
+/** What is still to pay on an order whose payment is open. */
+export class PayableDto {
+  @ApiProperty({ description: 'In fen' }) amountFen!: number;
+  @ApiProperty({ description: 'The order closes then unless paid' }) expiresAt!: string;
+}
+
+/** An order in 我的订单: with what is still to pay when it waits for its payment. */
+export class MyOrderSummaryDto extends OrderSummaryDto {
+  @ApiProperty({ type: PayableDto, nullable: true, description: '待支付: the open payment; null otherwise' })
+  payable!: PayableDto | null;
+}
+
 export class OrderPageDto {
-  @ApiProperty({ type: [OrderSummaryDto] }) items!: OrderSummaryDto[];
+  @ApiProperty({ type: [MyOrderSummaryDto] }) items!: MyOrderSummaryDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }
 
@@ -86,10 +98,13 @@ export class PageQueryDto {
   limit?: number;
 }
 
-/** The tabs of 我的订单, each a set of statuses (`MY_ORDER_TAB_STATUSES`). */
-export const MY_ORDER_TABS = ['in_progress', 'action_required', 'completed', 'closed'] as const;
+/**
+ * The tabs of 我的订单: each a set of statuses (`MY_ORDER_TAB_STATUSES`), and 待支付: orders whose
+ * payment is open (not paid, not closed, not expired).
+ */
+export const MY_ORDER_TABS = ['awaiting_payment', 'in_progress', 'action_required', 'completed', 'closed'] as const;
 export type MyOrderTab = (typeof MY_ORDER_TABS)[number];
-export const MY_ORDER_TAB_STATUSES: Record<MyOrderTab, OrderStatus[]> = {
+export const MY_ORDER_TAB_STATUSES: Record<Exclude<MyOrderTab, 'awaiting_payment'>, OrderStatus[]> = {
   in_progress: ['pending', 'processing'],
   action_required: ['action_required'],
   completed: ['completed'],
@@ -99,7 +114,8 @@ export const MY_ORDER_TAB_STATUSES: Record<MyOrderTab, OrderStatus[]> = {
 export class MyOrdersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     enum: MY_ORDER_TABS,
-    description: 'in_progress: pending or processing; closed: failed or cancelled; absent: every order',
+    description:
+      'awaiting_payment: the payment is open; in_progress: pending or processing; closed: failed or cancelled; absent: every order',
   })
   @OptionalField()
   @IsIn(MY_ORDER_TABS, { message: '订单状态筛选无效' })

@@ -46,6 +46,11 @@ export function setReimbursed(id: number, reimbursed: boolean): Promise<InvoiceS
 }
 
 /** A failed scan again, with the photo the server kept. */
-export function retryWithKeptPhoto(id: number): Promise<InvoiceScan> {
-  return request<InvoiceScan>({ method: 'POST', path: `/api/invoices/${id}/retry`, silent: true });
+export function retryWithKeptPhoto(id: number, amountFen?: number): Promise<InvoiceScan> {
+  return request<InvoiceScan>({
+    method: 'POST',
+    path: `/api/invoices/${id}/retry`,
+    data: amountFen === undefined ? {} : { amountFen },
+    silent: true,
+  });
 }

@@ -1,3 +1,5 @@
+import type { PaymentViewDto } from '../../../shared/api/types';
+
 /** The server's invoice contract (`/api/invoices`), as this feature reads it. Personal data arrives masked. */
 
 export type InvoiceBillType =
@@ -24,7 +26,8 @@ export type InvoiceBillType =
   | 'vat_ordinary'
   | 'other';
 
-export type ScanStatus = 'recognising' | 'recognised' | 'failed';
+/** `unpaid`: a priced photo waiting for its payment; `closed`: never paid, its order closed. */
+export type ScanStatus = 'unpaid' | 'recognising' | 'recognised' | 'failed' | 'closed';
 export type ScanSource = 'photo' | 'qr_text' | 'qr_image';
 
 export interface DuplicateRef {
@@ -133,6 +136,8 @@ export interface InvoiceScan extends InvoiceScanSummary {
   warnings: string[];
   retryOfId: number | null;
   replacedById: number | null;
+  /** Priced photo recognitions only: 待支付 until paid, then what was paid and refunded. */
+  payment: PaymentViewDto | null;
 }
 
 export interface InvoiceTotals {

@@ -7,6 +7,12 @@ import type { InvoiceScan } from './types';
 /** An original phone photo (several MB) over a slow mobile network. */
 const UPLOAD_TIMEOUT_MS = 120_000;
 
+export interface UploadOptions {
+  onProgress?: (percent: number) => void;
+  /** The price of a photo recognition shown to the user (absent while prices are unknown). */
+  amountFen?: number;
+}
+
 export type UploadTarget = { kind: 'photo' } | { kind: 'qr-image' } | { kind: 'retry'; scanId: number };
 
 function pathOf(target: UploadTarget): string {
@@ -28,14 +34,17 @@ function send(
   target: UploadTarget,
   filePath: string,
   token: string,
-  onProgress?: (percent: number) => void,
+  options: UploadOptions,
 ): Promise<Taro.uploadFile.SuccessCallbackResult> {
+  const { onProgress, amountFen } = options;
   return new Promise((resolve, reject) => {
     const task = Taro.uploadFile({
       url: buildUrl(pathOf(target)),
       filePath,
       name: 'file',
       header: { Authorization: `Bearer ${token}` },
+      // The price the user was shown for a photo recognition: the server refuses another one.
+      formData: amountFen === undefined ? undefined : { amountFen: String(amountFen) },
       timeout: UPLOAD_TIMEOUT_MS,
       success: resolve,
       fail: () => reject(new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE)),
@@ -51,14 +60,14 @@ function send(
 export async function uploadScan(
   target: UploadTarget,
   filePath: string,
-  onProgress?: (percent: number) => void,
+  options: UploadOptions = {},
 ): Promise<InvoiceScan> {
   let token = await ensureUserToken();
-  let response = await send(target, filePath, token, onProgress);
+  let response = await send(target, filePath, token, options);
   if (response.statusCode === 401) {
     if (tokenStore.getUser() === token) tokenStore.clearUser();
     token = tokenStore.getUser() ?? (await signIn());
-    response = await send(target, filePath, token, onProgress);
+    response = await send(target, filePath, token, options);
   }
   const body = parse(response.data);
   if (response.statusCode >= 200 && response.statusCode < 300 && body && typeof body === 'object') {

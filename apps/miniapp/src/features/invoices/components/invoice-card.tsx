@@ -5,6 +5,8 @@ import { amountLabel, SCAN_STATUS_LABELS, typeLabelOf } from '../labels';
 import './invoice-card.scss';
 
 function badge(scan: InvoiceScanSummary): { text: string; color: string } | null {
+  if (scan.status === 'unpaid') return { text: SCAN_STATUS_LABELS.unpaid, color: '#ff8f1f' };
+  if (scan.status === 'closed') return { text: SCAN_STATUS_LABELS.closed, color: '#9a9a9a' };
   if (scan.status === 'recognising') return { text: SCAN_STATUS_LABELS.recognising, color: '#1677ff' };
   if (scan.status === 'failed') return { text: SCAN_STATUS_LABELS.failed, color: '#fa5151' };
   if (scan.duplicateOf) return { text: '重复', color: '#ff8f1f' };

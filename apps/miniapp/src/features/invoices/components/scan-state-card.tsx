@@ -12,8 +12,16 @@ interface ScanStateCardProps {
   onRetakePhoto: () => void;
 }
 
-/** While the vendor reads the bill, and when it could not: what happened and what to do now. */
+/** Before paying, while the vendor reads the bill, and when it could not: what happened and what to do now. */
 export function ScanStateCard({ scan, busy, onRetryKept, onRetakePhoto }: ScanStateCardProps) {
+  if (scan.status === 'unpaid') {
+    return (
+      <View className="scan-state scan-state--unpaid">
+        <View className="scan-state__title">照片已上传，待支付</View>
+        <View className="scan-state__text">支付后即开始识别；未能识别的将全额退款</View>
+      </View>
+    );
+  }
   if (scan.status === 'recognising') {
     return (
       <View className="scan-state scan-state--recognising">
@@ -23,12 +31,15 @@ export function ScanStateCard({ scan, busy, onRetryKept, onRetakePhoto }: ScanSt
       </View>
     );
   }
-  if (scan.status !== 'failed') return null;
+  if (scan.status !== 'failed' && scan.status !== 'closed') return null;
+  const closed = scan.status === 'closed';
   return (
-    <View className="scan-state scan-state--failed">
+    <View className={`scan-state scan-state--${scan.status}`}>
       <View className="scan-state__icon">!</View>
-      <View className="scan-state__title">识别失败</View>
-      <View className="scan-state__text">{scan.failureMessage ?? '票据无法识别，请重新拍摄后上传'}</View>
+      <View className="scan-state__title">{closed ? '订单已关闭' : '识别失败'}</View>
+      <View className="scan-state__text">
+        {closed ? '未在规定时间内支付，照片未提交识别' : (scan.failureMessage ?? '票据无法识别，请重新拍摄后上传')}
+      </View>
       {scan.retryable ? (
         <View className="scan-state__actions">
           <Button className="scan-retake" type="primary" block disabled={busy} onClick={onRetakePhoto}>

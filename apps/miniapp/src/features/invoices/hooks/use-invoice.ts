@@ -6,6 +6,10 @@ import type { InvoiceScan } from '../api/types';
 /** How often a scan being recognised is asked for again; the vendor answers within seconds. */
 export const POLL_INTERVAL_MS = 1500;
 
+function paidFor(scan: InvoiceScan): boolean {
+  return scan.payment !== null && scan.payment.status !== 'created' && scan.payment.status !== 'paying';
+}
+
 export interface InvoiceState {
   data: InvoiceScan | undefined;
   error: unknown;
@@ -52,7 +56,8 @@ export function useInvoice(id: number): InvoiceState {
   useDidShow(() => setVisible(true));
   useDidHide(() => setVisible(false));
 
-  const recognising = data?.status === 'recognising';
+  // Also just after paying: the payment is known and the photo is about to be sent.
+  const recognising = data?.status === 'recognising' || (data?.status === 'unpaid' && paidFor(data));
   useEffect(() => {
     if (!recognising || !visible) return undefined;
     const timer = setTimeout(() => void load(true), POLL_INTERVAL_MS);

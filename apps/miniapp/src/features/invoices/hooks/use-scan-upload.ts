@@ -16,7 +16,7 @@ export function errorMessage(error: unknown): string {
  * Choosing a photo and uploading it, with the upload's progress. After the last byte the server still fits
  * the photo and hands it to the vendor ("processing"), then answers the new scan.
  */
-export function useScanUpload(onUploaded: (scan: InvoiceScan) => void) {
+export function useScanUpload(onUploaded: (scan: InvoiceScan) => void, amountFen?: number) {
   const [phase, setPhase] = useState<UploadPhase>('idle');
   const [percent, setPercent] = useState(0);
 
@@ -24,10 +24,11 @@ export function useScanUpload(onUploaded: (scan: InvoiceScan) => void) {
     setPhase('uploading');
     setPercent(0);
     try {
-      const scan = await uploadScan(target, filePath, (value) => {
+      const onProgress = (value: number) => {
         setPercent(value);
         if (value >= 100) setPhase('processing');
-      });
+      };
+      const scan = await uploadScan(target, filePath, { onProgress, amountFen });
       setPhase('idle');
       onUploaded(scan);
     } catch (error) {

@@ -1,10 +1,11 @@
 import { request } from '../../../shared/api/request';
+import type { operations } from '../../../shared/api/schema';
 import type { OrderPageDto } from '../../../shared/api/types';
 
 export const MY_ORDERS_PAGE_SIZE = 20;
 
-/** The tabs of 我的订单; the server filters by the statuses each one stands for. */
-export type MyOrderTab = 'all' | 'in_progress' | 'action_required' | 'completed' | 'closed';
+/** The tabs of 我的订单; the server filters (待支付: the payment is open; the others: by status). */
+export type MyOrderTab = 'all' | NonNullable<operations['OrdersController_list']['parameters']['query']>['status'];
 
 export function listMyOrders(
   cursor: string | null,

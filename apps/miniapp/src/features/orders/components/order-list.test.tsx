@@ -1,5 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import type { OrderSummaryDto } from '../../../shared/api/types';
+import type { MyOrderSummaryDto as OrderSummaryDto } from '../../../shared/api/types';
 import type { CursorListState } from '../../../shared/hooks/use-cursor-list';
 import { OrderList } from './order-list';
 
@@ -12,6 +12,7 @@ const order = (overrides: Partial<OrderSummaryDto>): OrderSummaryDto => ({
   amountFen: 1990,
   createdAt: '2025-03-01T06:05:00.000Z',
   updatedAt: '2025-03-01T06:10:00.000Z',
+  payable: null,
   ...overrides,
 });
 
@@ -51,6 +52,32 @@ describe('OrderList', () => {
     expect(rows[1].querySelector('.status-tag--action_required')?.textContent).toBe('待补充');
     expect(rows[1].textContent).toContain('¥0.50');
     expect(screen.getByText('没有更多了')).toBeTruthy();
+  });
+
+  it('shows 待支付 with the amount and 去支付 only under an order whose payment is open', () => {
+    const onOpen = jest.fn();
+    const { container } = render(
+      <OrderList
+        list={listOf([
+          order({
+            id: 7,
+            kind: 'invoice_scan',
+            status: 'pending',
+            amountFen: 50,
+            payable: { amountFen: 50, expiresAt: '2025-03-01T06:35:00.000Z' },
+          }),
+          order({ id: 8 }),
+        ])}
+        onOpen={onOpen}
+      />,
+    );
+
+    const rows = container.querySelectorAll('.order-row');
+    expect(rows[0].querySelector('.order-payable__due')?.textContent).toBe('待支付 ¥0.50');
+    expect(rows[1].querySelector('.order-payable')).toBeNull();
+    fireEvent.click(screen.getByText('去支付'));
+    expect(onOpen).toHaveBeenCalledTimes(1);
+    expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ id: 7 }));
   });
 
   it('opens the tapped order', () => {

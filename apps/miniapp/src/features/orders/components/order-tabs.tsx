@@ -4,6 +4,7 @@ import './order-tabs.scss';
 
 export const ORDER_TABS: { value: MyOrderTab; title: string }[] = [
   { value: 'all', title: '全部' },
+  { value: 'awaiting_payment', title: '待支付' },
   { value: 'in_progress', title: '办理中' },
   { value: 'action_required', title: '待处理' },
   { value: 'completed', title: '已完成' },

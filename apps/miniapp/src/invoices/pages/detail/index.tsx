@@ -6,6 +6,7 @@ import { buildUrl } from '../../../shared/api/http';
 import { useRequest } from '../../../shared/api/use-request';
 import { formatDateTime } from '../../../shared/format';
 import { usePullDownReload } from '../../../shared/hooks/use-page-events';
+import { PaymentPanel } from '../../../shared/payment/payment-panel';
 import { parseIdParam, ROUTES } from '../../../shared/routes';
 import { EmptyState } from '../../../shared/ui/empty-state';
 import { PageState } from '../../../shared/ui/page-state';
@@ -16,6 +17,7 @@ import { DuplicateWarning } from '../../../features/invoices/components/duplicat
 import { ScanStateCard } from '../../../features/invoices/components/scan-state-card';
 import { UploadProgress } from '../../../features/invoices/components/upload-progress';
 import { useInvoice } from '../../../features/invoices/hooks/use-invoice';
+import { useScanPrice } from '../../../features/invoices/hooks/use-scan-price';
 import { errorMessage, useScanUpload } from '../../../features/invoices/hooks/use-scan-upload';
 import { SOURCE_LABELS } from '../../../features/invoices/labels';
 import { INVOICE_ROUTES } from '../../../features/invoices/routes';
@@ -26,7 +28,8 @@ function Detail({ id }: { id: number }) {
   usePullDownReload(invoice.reload);
   const [busy, setBusy] = useState(false);
   const goTo = (scan: InvoiceScan) => void Taro.redirectTo({ url: INVOICE_ROUTES.detail(scan.id) });
-  const upload = useScanUpload(goTo);
+  const { priceFen } = useScanPrice();
+  const upload = useScanUpload(goTo, priceFen);
 
   const toggleReimbursed = async (scan: InvoiceScan) => {
     setBusy(true);
@@ -43,7 +46,7 @@ function Detail({ id }: { id: number }) {
   const retryKept = async (scan: InvoiceScan) => {
     setBusy(true);
     try {
-      goTo(await retryWithKeptPhoto(scan.id));
+      goTo(await retryWithKeptPhoto(scan.id, priceFen));
     } catch (error) {
       void Taro.showModal({ title: '无法重新识别', content: errorMessage(error), showCancel: false });
     } finally {
@@ -61,6 +64,7 @@ function Detail({ id }: { id: number }) {
               onOpen={() => void Taro.navigateTo({ url: INVOICE_ROUTES.detail(scan.duplicateOf!.id) })}
             />
           ) : null}
+          {scan.payment ? <PaymentPanel payment={scan.payment} onChanged={invoice.reload} /> : null}
           <ScanStateCard
             scan={scan}
             busy={busy || upload.busy}

@@ -9,6 +9,7 @@ import { ScanActions } from '../../../features/invoices/components/scan-actions'
 import { TotalsCard } from '../../../features/invoices/components/totals-card';
 import { UploadProgress } from '../../../features/invoices/components/upload-progress';
 import { useInvoiceList } from '../../../features/invoices/hooks/use-invoice-list';
+import { useScanPrice } from '../../../features/invoices/hooks/use-scan-price';
 import { errorMessage, useScanUpload } from '../../../features/invoices/hooks/use-scan-upload';
 import { saveExport } from '../../../features/invoices/platform/save-export';
 import { scanInvoiceQr } from '../../../features/invoices/platform/scan-qr';
@@ -26,7 +27,8 @@ export default function InvoicesPage() {
   // Scans recognised, marked or retried while the user was on a detail page.
   useReloadOnReturn(refresh);
   const open = (id: number) => void Taro.navigateTo({ url: INVOICE_ROUTES.detail(id) });
-  const upload = useScanUpload((scan) => open(scan.id));
+  const price = useScanPrice();
+  const upload = useScanUpload((scan) => open(scan.id), price.priceFen);
 
   const scanQr = async () => {
     const outcome = await scanInvoiceQr();
@@ -74,6 +76,7 @@ export default function InvoicesPage() {
       </View>
       <ScanActions
         disabled={upload.busy}
+        photoPriceFen={price.priceFen}
         onCamera={() => void upload.choose({ kind: 'photo' }, 'camera')}
         onAlbum={() => void upload.choose({ kind: 'photo' }, 'album')}
         onQr={() => void scanQr()}
