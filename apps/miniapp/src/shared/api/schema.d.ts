@@ -3595,7 +3595,7 @@ export interface components {
             merchantId: number;
             merchantUsername: string;
             /** @enum {string} */
-            action: "login" | "login_failed" | "callback_replay" | "order_status_query" | "orders_export" | "account_create" | "account_update" | "password_change_failed";
+            action: "login" | "login_failed" | "callback_replay" | "order_status_query" | "orders_export" | "account_create" | "account_update" | "password_change_failed" | "prices_update" | "order_refund" | "reconciliation_rerun";
             /** @description e.g. order:12, vendor_event:3, merchant:2 */
             target: string;
             /** @description Masked */
@@ -6271,7 +6271,7 @@ export interface operations {
             query?: {
                 cursor?: string;
                 limit?: number;
-                action?: "login" | "login_failed" | "callback_replay" | "order_status_query" | "orders_export" | "account_create" | "account_update" | "password_change_failed";
+                action?: "login" | "login_failed" | "callback_replay" | "order_status_query" | "orders_export" | "account_create" | "account_update" | "password_change_failed" | "prices_update" | "order_refund" | "reconciliation_rerun";
                 /** @description Only the actions of this merchant account */
                 merchantId?: number;
             };

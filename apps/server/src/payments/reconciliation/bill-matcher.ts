@@ -1,6 +1,7 @@
 import type { TradeBillLine } from '@banshi/vendor-clients/wechatpay';
 import type { PaymentStatus } from '../entities/payment.entity.js';
 import type { RefundStatus } from '../entities/refund.entity.js';
+import { REFUND_STATUS_WORDS } from '../merchant/payment-words.js';
 import type { MismatchKind } from './mismatch-kinds.js';
 
 /** Our payment as the reconciliation reads it. */
@@ -49,6 +50,14 @@ export interface BillMatch {
 export const PAID_HERE: ReadonlySet<PaymentStatus> = new Set(['paid', 'refunding', 'partially_refunded', 'refunded']);
 
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+
+/** 退款状态 of the bill, in the merchant's words. */
+const WECHAT_REFUND_WORDS: Record<string, string> = {
+  SUCCESS: '退款成功',
+  PROCESSING: '退款处理中',
+  CLOSED: '退款关闭',
+  ABNORMAL: '退款异常',
+};
 
 /**
  * Matches each line of a day's ALL bill with our books: a payment line (交易状态 SUCCESS) by
@@ -169,7 +178,7 @@ function matchRefund(line: TradeBillLine, refunds: Map<string, BookRefund>, resu
     return {
       ...base,
       kind: 'refund_status_mismatch',
-      detail: `微信支付退款状态为 ${line.refundStatus}，本系统为 ${refund.status}`,
+      detail: `微信支付退款状态为${WECHAT_REFUND_WORDS[line.refundStatus] ?? line.refundStatus}，本系统为${REFUND_STATUS_WORDS[refund.status]}`,
     };
   }
   return null;

@@ -1,5 +1,6 @@
 import { VendorApiError } from '@banshi/vendor-clients';
 import { beijingDate, parseRfc3339, type WechatPayClient } from '@banshi/vendor-clients/wechatpay';
+import { REFUND_STATUS_WORDS } from '../merchant/payment-words.js';
 import type { BillMatch, BookPayment, BookRefund, FoundMismatch } from './bill-matcher.js';
 import type { Books } from './books.js';
 
@@ -49,7 +50,7 @@ export async function missingFromBill(
       ourFen: refund.amountFen,
       wechatStatus: null,
       ourStatus: refund.status,
-      detail: `本系统记录退款 ${yuan(refund.amountFen)}（${refund.status}），微信支付账单中没有该退款`,
+      detail: `本系统记录退款 ${yuan(refund.amountFen)}（${REFUND_STATUS_WORDS[refund.status]}），微信支付账单中没有该退款`,
     });
   }
   return found;
