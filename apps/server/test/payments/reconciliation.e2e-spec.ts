@@ -13,6 +13,7 @@ import {
   paidOrder,
   setInspectionPrice,
   settle,
+  startPayment,
   unpaidOrder,
   wechatpay,
 } from './support.js';
@@ -109,6 +110,36 @@ describe.each(testDatabases())('payments: daily reconciliation with WeChat Pay (
     expect(rows.filter((row) => row.bill_date === '2026-11-05')).toHaveLength(2);
     const audit = (await rawRows(t, 'merchant_audit_log')).filter((row) => row.action === 'reconciliation_rerun');
     expect(audit.map((row) => row.target)).toContain('reconciliation:2026-11-05');
+  });
+
+  it('a failed download is kept with its reason and retried by the job; a payment we missed is applied', async () => {
+    atWechatPay(t, '2026-11-07T12:00');
+    const missed = await unpaidOrder(t, 'recon-f');
+    await startPayment(t, missed.token, missed.orderNo);
+    wechatpay(t).scenario.loseNotificationNext(1, 'transaction');
+    wechatpay(t).pay(missed.orderNo);
+    await settle(t);
+    const status = async () =>
+      (await rawRows(t, 'payments')).find((row) => row.out_trade_no === missed.orderNo)?.status;
+    expect(await status()).toBe('paying');
+
+    atWechatPay(t, '2026-11-08T11:00');
+    wechatpay(t).faults.failNext(3, 503);
+    const failed = (await rerun(t, owner, '2026-11-07').expect(200)).body;
+    expect(failed).toMatchObject({ status: 'failed', statusLabel: '失败', attempts: 1 });
+    expect(failed.error).toContain('系统稍后会自动重试');
+
+    expect(await t.app.get(JobScheduler).runNow(RECONCILE_JOB)).toBe(true);
+    const runs = (await t.http.get('/api/merchant/reconciliation/runs').set(auth(owner)).expect(200)).body.items;
+    expect(runs.find((run: { billDate: string }) => run.billDate === '2026-11-07')).toMatchObject({
+      status: 'unbalanced',
+      attempts: 2,
+      error: null,
+      counts: expect.objectContaining({ not_paid_here: 1 }),
+    });
+    const [found] = await mismatchesOf(t, owner, '2026-11-07');
+    expect(found).toMatchObject({ kind: 'not_paid_here', orderId: missed.orderId, wechatFen: INSPECTION_PRICE });
+    expect(await status()).toBe('paid');
   });
 
   it('the daily job reconciles each ready day once, however many instances run it', async () => {

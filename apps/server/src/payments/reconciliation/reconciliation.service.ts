@@ -199,6 +199,8 @@ function dedupe(found: FoundMismatch[]): FoundMismatch[] {
 
 function failureWords(error: unknown): string {
   const code = error instanceof VendorApiError ? error.code : undefined;
+  if (error instanceof VendorApiError && (error.httpStatus ?? 0) >= 500)
+    return '微信支付暂时不可用，系统稍后会自动重试';
   if (code === 'STATEMENT_CREATING') return '微信支付账单仍在生成中，系统稍后会自动重试';
   if (code === 'BILL_HASH_MISMATCH') return '下载的账单未通过哈希校验，可能传输不完整，系统稍后会自动重试';
   if (code === 'BILL_INCOMPLETE' || code === 'INVALID_BILL') return '账单内容不完整，系统稍后会自动重试';
