@@ -15,6 +15,7 @@ const AccountsPage = lazy(() => import('./accounts/accounts-page'));
 const AuditPage = lazy(() => import('./audit/audit-page'));
 const PaymentsPage = lazy(() => import('./money/payments-page'));
 const PricesPage = lazy(() => import('./money/prices-page'));
+const ReconciliationPage = lazy(() => import('./money/reconciliation-page'));
 
 const router = createBrowserRouter(
   [
@@ -31,6 +32,7 @@ const router = createBrowserRouter(
         { path: 'audit-log', element: <AuditPage /> },
         { path: 'money/payments', element: <PaymentsPage /> },
         { path: 'money/prices', element: <PricesPage /> },
+        { path: 'money/reconciliation', element: <ReconciliationPage /> },
         { path: '*', element: <Navigate to="/orders" replace /> },
       ],
     },

@@ -35,3 +35,7 @@ export type RefundRow = Schemas['MerchantRefundRowDto'];
 export type Price = Schemas['PriceDto'];
 export type PriceList = Schemas['PriceListDto'];
 export type MerchantRefund = Schemas['MerchantRefundDto'];
+export type ReconciliationRun = Schemas['ReconciliationRunDto'];
+export type ReconciliationRunPage = Schemas['ReconciliationRunPageDto'];
+export type ReconciliationMismatch = Schemas['ReconciliationMismatchDto'];
+export type ReconciliationMismatchPage = Schemas['ReconciliationMismatchPageDto'];

@@ -6,6 +6,7 @@ import { kindLabel, statusColor, statusLabel } from '@miniapp-shared/labels';
 import { api, ApiError } from '../api/client';
 import type { AttentionSummary, CallbackPage, StuckOrderPage, VendorCallback } from '../api/types';
 import { session } from '../auth/session';
+import { MismatchTable } from '../money/mismatch-table';
 import { OrderDrawer } from '../orders/order-drawer';
 import { replayCallback } from '../orders/orders-api';
 import { useCursorPages } from '../shared/cursor-table';
@@ -13,7 +14,8 @@ import { callbackStatusLabel, formatMinutes, vendorLabel } from '../shared/label
 import { Pager } from '../shared/pager';
 import { useLoad } from '../shared/use-load';
 
-type Tab = 'failed' | 'rejected' | 'stuck';
+type Tab = 'failed' | 'rejected' | 'stuck' | 'reconciliation';
+const TABS: Tab[] = ['failed', 'rejected', 'stuck', 'reconciliation'];
 
 function CallbackTable({ status, onChanged }: { status: 'failed' | 'rejected'; onChanged(): void }) {
   const { message } = App.useApp();
@@ -134,10 +136,13 @@ function StuckTable({ onOpen }: { onOpen(id: number): void }) {
   );
 }
 
-/** What needs the merchant: callbacks that failed or were forged, and orders stuck past their kind's time. */
+/**
+ * What needs the merchant: callbacks that failed or were forged, orders stuck past their kind's time,
+ * and the differences the daily reconciliation with WeChat Pay found.
+ */
 export default function AttentionPage() {
   const [params, setParams] = useSearchParams();
-  const tab = (['failed', 'rejected', 'stuck'].includes(params.get('tab') ?? '') ? params.get('tab') : 'failed') as Tab;
+  const tab = ((TABS as string[]).includes(params.get('tab') ?? '') ? params.get('tab') : 'failed') as Tab;
   const summary = useLoad('summary', () => api<AttentionSummary>('/api/merchant/attention/summary'));
   const [open, setOpen] = useState<number | null>(null);
   const count = (n: number | undefined) => <Badge count={n ?? 0} showZero={false} offset={[6, -2]} size="small" />;
@@ -163,6 +168,15 @@ export default function AttentionPage() {
             key: 'stuck',
             label: <span className="attention-tab--stuck">超时订单 {count(summary.data?.stuckOrders)}</span>,
             children: <StuckTable onOpen={setOpen} />,
+          },
+          {
+            key: 'reconciliation',
+            label: (
+              <span className="attention-tab--reconciliation">
+                对账差异 {count(summary.data?.reconciliationMismatches)}
+              </span>
+            ),
+            children: <MismatchTable onOpen={setOpen} />,
           },
         ]}
       />

@@ -31,6 +31,7 @@ export const NAV: NavItem[] = [
   { path: '/dashboard', label: '数据看板', icon: <BarChartOutlined />, ownerOnly: false },
   { path: '/money/payments', label: '支付与退款', ownerOnly: false, group: 'money' },
   { path: '/money/prices', label: '价格设置', ownerOnly: false, group: 'money' },
+  { path: '/money/reconciliation', label: '对账', ownerOnly: false, group: 'money' },
   { path: '/accounts', label: '账号管理', icon: <TeamOutlined />, ownerOnly: true },
   { path: '/audit-log', label: '操作日志', icon: <AuditOutlined />, ownerOnly: true },
 ];

@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
+import type { Clock } from '@banshi/vendor-clients';
 import type { OrderKind } from '../orders/order-status.js';
 import { storageConfig, storageEnvSchema, type StorageConfig } from './storage-config.js';
 import { fromRoot, repositoryRoot, resolveDatabaseUrl } from './repo-root.js';
@@ -158,6 +159,8 @@ export interface VendorSettings {
     platformPublicKey: string;
     platformPublicKeyId: string;
     apiV3Key: string;
+    /** WeChat Pay's time: the system's in live mode; in sandbox the simulator's (tests move it). */
+    clock?: Clock;
   };
 }
 

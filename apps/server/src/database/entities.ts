@@ -25,6 +25,8 @@ import { MediaCheck } from '../content-safety/media-check.entity.js';
 import { Payment } from '../payments/entities/payment.entity.js';
 import { Refund } from '../payments/entities/refund.entity.js';
 import { ServicePrice } from '../payments/entities/service-price.entity.js';
+import { ReconciliationMismatch } from '../payments/reconciliation/reconciliation-mismatch.entity.js';
+import { ReconciliationRun } from '../payments/reconciliation/reconciliation-run.entity.js';
 
 /** Every entity, listed once: the data source is built from this list (no glob loading under ESM). */
 export const ENTITIES = [
@@ -55,4 +57,6 @@ export const ENTITIES = [
   Payment,
   Refund,
   ServicePrice,
+  ReconciliationRun,
+  ReconciliationMismatch,
 ];

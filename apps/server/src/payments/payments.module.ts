@@ -9,6 +9,10 @@ import { MerchantPaymentsService } from './merchant/merchant-payments.service.js
 import { MerchantRefundsController } from './merchant-refunds.controller.js';
 import { MerchantPricesController, PricesController } from './prices.controller.js';
 import { PricesService } from './prices.service.js';
+import { ReconciliationController } from './reconciliation/reconciliation.controller.js';
+import { ReconciliationJob } from './reconciliation/reconciliation-job.js';
+import { ReconciliationQueries } from './reconciliation/reconciliation-queries.js';
+import { ReconciliationService } from './reconciliation/reconciliation.service.js';
 import { RefundsService } from './refunds.service.js';
 import { WechatPayCallbackRoutes } from './wechatpay-callback.routes.js';
 import { wechatPayClientProvider } from './wechatpay-client.js';
@@ -19,7 +23,7 @@ import { WechatPayNotifyHandler } from './wechatpay-notify.handler.js';
  * refunds, the notification route, and the worker that calls a service once its order is paid.
  * A service injects `PricesService`, `PaymentsService`, `RefundsService` and registers itself
  * with `PaidServices`. The merchant's side (the payments list and the order view's 支付 section)
- * is in `merchant/`.
+ * is in `merchant/`; the daily reconciliation with WeChat Pay's bill in `reconciliation/`.
  */
 @Global()
 @Module({
@@ -29,6 +33,7 @@ import { WechatPayNotifyHandler } from './wechatpay-notify.handler.js';
     MerchantPricesController,
     MerchantRefundsController,
     MerchantPaymentsController,
+    ReconciliationController,
   ],
   providers: [
     wechatPayClientProvider,
@@ -41,6 +46,9 @@ import { WechatPayNotifyHandler } from './wechatpay-notify.handler.js';
     WechatPayNotifyHandler,
     WechatPayCallbackRoutes,
     MerchantPaymentsService,
+    ReconciliationService,
+    ReconciliationQueries,
+    ReconciliationJob,
   ],
   exports: [
     PaidServices,
@@ -50,6 +58,8 @@ import { WechatPayNotifyHandler } from './wechatpay-notify.handler.js';
     FulfilmentService,
     PaymentWorker,
     MerchantPaymentsService,
+    ReconciliationService,
+    ReconciliationQueries,
   ],
 })
 export class PaymentsModule {}

@@ -47,6 +47,7 @@ export class WechatPayNotifyHandler implements CallbackHandler<WechatPayNotifica
         platformPublicKeyId: this.keys.platformPublicKeyId,
         apiV3Key: this.keys.apiV3Key,
         mchid: this.keys.mchid,
+        clock: this.keys.clock,
       },
     );
     const summary =

@@ -153,4 +153,34 @@ describe('wechatpay client against the simulator: trade bill', () => {
       await sim.close();
     }
   });
+
+  it('a day’s bill is ready at 10:00 Beijing time the next day, and is a snapshot of that moment', async () => {
+    // 2026-12-10 15:00 Beijing.
+    const clock = new ManualClock(Date.parse('2026-12-10T07:00:00Z'));
+    const sim = await startTestSimulator({ clock });
+    try {
+      const client = clientFor(sim, { clock });
+      sim.scenario.autoCompleteRefunds = false;
+      const no = await paidOrder(client, sim, 5000);
+      await client.refund({ outTradeNo: no, outRefundNo: `${no}R`, refundFen: 5000, totalFen: 5000 });
+
+      clock.set(Date.parse('2026-12-11T01:59:59Z')); // 09:59:59 the next day
+      expect(await apiError(client.applyTradeBill('2026-12-10'))).toMatchObject({ code: 'STATEMENT_CREATING' });
+      clock.set(Date.parse('2026-12-11T02:00:00Z')); // 10:00
+      const refundLine = async () => (await client.fetchTradeBill('2026-12-10')).lines[1];
+      expect(await refundLine()).toMatchObject({
+        outRefundNo: `${no}R`,
+        tradeState: 'REFUND',
+        refundStatus: 'PROCESSING',
+      });
+
+      sim.completeRefund(`${no}R`, 'SUCCESS');
+      await sim.idle();
+      expect((await client.queryRefund(`${no}R`)).status).toBe('SUCCESS');
+      expect((await refundLine()).refundStatus).toBe('PROCESSING');
+      expect(sim.stats().bills).toBe(2);
+    } finally {
+      await sim.close();
+    }
+  });
 });

@@ -51,6 +51,7 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   password_change_failed: '改密失败（当前密码错误）',
   prices_update: '修改价格',
   order_refund: '订单退款',
+  reconciliation_rerun: '重新对账',
 };
 
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS);

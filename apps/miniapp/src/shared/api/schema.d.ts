@@ -343,6 +343,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/merchant/reconciliation/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Daily reconciliations with WeChat Pay, newest day first; owner and staff */
+        get: operations["ReconciliationController_runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchant/reconciliation/mismatches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Differences found, newest first: one day's, or every day's; owner and staff */
+        get: operations["ReconciliationController_mismatches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchant/reconciliation/runs/{billDate}/rerun": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reconcile a day again now (owner only, audited): the day's mismatches are replaced, never added to */
+        post: operations["ReconciliationController_rerun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notices": {
         parameters: {
             query?: never;
@@ -1979,6 +2030,74 @@ export interface components {
             /** @description What went back, in fen */
             refundedFen: number;
         };
+        MismatchCountsDto: {
+            unknown_payment: number;
+            not_paid_here: number;
+            amount_mismatch: number;
+            transaction_mismatch: number;
+            unknown_refund: number;
+            refund_status_mismatch: number;
+            missing_at_wechat: number;
+            refund_missing: number;
+        };
+        ReconciliationRunDto: {
+            /** @description yyyy-MM-dd, China time */
+            billDate: string;
+            /** @enum {string} */
+            status: "running" | "balanced" | "unbalanced" | "failed";
+            /** @description 对账中 / 已平 / 有差异 / 失败 */
+            statusLabel: string;
+            /** @description Attempts so far (the job retries a failed day) */
+            attempts: number;
+            /** @description Why the last attempt failed */
+            error: string | null;
+            billLines: number;
+            matched: number;
+            mismatches: number;
+            counts: components["schemas"]["MismatchCountsDto"];
+            /** @description The bill's payments (订单金额), fen */
+            wechatPaidFen: number;
+            /** @description The bill's refunds, fen */
+            wechatRefundFen: number;
+            /** @description The bill's fees (手续费), fen */
+            wechatFeeFen: number;
+            /** @description Our side of the same payments, fen */
+            ourPaidFen: number;
+            /** @description Our side of the same refunds, fen */
+            ourRefundFen: number;
+            startedAt: string;
+            finishedAt: string | null;
+        };
+        ReconciliationRunPageDto: {
+            items: components["schemas"]["ReconciliationRunDto"][];
+            nextCursor: string | null;
+        };
+        ReconciliationMismatchDto: {
+            id: number;
+            billDate: string;
+            /** @enum {string} */
+            kind: "unknown_payment" | "not_paid_here" | "amount_mismatch" | "transaction_mismatch" | "unknown_refund" | "refund_status_mismatch" | "missing_at_wechat" | "refund_missing";
+            /** @description The kind in Chinese */
+            kindLabel: string;
+            /** @description What exactly differs, in Chinese */
+            detail: string;
+            /** @description What the merchant should do, in Chinese */
+            advice: string;
+            outTradeNo: string;
+            outRefundNo: string | null;
+            transactionId: string | null;
+            /** @description Our order, when the payment is ours */
+            orderId: number | null;
+            wechatFen: number | null;
+            ourFen: number | null;
+            wechatStatus: string | null;
+            ourStatus: string | null;
+            createdAt: string;
+        };
+        ReconciliationMismatchPageDto: {
+            items: components["schemas"]["ReconciliationMismatchDto"][];
+            nextCursor: string | null;
+        };
         NoticeDto: {
             id: number;
             /** @description new_violations, monitor_failed, order_finished … */
@@ -3366,6 +3485,8 @@ export interface components {
             rejectedCallbacks: number;
             /** @description Orders longer than their threshold in a non-final status */
             stuckOrders: number;
+            /** @description Differences the daily reconciliation with WeChat Pay's bill found */
+            reconciliationMismatches: number;
             /** @description Minutes per kind after which an order is stuck */
             thresholds: {
                 [key: string]: number;
@@ -3503,7 +3624,7 @@ export interface components {
             merchantId: number;
             merchantUsername: string;
             /** @enum {string} */
-            action: "login" | "login_failed" | "callback_replay" | "order_status_query" | "orders_export" | "account_create" | "account_update" | "password_change_failed";
+            action: "login" | "login_failed" | "callback_replay" | "order_status_query" | "orders_export" | "account_create" | "account_update" | "password_change_failed" | "prices_update" | "order_refund" | "reconciliation_rerun";
             /** @description e.g. order:12, vendor_event:3, merchant:2 */
             target: string;
             /** @description Masked */
@@ -4040,6 +4161,94 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MerchantPaymentPageDto"];
                 };
+            };
+        };
+    };
+    ReconciliationController_runs: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationRunPageDto"];
+                };
+            };
+        };
+    };
+    ReconciliationController_mismatches: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                /** @description One day (yyyy-MM-dd); every day when left out */
+                billDate?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationMismatchPageDto"];
+                };
+            };
+        };
+    };
+    ReconciliationController_rerun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                billDate: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationRunDto"];
+                };
+            };
+            /** @description NOT_READY: a bad date, a bill not made yet, or older than three months */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Staff accounts */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RECONCILING: the day is being reconciled right now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -6100,7 +6309,7 @@ export interface operations {
             query?: {
                 cursor?: string;
                 limit?: number;
-                action?: "login" | "login_failed" | "callback_replay" | "order_status_query" | "orders_export" | "account_create" | "account_update" | "password_change_failed";
+                action?: "login" | "login_failed" | "callback_replay" | "order_status_query" | "orders_export" | "account_create" | "account_update" | "password_change_failed" | "prices_update" | "order_refund" | "reconciliation_rerun";
                 /** @description Only the actions of this merchant account */
                 merchantId?: number;
             };

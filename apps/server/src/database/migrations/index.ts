@@ -13,6 +13,7 @@ import { MerchantSessionVersion1764000300000 } from './1764000300000-merchant-se
 import { Payments1764000900000 } from './1764000900000-payments.js';
 import { PaymentLines1764001200000 } from './1764001200000-payment-lines.js';
 import { IdentityPaidAttempts1764001300000 } from './1764001300000-identity-paid-attempts.js';
+import { Reconciliation1764001600000 } from './1764001600000-reconciliation.js';
 
 /** Every migration, in order. Both MySQL and SQLite run the same list at start-up. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Payments1764000900000,
   PaymentLines1764001200000,
   IdentityPaidAttempts1764001300000,
+  Reconciliation1764001600000,
 ];

@@ -49,6 +49,8 @@ export class AttentionSummaryDto {
   failedCallbacks!: number;
   @ApiProperty({ description: 'Callbacks rejected by verification in the last 7 days' }) rejectedCallbacks!: number;
   @ApiProperty({ description: 'Orders longer than their threshold in a non-final status' }) stuckOrders!: number;
+  @ApiProperty({ description: "Differences the daily reconciliation with WeChat Pay's bill found" })
+  reconciliationMismatches!: number;
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'integer' },

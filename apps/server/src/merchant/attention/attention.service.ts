@@ -12,6 +12,7 @@ import { FINAL_STATUSES, ORDER_KINDS, ORDER_STATUSES, type OrderKind } from '../
 import { OrderStatusRefreshers } from '../../orders/order-status-refresher.js';
 import { Order } from '../../orders/order.entity.js';
 import { OrdersService, toMerchantSummary } from '../../orders/orders.service.js';
+import { ReconciliationQueries } from '../../payments/reconciliation/reconciliation-queries.js';
 import { MerchantAuditService } from '../audit/merchant-audit.service.js';
 import { CALLBACK_COLUMNS, toCallbackDto } from '../callback-view.js';
 import type { VendorCallbackDto } from '../dto/callback.dto.js';
@@ -27,7 +28,10 @@ import { decodeStuckCursor, encodeStuckCursor } from './stuck-cursor.js';
 const OPEN_STATUSES = ORDER_STATUSES.filter((status) => !FINAL_STATUSES.has(status));
 const WEEK_MS = 7 * 86_400_000;
 
-/** What needs the merchant: callbacks that were rejected or failed while applying, and stuck orders. */
+/**
+ * What needs the merchant: callbacks that were rejected or failed while applying, stuck orders, and
+ * (counted here, listed by `reconciliation/`) the differences of the daily reconciliation.
+ */
 @Injectable()
 export class AttentionService {
   private readonly logger = new Logger(AttentionService.name);
@@ -39,6 +43,7 @@ export class AttentionService {
     private readonly orders: OrdersService,
     private readonly refreshers: OrderStatusRefreshers,
     private readonly audit: MerchantAuditService,
+    private readonly reconciliation: ReconciliationQueries,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -93,12 +98,19 @@ export class AttentionService {
 
   async summary(): Promise<AttentionSummaryDto> {
     const events = this.dataSource.getRepository(VendorEvent);
-    const [failedCallbacks, rejectedCallbacks, stuckOrders] = await Promise.all([
+    const [failedCallbacks, rejectedCallbacks, stuckOrders, reconciliationMismatches] = await Promise.all([
       events.countBy({ status: 'failed' }),
       events.countBy({ status: 'rejected', receivedAt: MoreThanOrEqual(new Date(Date.now() - WEEK_MS)) }),
       this.stuck(new Date()).getCount(),
+      this.reconciliation.count(),
     ]);
-    return { failedCallbacks, rejectedCallbacks, stuckOrders, thresholds: { ...this.config.stuckOrderMinutes } };
+    return {
+      failedCallbacks,
+      rejectedCallbacks,
+      stuckOrders,
+      reconciliationMismatches,
+      thresholds: { ...this.config.stuckOrderMinutes },
+    };
   }
 
   /**

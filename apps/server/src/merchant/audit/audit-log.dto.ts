@@ -13,6 +13,9 @@ export const AUDIT_ACTIONS = [
   'account_create',
   'account_update',
   'password_change_failed',
+  'prices_update',
+  'order_refund',
+  'reconciliation_rerun',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

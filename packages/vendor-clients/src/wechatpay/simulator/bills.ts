@@ -12,10 +12,16 @@ const DOWNLOAD_TTL_MS = 5 * 60_000;
 const FEE_RATE = 0.006;
 
 const BILL_TYPES = new Set(['ALL', 'SUCCESS', 'REFUND']);
+/** 微信支付在每日10点后生成昨日交易账单: day D's bill is ready at 10:00 Beijing time on D+1. */
+const READY_HOUR_BEIJING = 10;
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 /** 申请交易账单 and 下载账单, with the bill built from the simulator's own orders and refunds. */
 export class WechatPayBills {
   private readonly tickets = new Map<string, { bill: string; expiresAt: number }>();
+  /** 账单的数据快照: a day's lines as they were when its bill was made; later changes stay out. */
+  private readonly snapshots = new Map<string, TradeBillRecord[]>();
 
   constructor(
     private readonly state: WechatPaySimState,
@@ -32,14 +38,18 @@ export class WechatPayBills {
     if (query.get('tar_type') !== null && query.get('tar_type') !== 'GZIP') {
       return errorAnswer(this.config, 'PARAM_ERROR', 'tar_type 取值错误');
     }
-    const today = beijingDate(this.state.clock.now());
-    if (billDate > today) return errorAnswer(this.config, 'PARAM_ERROR', '账单日期不能晚于今天');
-    if (billDate === today) return errorAnswer(this.config, 'STATEMENT_CREATING', '账单生成中，请于次日10点后再下载');
-    const records = this.records(billDate, billType);
+    const now = this.state.clock.now();
+    if (billDate > beijingDate(now)) return errorAnswer(this.config, 'PARAM_ERROR', '账单日期不能晚于今天');
+    // The last day whose bill is ready: now less a day and ten hours, in Beijing time.
+    if (billDate > beijingDate(now - DAY_MS - READY_HOUR_BEIJING * HOUR_MS)) {
+      return errorAnswer(this.config, 'STATEMENT_CREATING', '账单生成中，请于次日10点后再下载');
+    }
+    const records = this.snapshot(billDate).filter((record) => ofType(record, billType));
     if (records.length === 0) return errorAnswer(this.config, 'NO_STATEMENT_EXIST', '账单日期内无交易，账单文件不存在');
     const bill = formatTradeBill(records);
     const token = randomBytes(24).toString('base64url');
     this.tickets.set(token, { bill, expiresAt: this.state.clock.now() + DOWNLOAD_TTL_MS });
+    this.state.stats.bills++;
     return signedAnswer(this.config, 200, {
       hash_type: 'SHA1',
       hash_value: tradeBillHash(Buffer.from(bill, 'utf8')),
@@ -56,19 +66,25 @@ export class WechatPayBills {
     return { status: 200, body: Buffer.from(ticket.bill, 'utf8'), contentType: 'text/plain; charset=utf-8' };
   }
 
-  private records(billDate: string, billType: string): TradeBillRecord[] {
+  private snapshot(billDate: string): TradeBillRecord[] {
+    let records = this.snapshots.get(billDate);
+    if (!records) {
+      records = this.records(billDate);
+      this.snapshots.set(billDate, records);
+    }
+    return records;
+  }
+
+  /** Payments by their success time, refunds by the time WeChat Pay accepted them (受理). */
+  private records(billDate: string): TradeBillRecord[] {
     const onDay = (ms: number | undefined) => ms !== undefined && beijingDate(ms) === billDate;
     const records: TradeBillRecord[] = [];
-    if (billType !== 'REFUND') {
-      for (const transaction of this.state.transactions.values()) {
-        if (transaction.transactionId && onDay(transaction.successAt)) records.push(this.paymentRecord(transaction));
-      }
+    for (const transaction of this.state.transactions.values()) {
+      if (transaction.transactionId && onDay(transaction.successAt)) records.push(this.paymentRecord(transaction));
     }
-    if (billType !== 'SUCCESS') {
-      for (const refund of this.state.refunds.values()) {
-        const transaction = this.state.transactions.get(refund.outTradeNo);
-        if (transaction && onDay(refund.createdAt)) records.push(this.refundRecord(transaction, refund));
-      }
+    for (const refund of this.state.refunds.values()) {
+      const transaction = this.state.transactions.get(refund.outTradeNo);
+      if (transaction && onDay(refund.createdAt)) records.push(this.refundRecord(transaction, refund));
     }
     return records.sort((a, b) => a['交易时间'].localeCompare(b['交易时间']));
   }
@@ -125,3 +141,6 @@ export class WechatPayBills {
     };
   }
 }
+
+const ofType = (record: TradeBillRecord, billType: string) =>
+  billType === 'ALL' || (billType === 'SUCCESS' ? record['交易状态'] === 'SUCCESS' : record['交易状态'] === 'REFUND');

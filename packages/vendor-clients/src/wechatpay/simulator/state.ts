@@ -47,7 +47,8 @@ export class WechatPaySimState {
   readonly transactions = new Map<string, SimTransaction>();
   readonly byPrepayId = new Map<string, SimTransaction>();
   readonly refunds = new Map<string, SimRefund>();
-  readonly stats = { prepaid: 0, paid: 0, closed: 0, refunds: 0, refundedFen: 0, paidFen: 0 };
+  /** `bills`: trade bills handed out (申请交易账单 answered with a download address). */
+  readonly stats = { prepaid: 0, paid: 0, closed: 0, refunds: 0, refundedFen: 0, paidFen: 0, bills: 0 };
 
   constructor(readonly clock: Clock) {}
 

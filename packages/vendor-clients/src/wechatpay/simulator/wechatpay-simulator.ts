@@ -1,6 +1,7 @@
 import { generateKeyPairSync, type KeyObject, randomBytes } from 'node:crypto';
 import {
   CallbackSender,
+  type Clock,
   type FaultKnobs,
   type RunningSimulator,
   SimulatorHost,
@@ -74,6 +75,8 @@ export class WechatPaySimulator implements RunningSimulator {
   readonly platformPublicKeyId: string;
   /** WeChat Pay's public key in PEM, for the client's `platformPublicKey`. */
   readonly platformPublicKeyPem: string;
+  /** WeChat Pay's time (bills, signatures, expiry): `options.clock`, the system clock by default. */
+  readonly clock: Clock;
   private readonly tasks = new Set<Promise<unknown>>();
   readonly notifier: WechatPayNotifier;
   private readonly payments: WechatPayPayments;
@@ -89,6 +92,7 @@ export class WechatPaySimulator implements RunningSimulator {
     options: WechatPaySimulatorOptions,
   ) {
     this.url = host.url;
+    this.clock = config.clock;
     this.faults = host.faults;
     this.platformPublicKeyId = config.platformPublicKeyId;
     this.platformPublicKeyPem = publicKeyOf(config.platformPrivateKey)
