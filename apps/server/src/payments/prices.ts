@@ -9,6 +9,8 @@ export const PRICED_SERVICES = {
   // zjzapi prints and mails as one option (is_print): one extra for both.
   id_photo_print: { label: '证件照打印邮寄（加收）', unit: '每单' },
   identity: { label: '实名核验费', unit: '每次' },
+  // The merchant's own fee on a violation-payment order, on top of the fines and Docloud's fees.
+  violation_service: { label: '违章代缴服务费', unit: '每条' },
 } as const;
 
 export type PricedService = keyof typeof PRICED_SERVICES;

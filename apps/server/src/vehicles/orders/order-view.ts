@@ -9,9 +9,11 @@ import { toUserEvent } from '../../orders/orders.service.js';
 import type { Order } from '../../orders/order.entity.js';
 import type { MerchantVehicleOrderDto, OrderLineDto, VehicleOrderDto } from '../dto/order.dto.js';
 import type { OrderedViolation, ViolationOrder } from '../entities/violation-order.entity.js';
+import type { PaymentViewDto } from '../../payments/dto/payment.dto.js';
 import { maskPlate } from '../garage/plate.js';
 
 const STATE_LABELS: Record<ViolationOrder['state'], string> = {
+  priced: '待支付',
   creating: '提交中',
   created: '',
   refused: '未能下单',
@@ -45,14 +47,23 @@ export function vendorStatusLabel(detail: ViolationOrder): string {
   return STATE_LABELS[detail.state] || '提交中';
 }
 
-/** The order as its owner sees it: the plate masked, the pay link only while it is unpaid. */
-export function toVehicleOrderDto(order: Order, detail: ViolationOrder, events: UserOrderEventDto[]): VehicleOrderDto {
+/**
+ * The order as its owner sees it: the plate masked, the pay link only while it is unpaid, and the
+ * WeChat Pay payment of a prepaid order (`payment`).
+ */
+export function toVehicleOrderDto(
+  order: Order,
+  detail: ViolationOrder,
+  events: UserOrderEventDto[],
+  payment: PaymentViewDto | null,
+): VehicleOrderDto {
   const unpaid = detail.vendorStatus === 1 && order.status === 'action_required';
   return {
     id: order.id,
     orderNo: order.orderNo,
     status: order.status,
-    progressLabel: vendorStatusLabel(detail),
+    // Before Docloud has it, a prepaid order is where its payment is: 待支付, 已支付, 支付超时, 已取消.
+    progressLabel: (detail.state === 'priced' && order.vendorStatus) || vendorStatusLabel(detail),
     awaitingCheck: !detail.vendorStatus && detail.state === 'unknown',
     title: order.title,
     carId: detail.carId,
@@ -71,6 +82,7 @@ export function toVehicleOrderDto(order: Order, detail: ViolationOrder, events: 
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),
     events: events.map(toUserEvent),
+    payment,
   };
 }
 
@@ -79,9 +91,10 @@ export function toMerchantVehicleOrderDto(
   order: Order,
   detail: ViolationOrder,
   events: OrderEventDto[],
+  payment: PaymentViewDto | null,
 ): MerchantVehicleOrderDto {
   return {
-    ...toVehicleOrderDto(order, detail, events),
+    ...toVehicleOrderDto(order, detail, events, payment),
     vendorStatus: detail.vendorStatus,
     vendorStatusLabel: vendorStatusLabel(detail),
     events,

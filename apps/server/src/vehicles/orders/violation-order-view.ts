@@ -7,6 +7,7 @@ import { MerchantVehicleOrdersService } from './merchant-vehicle-orders.service.
 
 const PAYMENT_MODES: Record<string, string> = { credit: '挂账（商户账户直接扣款）', online: '用户在线支付' };
 const STATES: Record<string, string> = {
+  priced: '等待用户支付（付款后下单）',
   creating: '提交中',
   created: '服务商已下单',
   refused: '服务商未受理',
