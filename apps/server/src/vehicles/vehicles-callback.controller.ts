@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CallbackInbox } from '../callbacks/callback-inbox.service.js';
 import { rawCallbackFrom } from '../callbacks/raw-callback.js';
+import { PaymentWorker } from '../payments/payment-worker.js';
 import { OrderCallbackHandler } from './callbacks/order-callback.handler.js';
 import { ViolationCallbackHandler } from './callbacks/violation-callback.handler.js';
 
@@ -17,12 +18,15 @@ export class VehiclesCallbackController {
     private readonly inbox: CallbackInbox,
     private readonly orders: OrderCallbackHandler,
     private readonly violations: ViolationCallbackHandler,
+    private readonly payments: PaymentWorker,
   ) {}
 
   @Post('order')
   @HttpCode(200)
   async order(@Req() request: Request, @Res() response: Response): Promise<void> {
     const answer = await this.inbox.receive(this.orders, rawCallbackFrom(request));
+    // A prepaid order that ended may owe the user a refund, recorded with the update: sent now.
+    if (answer.status < 300) this.payments.kick();
     response.status(answer.status).json(answer.body);
   }
 

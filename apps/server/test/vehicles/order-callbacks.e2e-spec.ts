@@ -256,7 +256,7 @@ describe.each(testDatabases())('vehicles: order status from callbacks and the fa
     await backdate(created.body.id);
     expect(await jobs.runNow(ORDER_POLL_JOB)).toBe(true);
     const paid = await getOrder(user, created.body.id).expect(200);
-    expect(paid.body).toMatchObject({ status: 'processing', progressLabel: '订单已支付' });
+    expect(paid.body).toMatchObject({ status: 'processing', progressLabel: '代缴账户已付款，办理中' });
     expect(paid.body.events.at(-1)).toMatchObject({ actor: 'system', message: '代缴账户已付款，服务商正在办理' });
 
     // The "done" callback is lost too: the user's refresh finds it.

@@ -1878,7 +1878,7 @@ export interface components {
         };
         PriceDto: {
             /** @enum {string} */
-            service: "inspection" | "id_photo_receipt" | "id_photo_print" | "identity";
+            service: "inspection" | "id_photo_receipt" | "id_photo_print" | "identity" | "violation_service";
             label: string;
             unit: string;
             /** @description In fen; 0 = free (no payment step) */
@@ -1890,7 +1890,7 @@ export interface components {
         };
         PriceUpdateDto: {
             /** @enum {string} */
-            service: "inspection" | "id_photo_receipt" | "id_photo_print" | "identity";
+            service: "inspection" | "id_photo_receipt" | "id_photo_print" | "identity" | "violation_service";
             /** @description In fen; 0 = free */
             amountFen: number;
         };
@@ -3037,6 +3037,12 @@ export interface components {
             paymentMode: "credit" | "online";
             /** @description How payment works in this mode, for the confirm page */
             paymentNote: string;
+            /** @description The merchant’s own fee per violation (0: none), included in payFen */
+            servicePriceFen: number;
+            /** @description What the user pays here (WeChat Pay) before the order is placed: totalFen plus servicePriceFen per violation; 0 when there is no payment step here (online mode pays on the vendor’s page). Send it as `amountFen`. */
+            payFen: number;
+            /** @description payFen broken down (罚款, 服务商手续费, 违章代缴服务费 ×n) */
+            payLines: components["schemas"]["PaymentLineDto"][];
             /** @description The order needs the owner’s phone first (the car was queried without one): send `phone` with it */
             phoneNeeded: boolean;
         };
@@ -3069,6 +3075,8 @@ export interface components {
             carId: number;
             /** @description The total the user confirmed; refused if the price changed meanwhile */
             expectedTotalFen?: number;
+            /** @description What the user agreed to pay here (the quote’s payFen); required when payFen > 0, 409 if it changed */
+            amountFen?: number;
             /** @description Same as the Idempotency-Key header (one of them is required): one key, one order */
             idempotencyKey?: string;
             /** @description The owner’s phone, when the quote said `phoneNeeded` (saved, encrypted) */
@@ -3121,6 +3129,8 @@ export interface components {
             createdAt: string;
             updatedAt: string;
             events: components["schemas"]["UserOrderEventDto"][];
+            /** @description The user’s WeChat Pay payment when the order is paid here first (credit mode), else null */
+            payment: components["schemas"]["PaymentViewDto"] | null;
         };
         MerchantVehicleOrderDto: {
             /** @description The order id (as in /api/orders/:id) */
@@ -3154,6 +3164,8 @@ export interface components {
             createdAt: string;
             updatedAt: string;
             events: components["schemas"]["OrderEventDto"][];
+            /** @description The user’s WeChat Pay payment when the order is paid here first (credit mode), else null */
+            payment: components["schemas"]["PaymentViewDto"] | null;
             /** @description Vendor order status 1–4 */
             vendorStatus: number | null;
             vendorStatusLabel: string;
@@ -3162,7 +3174,7 @@ export interface components {
             /** @description Our order number at the vendor */
             outOrderNo: string;
             /** @enum {string} */
-            state: "creating" | "created" | "refused" | "unknown";
+            state: "priced" | "creating" | "created" | "refused" | "unknown";
             failureCode: string | null;
             lastVendorUpdateAt: string;
         };

@@ -21,6 +21,7 @@ import { messageForVendorStatus, stepForVendorStatus } from './order-steps.js';
 import { Exclusive } from '../exclusive.service.js';
 import { Payment } from '../../payments/entities/payment.entity.js';
 import { REFUND_KEYS } from '../../payments/refund-keys.js';
+import { PaymentWorker } from '../../payments/payment-worker.js';
 import { RefundsService } from '../../payments/refunds.service.js';
 import { undeliveredFen } from './violation-pricing.js';
 
@@ -54,6 +55,7 @@ export class OrderUpdatesService implements OnModuleInit {
     private readonly scheduler: JobScheduler,
     private readonly docloud: DocloudClient,
     private readonly refunds: RefundsService,
+    private readonly worker: PaymentWorker,
   ) {}
 
   onModuleInit(): void {
@@ -180,6 +182,8 @@ export class OrderUpdatesService implements OnModuleInit {
       const fresh = await manager.findOneByOrFail(ViolationOrder, { id: detail.id });
       await this.apply(manager, fresh, update, { actor, source: '主动查询' });
     });
+    // A refund the update recorded (a prepaid order that ended) is sent now, not at the next tick.
+    this.worker.kick();
   }
 }
 

@@ -48,6 +48,16 @@ export function vendorStatusLabel(detail: ViolationOrder): string {
 }
 
 /**
+ * Where the order stands for its user. Before Docloud has it, a prepaid order is where its payment
+ * is (待支付, 已支付, 支付超时, 已取消); Docloud's own 订单已支付 on credit is the merchant's account paying.
+ */
+function progressLabel(order: Order, detail: ViolationOrder): string {
+  if (detail.state === 'priced' && order.vendorStatus) return order.vendorStatus;
+  if (detail.paymentMode === 'credit' && detail.vendorStatus === 2) return '代缴账户已付款，办理中';
+  return vendorStatusLabel(detail);
+}
+
+/**
  * The order as its owner sees it: the plate masked, the pay link only while it is unpaid, and the
  * WeChat Pay payment of a prepaid order (`payment`).
  */
@@ -62,8 +72,7 @@ export function toVehicleOrderDto(
     id: order.id,
     orderNo: order.orderNo,
     status: order.status,
-    // Before Docloud has it, a prepaid order is where its payment is: 待支付, 已支付, 支付超时, 已取消.
-    progressLabel: (detail.state === 'priced' && order.vendorStatus) || vendorStatusLabel(detail),
+    progressLabel: progressLabel(order, detail),
     awaitingCheck: !detail.vendorStatus && detail.state === 'unknown',
     title: order.title,
     carId: detail.carId,
