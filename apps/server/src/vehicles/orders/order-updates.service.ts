@@ -81,7 +81,7 @@ export class OrderUpdatesService implements OnModuleInit {
     const items = detail.items.map((item) => ({ ...item, processStatus: byCode.get(item.code) ?? item.processStatus }));
     // The status query carries no refund: handled orders whose violations are back to 未处理 were refunded.
     const refund = payment
-      ? userRefundOf(payment, detail, items, update.orderStatus)
+      ? userRefundOf(payment, detail, items, update)
       : (update.refundMoneyFen ?? refundOf(detail, items, update.orderStatus));
     const result = await this.orders.applyStep(manager, detail.orderId, step, {
       ...meta,
@@ -214,10 +214,10 @@ function userRefundOf(
   payment: Payment,
   detail: ViolationOrder,
   items: ViolationOrder['items'],
-  orderStatus: DocloudOrderStatusCode,
+  update: VendorOrderUpdate,
 ): number {
-  if (orderStatus === 4) return payment.paidFen;
-  return orderStatus === 3 ? undeliveredFen(payment, detail, items) : 0;
+  if (update.orderStatus === 4) return payment.paidFen;
+  return update.orderStatus === 3 ? undeliveredFen(payment, detail, items, update.refundMoneyFen) : 0;
 }
 
 function refundOf(detail: ViolationOrder, items: ViolationOrder['items'], orderStatus: DocloudOrderStatusCode): number {

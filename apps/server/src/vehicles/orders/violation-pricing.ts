@@ -56,11 +56,16 @@ export function paidFeePerViolation(payment: Payment, detail: ViolationOrder): n
 
 /**
  * What goes back to the user for violations Docloud could not pay (back to 未处理 when the order
- * ended): their fines and Docloud's fees, and the merchant's fee for each of them.
+ * ended): what Docloud refunded the merchant for them (its `refundMoney` when it says, else their
+ * fines and fees as ordered: the status query carries no amount), and the merchant's fee for each.
  */
-export function undeliveredFen(payment: Payment, detail: ViolationOrder, items: ViolationOrder['items']): number {
-  const fee = paidFeePerViolation(payment, detail);
-  return items
-    .filter((item) => item.processStatus === 1)
-    .reduce((sum, item) => sum + item.fineFen + item.serviceFeeFen + item.markFeeFen + fee, 0);
+export function undeliveredFen(
+  payment: Payment,
+  detail: ViolationOrder,
+  items: ViolationOrder['items'],
+  vendorRefundFen?: number,
+): number {
+  const undone = items.filter((item) => item.processStatus === 1);
+  const asOrdered = undone.reduce((sum, item) => sum + item.fineFen + item.serviceFeeFen + item.markFeeFen, 0);
+  return (vendorRefundFen || asOrdered) + paidFeePerViolation(payment, detail) * undone.length;
 }
