@@ -36,8 +36,9 @@ describeInBrowser("the mini-program's merchant detail of every kind of order", (
     const attempt = await certify(t, await t.loginUser('details-identity'), WANG_WU, await makeFacePhoto());
     orders.push({ kind: 'identity', id: attempt.body.orderId as number, secret: WANG_WU.idNumber });
 
-    // Credit mode pays first: the merchant sees the order 待支付 with its payment.
+    // Credit mode pays first: paid, then placed at Docloud (its events are on the detail).
     const payment = await violations.unpaidOrder(2);
+    await violations.pay(payment.user, payment.orderNo);
     orders.push({ kind: 'violation_payment', id: payment.orderId });
 
     const inspectionToken = await t.loginUser('details-inspection');
