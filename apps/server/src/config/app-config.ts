@@ -90,6 +90,12 @@ const envSchema = z.object({
   DOCLOUD_APP_SECRET: optionalText,
   DOCLOUD_API_BASE: z.url().default('https://openapi.docloud.vip'),
   DOCLOUD_PAYMENT_MODE: z.enum(['credit', 'online']).default('credit'),
+  /**
+   * Credit mode only: the user pays (WeChat Pay) the fines, Docloud's fees and the merchant's fee
+   * before the agency order is placed. `off` is the old behaviour, where the merchant's credit
+   * account advances everything and the user pays nothing: only for a merchant who bills otherwise.
+   */
+  VIOLATION_PREPAY: z.enum(['on', 'off']).default('on'),
   VIOLATION_QUERY_FRESH_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   CAR_ADDS_PER_DAY: z.coerce.number().int().min(1).max(100).default(5),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
@@ -186,6 +192,8 @@ export interface AppConfig {
   /** Present in live mode (all required); in sandbox mode the sandbox supplies them. */
   liveVendors?: VendorSettings;
   docloudPaymentMode: 'credit' | 'online';
+  /** Credit-mode violation orders are paid by the user before Docloud is called (see VIOLATION_PREPAY). */
+  violationPrepay: boolean;
   /** A car's stored violations younger than this are served without asking Docloud again. */
   violationQueryFreshSeconds: number;
   /** Cars a user may add to the garage per day (China time), removed ones included: each can cost a paid query. */
@@ -292,6 +300,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, root = repos
     piiEncryptionKey: env.PII_ENCRYPTION_KEY,
     fileRetentionDays: env.FILE_RETENTION_DAYS,
     docloudPaymentMode: env.DOCLOUD_PAYMENT_MODE,
+    violationPrepay: env.VIOLATION_PREPAY === 'on',
     violationQueryFreshSeconds: env.VIOLATION_QUERY_FRESH_SECONDS,
     carAddsPerDay: env.CAR_ADDS_PER_DAY,
     zhimaProductCode: env.ZHIMA_PRODUCT_CODE,

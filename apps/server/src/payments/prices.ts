@@ -12,6 +12,8 @@ export const PRICED_SERVICES = {
   // One photo sent to Yundou = one order = one charge, however many bills it turns out to hold: the
   // user knows the price before choosing the photo, never a count only the vendor finds out.
   invoice_scan: { label: '票据拍照识别', unit: '每张照片' },
+  // The merchant's own fee on a violation-payment order, on top of the fines and Docloud's fees.
+  violation_service: { label: '违章代缴服务费', unit: '每条' },
 } as const;
 
 export type PricedService = keyof typeof PRICED_SERVICES;

@@ -6,6 +6,10 @@
 export const REFUND_KEYS = {
   /** The paid service could not be delivered (fulfilment). */
   serviceFailed: 'F',
+  /** Part of the service was not delivered (e.g. violations Docloud could not pay). */
+  undelivered: 'P',
+  /** The vendor closed the order after it was placed (Docloud's 已关闭). */
+  vendorClosed: 'C',
   /** Money that came in for a closed order, or not the order's amount. */
   unwanted: 'X',
   /** The merchant's manual refund: `M` + the refund dialog's request id. */
@@ -24,6 +28,8 @@ export function refundInitiator(outTradeNo: string, outRefundNo: string): Refund
 export function automaticRefundCause(outTradeNo: string, outRefundNo: string): string | null {
   const key = outRefundNo.slice(outTradeNo.length + 1);
   if (key.startsWith(REFUND_KEYS.serviceFailed)) return '服务未能完成';
+  if (key.startsWith(REFUND_KEYS.undelivered)) return '部分未能办理';
+  if (key.startsWith(REFUND_KEYS.vendorClosed)) return '服务商关闭订单';
   if (key.startsWith(REFUND_KEYS.unwanted)) return '订单已关闭或金额不符';
   return null;
 }

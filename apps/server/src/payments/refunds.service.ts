@@ -121,12 +121,27 @@ export class RefundsService {
     key: string,
     actor: EventActor = 'system',
   ): Promise<Refund | null> {
+    return this.requestUpTo(manager, orderId, Number.POSITIVE_INFINITY, reason, key, actor);
+  }
+
+  /**
+   * The same for at most `amountFen` (a service's own count of what it did not deliver, which must
+   * never fail a vendor's callback for asking more than is left): what is left when that is less.
+   */
+  async requestUpTo(
+    manager: EntityManager,
+    orderId: number,
+    amountFen: number,
+    reason: string,
+    key: string,
+    actor: EventActor = 'system',
+  ): Promise<Refund | null> {
     const payment = await manager.findOne(Payment, { where: { orderId }, ...forUpdate(manager) });
     if (!payment) return null;
     const known = await manager.findOneBy(Refund, { outRefundNo: `${payment.outTradeNo}R${key}` });
     if (known) return known;
-    const left = await this.leftToRefund(manager, payment);
-    return left > 0 ? this.request(manager, payment, left, reason, key, actor) : null;
+    const amount = Math.min(amountFen, await this.leftToRefund(manager, payment));
+    return amount > 0 ? this.request(manager, payment, amount, reason, key, actor) : null;
   }
 
   /** Paid, less every refund that is not closed (those under way count: never refund twice). */

@@ -20,6 +20,9 @@ import { MonitorService } from './monitoring/monitor.service.js';
 import { MerchantVehicleOrdersService } from './orders/merchant-vehicle-orders.service.js';
 import { OrderUpdatesService } from './orders/order-updates.service.js';
 import { ViolationOrdersService } from './orders/violation-orders.service.js';
+import { ViolationPaidService } from './orders/violation-paid.service.js';
+import { ViolationPricing } from './orders/violation-pricing.js';
+import { ViolationVendorOrders } from './orders/violation-vendor-orders.js';
 import { MerchantVehicleOrdersController, VehicleOrdersController } from './vehicle-orders.controller.js';
 import { VehiclesCallbackRoutes } from './vehicles-callback.routes.js';
 import { ViolationsController } from './violations.controller.js';
@@ -69,6 +72,9 @@ import { ViolationOrderView } from './orders/violation-order-view.js';
     OrderUpdatesService,
     ViolationOrderStatusRefresher,
     ViolationOrdersService,
+    ViolationVendorOrders,
+    ViolationPricing,
+    ViolationPaidService,
     MerchantVehicleOrdersService,
     ViolationOrderView,
     OrderCallbackHandler,

@@ -6,7 +6,7 @@ import { fastVendor, placeOrder as placeIdPhotoOrder, waitForOrder } from '../id
 import { certify, makeFacePhoto, WANG_WU } from '../identity/support.js';
 import { addGarageCar, docloud, placeOrder as placeInspectionOrder, saveCar } from '../inspection/support.js';
 import { scanBill } from '../invoices/support.js';
-import { orderKit } from '../vehicles/order-kit.js';
+import { violationPayKit } from '../payments/violation-support.js';
 import { resolve } from 'node:path';
 import { describeInBrowser, SCREENSHOTS, startBrowserSession, type BrowserSession } from './support/browser.js';
 import { RAW_WORDS } from './support/raw-words.js';
@@ -19,7 +19,7 @@ import { RAW_WORDS } from './support/raw-words.js';
 describeInBrowser("the mini-program's merchant detail of every kind of order", () => {
   let s: BrowserSession;
   const orders: Array<{ kind: string; id: number; secret?: string }> = [];
-  const kit = orderKit(() => s.t);
+  const violations = violationPayKit(() => s.t);
 
   beforeAll(async () => {
     s = await startBrowserSession();
@@ -36,9 +36,10 @@ describeInBrowser("the mini-program's merchant detail of every kind of order", (
     const attempt = await certify(t, await t.loginUser('details-identity'), WANG_WU, await makeFacePhoto());
     orders.push({ kind: 'identity', id: attempt.body.orderId as number, secret: WANG_WU.idNumber });
 
-    const { user, car, codes } = await kit.carWithPayable(2);
-    const payment = await kit.order(user, { carId: car.id, codes }, kit.newKey()).expect(201);
-    orders.push({ kind: 'violation_payment', id: payment.body.id as number });
+    // Credit mode pays first: paid, then placed at Docloud (its events are on the detail).
+    const payment = await violations.unpaidOrder(2);
+    await violations.pay(payment.user, payment.orderNo);
+    orders.push({ kind: 'violation_payment', id: payment.orderId });
 
     const inspectionToken = await t.loginUser('details-inspection');
     const carId = await addGarageCar(t, inspectionToken, '浙B3V9K2');

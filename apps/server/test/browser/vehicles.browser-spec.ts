@@ -16,7 +16,8 @@ interface BrowserWindow {
 describeInBrowser('the H5 app: vehicles', () => {
   let s: BrowserSession;
   beforeAll(async () => {
-    s = await startBrowserSession();
+    // The direct credit path; paying first through WeChat Pay: violation-payment.browser-spec.ts.
+    s = await startBrowserSession('sqlite', { VIOLATION_PREPAY: 'off' });
   }, 60_000);
   afterAll(() => s?.close());
 

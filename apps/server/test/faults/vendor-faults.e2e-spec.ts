@@ -51,6 +51,8 @@ describe.each(testDatabases())('vendor faults (%s)', (kind) => {
     t = await startTestApp(kind, {
       VENDOR_TIMEOUT_MS: String(VENDOR_TIMEOUT_MS),
       ZHIMA_TIMEOUT_MS: String(ZHIMA_TIMEOUT_MS),
+      // ViolationFlow exercises the direct create call's faults (the prepaid path: test/payments).
+      VIOLATION_PREPAY: 'off',
     });
     const zjz = t.sandbox.get<ZjzSimulator>('zjz');
     Object.assign(zjz.scenario, { reviewDelayMs: 100, completeDelayMs: 100, shipDelayMs: 100 });

@@ -8,7 +8,7 @@ import { fastVendor, placeOrder as placeIdPhotoOrder, waitForOrder } from '../id
 import { certify, makeFacePhoto, WANG_WU } from '../identity/support.js';
 import { addGarageCar, docloud, placeOrder as placeInspectionOrder, saveCar } from '../inspection/support.js';
 import { scanBill } from '../invoices/support.js';
-import { orderKit } from '../vehicles/order-kit.js';
+import { violationPayKit } from '../payments/violation-support.js';
 
 interface Field {
   label: string;
@@ -77,7 +77,6 @@ function expectReadable(view: View): void {
 describe.each(testDatabases())('the merchant order view: labelled sections per kind (%s)', (kind) => {
   let t: TestApp;
   let merchant: string;
-  const kit = orderKit(() => t);
   beforeAll(async () => {
     t = await startTestApp(kind);
     merchant = await t.loginMerchant('view-owner');
@@ -141,12 +140,12 @@ describe.each(testDatabases())('the merchant order view: labelled sections per k
   });
 
   it('violation_payment: car, amounts in ¥ and each violation', async () => {
-    const { user, car, codes } = await kit.carWithPayable(2);
-    const created = await kit.order(user, { carId: car.id, codes }, kit.newKey()).expect(201);
-    const v = await view(created.body.id as number);
-    expect(titles(v)).toEqual(['订单信息', '下单用户', '代缴订单', '金额', '违章 1', '违章 2']);
+    // Credit mode pays first: the order waits 待支付 with its payment (fines, fees, our fee).
+    const { orderId } = await violationPayKit(() => t).unpaidOrder(2);
+    const v = await view(orderId);
+    expect(titles(v)).toEqual(['订单信息', '支付', '下单用户', '代缴订单', '金额', '违章 1', '违章 2']);
     expect(field(v, 'violation_payment.amount', '合计')).toMatch(/^¥\d+\.\d{2}$/);
-    expect(field(v, 'violation_payment.order', '支付方式')).toBe('挂账（商户账户直接扣款）');
+    expect(field(v, 'violation_payment.order', '支付方式')).toBe('用户先付（微信支付），再由商户账户挂账代缴');
     expectReadable(v);
   });
 

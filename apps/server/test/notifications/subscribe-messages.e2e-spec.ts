@@ -3,7 +3,7 @@ import { NotificationOutbox } from '../../src/notifications/subscribe/outbox.ent
 import { OutboxSender } from '../../src/notifications/subscribe/outbox-sender.js';
 import { testDatabases } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { orderKit } from '../vehicles/order-kit.js';
+import { violationPayKit } from '../payments/violation-support.js';
 import { auth, docloud, type TestUser } from '../vehicles/support.js';
 import { answerSubscription, openidOf, sendOutbox, wechat } from './support.js';
 
@@ -15,12 +15,15 @@ describe.each(testDatabases())('notifications: subscribe messages on status chan
   });
   afterAll(() => t.close());
 
-  const { newKey, carWithPayable, order, untilStatus, detailOf } = orderKit(() => t);
+  const { newKey, carWithPayable, order, untilStatus, detailOf, quote, pay } = violationPayKit(() => t);
 
+  /** A violation order its user pays (credit mode pays first), followed to done. */
   async function completedOrder(prepare: (user: TestUser) => Promise<unknown>) {
     const { user, car, codes } = await carWithPayable(1);
     await prepare(user);
-    const created = await order(user, { carId: car.id, codes }, newKey()).expect(201);
+    const { payFen } = await quote(user, car.id, codes);
+    const created = await order(user, { carId: car.id, codes, amountFen: payFen }, newKey()).expect(201);
+    await pay(user, created.body.orderNo);
     const done = await untilStatus(user, created.body.id, 'completed');
     await docloud(t).callbacks.idle();
     return { user, order: done as { id: number; orderNo: string } };

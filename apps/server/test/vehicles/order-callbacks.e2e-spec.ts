@@ -22,7 +22,9 @@ interface Line {
 describe.each(testDatabases())('vehicles: order status from callbacks and the fallback (%s)', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp(kind);
+    // The direct credit path (the merchant's account advances everything, no payment step): the
+    // prepaid path has its own suite, test/payments/violation-payment.e2e-spec.ts.
+    t = await startTestApp(kind, { VIOLATION_PREPAY: 'off' });
   });
   beforeEach(() => {
     docloud(t).timings.orderProcessMs = 150;
@@ -254,8 +256,8 @@ describe.each(testDatabases())('vehicles: order status from callbacks and the fa
     await backdate(created.body.id);
     expect(await jobs.runNow(ORDER_POLL_JOB)).toBe(true);
     const paid = await getOrder(user, created.body.id).expect(200);
-    expect(paid.body).toMatchObject({ status: 'processing', progressLabel: '订单已支付' });
-    expect(paid.body.events.at(-1)).toMatchObject({ actor: 'system', message: '已支付，服务商正在办理' });
+    expect(paid.body).toMatchObject({ status: 'processing', progressLabel: '代缴账户已付款，办理中' });
+    expect(paid.body.events.at(-1)).toMatchObject({ actor: 'system', message: '代缴账户已付款，服务商正在办理' });
 
     // The "done" callback is lost too: the user's refresh finds it.
     sim.dropNextOrderCallback(1);

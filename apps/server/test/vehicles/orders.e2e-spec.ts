@@ -13,7 +13,9 @@ const DRIVER = makeIdNumber('330106', '19880506', 71);
 describe.each(testDatabases())('vehicles: ordering violation payments (%s)', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp(kind);
+    // The direct credit path (the merchant's account advances everything, no payment step): the
+    // prepaid path has its own suite, test/payments/violation-payment.e2e-spec.ts.
+    t = await startTestApp(kind, { VIOLATION_PREPAY: 'off' });
   });
   beforeEach(() => {
     docloud(t).timings.orderProcessMs = 150;

@@ -16,7 +16,9 @@ const CREATE = '/violation/create/order';
 describe.each(testDatabases())('vehicles: paying violations of a car queried without a phone (%s)', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp(kind);
+    // The direct credit path (the merchant's account advances everything, no payment step): the
+    // prepaid path has its own suite, test/payments/violation-payment.e2e-spec.ts.
+    t = await startTestApp(kind, { VIOLATION_PREPAY: 'off' });
   });
   afterAll(() => t.close());
 

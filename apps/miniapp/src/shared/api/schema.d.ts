@@ -343,57 +343,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/merchant/reconciliation/runs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Daily reconciliations with WeChat Pay, newest day first; owner and staff */
-        get: operations["ReconciliationController_runs"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/merchant/reconciliation/mismatches": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Differences found, newest first: one day's, or every day's; owner and staff */
-        get: operations["ReconciliationController_mismatches"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/merchant/reconciliation/runs/{billDate}/rerun": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Reconcile a day again now (owner only, audited): the day's mismatches are replaced, never added to */
-        post: operations["ReconciliationController_rerun"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/notices": {
         parameters: {
             query?: never;
@@ -1842,13 +1791,7 @@ export interface components {
             /** @description The full number, to prefill forms; only to its owner */
             phone: string | null;
         };
-        PayableDto: {
-            /** @description In fen */
-            amountFen: number;
-            /** @description The order closes then unless paid */
-            expiresAt: string;
-        };
-        MyOrderSummaryDto: {
+        OrderSummaryDto: {
             id: number;
             orderNo: string;
             /** @enum {string} */
@@ -1860,11 +1803,9 @@ export interface components {
             amountFen: number;
             createdAt: string;
             updatedAt: string;
-            /** @description 待支付: the open payment; null otherwise */
-            payable: components["schemas"]["PayableDto"] | null;
         };
         OrderPageDto: {
-            items: components["schemas"]["MyOrderSummaryDto"][];
+            items: components["schemas"]["OrderSummaryDto"][];
             nextCursor: string | null;
         };
         UserOrderEventDto: {
@@ -1937,7 +1878,7 @@ export interface components {
         };
         PriceDto: {
             /** @enum {string} */
-            service: "inspection" | "id_photo_receipt" | "id_photo_print" | "identity" | "invoice_scan";
+            service: "inspection" | "id_photo_receipt" | "id_photo_print" | "identity" | "violation_service";
             label: string;
             unit: string;
             /** @description In fen; 0 = free (no payment step) */
@@ -1949,7 +1890,7 @@ export interface components {
         };
         PriceUpdateDto: {
             /** @enum {string} */
-            service: "inspection" | "id_photo_receipt" | "id_photo_print" | "identity" | "invoice_scan";
+            service: "inspection" | "id_photo_receipt" | "id_photo_print" | "identity" | "violation_service";
             /** @description In fen; 0 = free */
             amountFen: number;
         };
@@ -2029,74 +1970,6 @@ export interface components {
             paidFen: number;
             /** @description What went back, in fen */
             refundedFen: number;
-        };
-        MismatchCountsDto: {
-            unknown_payment: number;
-            not_paid_here: number;
-            amount_mismatch: number;
-            transaction_mismatch: number;
-            unknown_refund: number;
-            refund_status_mismatch: number;
-            missing_at_wechat: number;
-            refund_missing: number;
-        };
-        ReconciliationRunDto: {
-            /** @description yyyy-MM-dd, China time */
-            billDate: string;
-            /** @enum {string} */
-            status: "running" | "balanced" | "unbalanced" | "failed";
-            /** @description 对账中 / 已平 / 有差异 / 失败 */
-            statusLabel: string;
-            /** @description Attempts so far (the job retries a failed day) */
-            attempts: number;
-            /** @description Why the last attempt failed */
-            error: string | null;
-            billLines: number;
-            matched: number;
-            mismatches: number;
-            counts: components["schemas"]["MismatchCountsDto"];
-            /** @description The bill's payments (订单金额), fen */
-            wechatPaidFen: number;
-            /** @description The bill's refunds, fen */
-            wechatRefundFen: number;
-            /** @description The bill's fees (手续费), fen */
-            wechatFeeFen: number;
-            /** @description Our side of the same payments, fen */
-            ourPaidFen: number;
-            /** @description Our side of the same refunds, fen */
-            ourRefundFen: number;
-            startedAt: string;
-            finishedAt: string | null;
-        };
-        ReconciliationRunPageDto: {
-            items: components["schemas"]["ReconciliationRunDto"][];
-            nextCursor: string | null;
-        };
-        ReconciliationMismatchDto: {
-            id: number;
-            billDate: string;
-            /** @enum {string} */
-            kind: "unknown_payment" | "not_paid_here" | "amount_mismatch" | "transaction_mismatch" | "unknown_refund" | "refund_status_mismatch" | "missing_at_wechat" | "refund_missing";
-            /** @description The kind in Chinese */
-            kindLabel: string;
-            /** @description What exactly differs, in Chinese */
-            detail: string;
-            /** @description What the merchant should do, in Chinese */
-            advice: string;
-            outTradeNo: string;
-            outRefundNo: string | null;
-            transactionId: string | null;
-            /** @description Our order, when the payment is ours */
-            orderId: number | null;
-            wechatFen: number | null;
-            ourFen: number | null;
-            wechatStatus: string | null;
-            ourStatus: string | null;
-            createdAt: string;
-        };
-        ReconciliationMismatchPageDto: {
-            items: components["schemas"]["ReconciliationMismatchDto"][];
-            nextCursor: string | null;
         };
         NoticeDto: {
             id: number;
@@ -2367,19 +2240,6 @@ export interface components {
             /** @description The total in fen the user was shown (receipt + 打印邮寄); required when the service is priced */
             amountFen?: number;
         };
-        OrderSummaryDto: {
-            id: number;
-            orderNo: string;
-            /** @enum {string} */
-            kind: "id_photo" | "invoice_scan" | "identity" | "violation_payment" | "inspection";
-            /** @enum {string} */
-            status: "pending" | "processing" | "action_required" | "completed" | "failed" | "cancelled";
-            title: string;
-            /** @description Amount in fen */
-            amountFen: number;
-            createdAt: string;
-            updatedAt: string;
-        };
         IdPhotoSpecSummaryDto: {
             itemId: number;
             name: string;
@@ -2528,7 +2388,7 @@ export interface components {
             /** @enum {string} */
             source: "photo" | "qr_text" | "qr_image";
             /** @enum {string} */
-            status: "unpaid" | "recognising" | "recognised" | "failed" | "closed";
+            status: "recognising" | "recognised" | "failed";
             /** @enum {string|null} */
             billType: "train" | "didi" | "flight" | "taxi" | "coach" | "quota" | "toll" | "utilities" | "bus" | "office_supplies" | "lodging" | "parking" | "courier" | "phone" | "ship" | "ticket" | "fuel" | "transit_card" | "bank" | "vat_special" | "vat_ordinary" | "other" | null;
             typeLabel: string | null;
@@ -2562,8 +2422,6 @@ export interface components {
             retryOfId: number | null;
             /** @description The scan that tried this failed one again */
             replacedById: number | null;
-            /** @description Priced photo recognitions only */
-            payment: components["schemas"]["PaymentViewDto"] | null;
         };
         QrTextDto: {
             /** @description The text of the invoice QR code, as Taro.scanCode gives it */
@@ -2578,7 +2436,7 @@ export interface components {
             /** @enum {string} */
             source: "photo" | "qr_text" | "qr_image";
             /** @enum {string} */
-            status: "unpaid" | "recognising" | "recognised" | "failed" | "closed";
+            status: "recognising" | "recognised" | "failed";
             /** @enum {string|null} */
             billType: "train" | "didi" | "flight" | "taxi" | "coach" | "quota" | "toll" | "utilities" | "bus" | "office_supplies" | "lodging" | "parking" | "courier" | "phone" | "ship" | "ticket" | "fuel" | "transit_card" | "bank" | "vat_special" | "vat_ordinary" | "other" | null;
             typeLabel: string | null;
@@ -2630,10 +2488,6 @@ export interface components {
         InvoiceMonthsDto: {
             months: components["schemas"]["MonthTotalsDto"][];
         };
-        ScanUploadDto: {
-            /** @description The price in fen the user was shown for a photo recognition (0: free) */
-            amountFen?: number;
-        };
         MerchantInvoiceScanDto: {
             id: number;
             orderId: number;
@@ -2643,7 +2497,7 @@ export interface components {
             /** @enum {string} */
             source: "photo" | "qr_text" | "qr_image";
             /** @enum {string} */
-            status: "unpaid" | "recognising" | "recognised" | "failed" | "closed";
+            status: "recognising" | "recognised" | "failed";
             /** @enum {string|null} */
             billType: "train" | "didi" | "flight" | "taxi" | "coach" | "quota" | "toll" | "utilities" | "bus" | "office_supplies" | "lodging" | "parking" | "courier" | "phone" | "ship" | "ticket" | "fuel" | "transit_card" | "bank" | "vat_special" | "vat_ordinary" | "other" | null;
             typeLabel: string | null;
@@ -2677,8 +2531,6 @@ export interface components {
             retryOfId: number | null;
             /** @description The scan that tried this failed one again */
             replacedById: number | null;
-            /** @description Priced photo recognitions only */
-            payment: components["schemas"]["PaymentViewDto"] | null;
             userId: number;
         };
         CheckExemptionDto: {
@@ -3185,6 +3037,12 @@ export interface components {
             paymentMode: "credit" | "online";
             /** @description How payment works in this mode, for the confirm page */
             paymentNote: string;
+            /** @description The merchant’s own fee per violation (0: none), included in payFen */
+            servicePriceFen: number;
+            /** @description What the user pays here (WeChat Pay) before the order is placed: totalFen plus servicePriceFen per violation; 0 when there is no payment step here (online mode pays on the vendor’s page). Send it as `amountFen`. */
+            payFen: number;
+            /** @description payFen broken down (罚款, 服务商手续费, 违章代缴服务费 ×n) */
+            payLines: components["schemas"]["PaymentLineDto"][];
             /** @description The order needs the owner’s phone first (the car was queried without one): send `phone` with it */
             phoneNeeded: boolean;
         };
@@ -3217,6 +3075,8 @@ export interface components {
             carId: number;
             /** @description The total the user confirmed; refused if the price changed meanwhile */
             expectedTotalFen?: number;
+            /** @description What the user agreed to pay here (the quote’s payFen); required when payFen > 0, 409 if it changed */
+            amountFen?: number;
             /** @description Same as the Idempotency-Key header (one of them is required): one key, one order */
             idempotencyKey?: string;
             /** @description The owner’s phone, when the quote said `phoneNeeded` (saved, encrypted) */
@@ -3269,6 +3129,8 @@ export interface components {
             createdAt: string;
             updatedAt: string;
             events: components["schemas"]["UserOrderEventDto"][];
+            /** @description The user’s WeChat Pay payment when the order is paid here first (credit mode), else null */
+            payment: components["schemas"]["PaymentViewDto"] | null;
         };
         MerchantVehicleOrderDto: {
             /** @description The order id (as in /api/orders/:id) */
@@ -3302,6 +3164,8 @@ export interface components {
             createdAt: string;
             updatedAt: string;
             events: components["schemas"]["OrderEventDto"][];
+            /** @description The user’s WeChat Pay payment when the order is paid here first (credit mode), else null */
+            payment: components["schemas"]["PaymentViewDto"] | null;
             /** @description Vendor order status 1–4 */
             vendorStatus: number | null;
             vendorStatusLabel: string;
@@ -3310,7 +3174,7 @@ export interface components {
             /** @description Our order number at the vendor */
             outOrderNo: string;
             /** @enum {string} */
-            state: "creating" | "created" | "refused" | "unknown";
+            state: "priced" | "creating" | "created" | "refused" | "unknown";
             failureCode: string | null;
             lastVendorUpdateAt: string;
         };
@@ -3485,8 +3349,6 @@ export interface components {
             rejectedCallbacks: number;
             /** @description Orders longer than their threshold in a non-final status */
             stuckOrders: number;
-            /** @description Differences the daily reconciliation with WeChat Pay's bill found */
-            reconciliationMismatches: number;
             /** @description Minutes per kind after which an order is stuck */
             thresholds: {
                 [key: string]: number;
@@ -3624,7 +3486,7 @@ export interface components {
             merchantId: number;
             merchantUsername: string;
             /** @enum {string} */
-            action: "login" | "login_failed" | "callback_replay" | "order_status_query" | "orders_export" | "account_create" | "account_update" | "password_change_failed" | "prices_update" | "order_refund" | "reconciliation_rerun";
+            action: "login" | "login_failed" | "callback_replay" | "order_status_query" | "orders_export" | "account_create" | "account_update" | "password_change_failed";
             /** @description e.g. order:12, vendor_event:3, merchant:2 */
             target: string;
             /** @description Masked */
@@ -3901,8 +3763,8 @@ export interface operations {
             query?: {
                 cursor?: string;
                 limit?: number;
-                /** @description awaiting_payment: the payment is open; in_progress: pending or processing; closed: failed or cancelled; absent: every order */
-                status?: "awaiting_payment" | "in_progress" | "action_required" | "completed" | "closed";
+                /** @description in_progress: pending or processing; closed: failed or cancelled; absent: every order */
+                status?: "in_progress" | "action_required" | "completed" | "closed";
             };
             header?: never;
             path?: never;
@@ -4161,94 +4023,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MerchantPaymentPageDto"];
                 };
-            };
-        };
-    };
-    ReconciliationController_runs: {
-        parameters: {
-            query?: {
-                cursor?: string;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReconciliationRunPageDto"];
-                };
-            };
-        };
-    };
-    ReconciliationController_mismatches: {
-        parameters: {
-            query?: {
-                cursor?: string;
-                limit?: number;
-                /** @description One day (yyyy-MM-dd); every day when left out */
-                billDate?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReconciliationMismatchPageDto"];
-                };
-            };
-        };
-    };
-    ReconciliationController_rerun: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                billDate: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReconciliationRunDto"];
-                };
-            };
-            /** @description NOT_READY: a bad date, a bill not made yet, or older than three months */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Staff accounts */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description RECONCILING: the day is being reconciled right now */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
         };
     };
@@ -4762,8 +4536,6 @@ export interface operations {
                 "multipart/form-data": {
                     /** Format: binary */
                     file: string;
-                    /** @description The price in fen the user was shown; required when priced */
-                    amountFen?: number;
                 };
             };
         };
@@ -4813,8 +4585,6 @@ export interface operations {
                 "multipart/form-data": {
                     /** Format: binary */
                     file: string;
-                    /** @description The price in fen the user was shown; required when priced */
-                    amountFen?: number;
                 };
             };
         };
@@ -4837,7 +4607,7 @@ export interface operations {
                 month?: string;
                 /** @description true: reimbursed only; false: not yet reimbursed only */
                 reimbursed?: boolean;
-                status?: "unpaid" | "recognising" | "recognised" | "failed" | "closed";
+                status?: "recognising" | "recognised" | "failed";
                 cursor?: string;
                 limit?: number;
             };
@@ -4957,12 +4727,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "multipart/form-data": components["schemas"]["ScanUploadDto"];
-                "application/json": components["schemas"]["ScanUploadDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description The new scan */
             201: {
@@ -6309,7 +6074,7 @@ export interface operations {
             query?: {
                 cursor?: string;
                 limit?: number;
-                action?: "login" | "login_failed" | "callback_replay" | "order_status_query" | "orders_export" | "account_create" | "account_update" | "password_change_failed" | "prices_update" | "order_refund" | "reconciliation_rerun";
+                action?: "login" | "login_failed" | "callback_replay" | "order_status_query" | "orders_export" | "account_create" | "account_update" | "password_change_failed";
                 /** @description Only the actions of this merchant account */
                 merchantId?: number;
             };

@@ -48,6 +48,8 @@ export interface MerchantOrderQuery {
 
 /** An order's payment (priced services): 待支付 / 已支付 / 退款中 / 已退款 with amounts in fen. */
 export type PaymentViewDto = Schemas['PaymentViewDto'];
+/** One line of what a payment is made of (罚款, 服务费 …). */
+export type PaymentLineDto = Schemas['PaymentLineDto'];
 export type PaymentStartDto = Schemas['PaymentStartDto'];
 export type PriceDto = Schemas['PriceDto'];
 export type PriceListDto = Schemas['PriceListDto'];

@@ -14,7 +14,7 @@ import { Order } from '../../orders/order.entity.js';
 import { OrdersService } from '../../orders/orders.service.js';
 import { ViolationOrder } from '../entities/violation-order.entity.js';
 import { OrderUpdatesService } from '../orders/order-updates.service.js';
-import { createLeaseName } from '../orders/violation-orders.service.js';
+import { createLeaseName } from '../orders/create-lease.js';
 import { DOCLOUD_ANSWERS, DOCLOUD_CALLBACK_CREDENTIALS, type DocloudCredentials } from './docloud-credentials.js';
 
 /** A status for an order whose creation has not been committed yet: the vendor should try again. */

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsString, Matches, Min } from 'class-validator';
 import { ORDER_STATUSES, type OrderStatus } from '../../orders/order-status.js';
 import { OrderEventDto, UserOrderEventDto } from '../../orders/dto/order.dto.js';
+import { PaymentViewDto } from '../../payments/dto/payment.dto.js';
 import { PHONE } from './car.dto.js';
 import { QuoteLineDto, QuoteRequestDto } from './violation.dto.js';
 import { OptionalField } from '../../common/errors/optional-field.js';
@@ -22,6 +23,15 @@ export class CreateViolationOrderDto extends QuoteRequestDto {
   @IsInt({ message: '金额有误，请返回重新确认' })
   @Min(0, { message: '金额有误，请返回重新确认' })
   expectedTotalFen?: number;
+
+  @ApiPropertyOptional({
+    description: 'What the user agreed to pay here (the quote’s payFen); required when payFen > 0, 409 if it changed',
+  })
+  @OptionalField()
+  @Type(() => Number)
+  @IsInt({ message: '金额有误，请返回重新确认' })
+  @Min(0, { message: '金额有误，请返回重新确认' })
+  amountFen?: number;
 
   @ApiPropertyOptional({
     description: 'Same as the Idempotency-Key header (one of them is required): one key, one order',
@@ -71,6 +81,12 @@ export class VehicleOrderDto {
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
   @ApiProperty({ type: [UserOrderEventDto] }) events!: UserOrderEventDto[];
+  @ApiProperty({
+    type: PaymentViewDto,
+    nullable: true,
+    description: 'The user’s WeChat Pay payment when the order is paid here first (credit mode), else null',
+  })
+  payment!: PaymentViewDto | null;
 }
 
 export class MerchantVehicleOrderDto extends VehicleOrderDto {
@@ -80,7 +96,7 @@ export class MerchantVehicleOrderDto extends VehicleOrderDto {
   @ApiProperty() userId!: number;
   @ApiProperty({ nullable: true, type: String }) vendorOrderId!: string | null;
   @ApiProperty({ description: 'Our order number at the vendor' }) outOrderNo!: string;
-  @ApiProperty({ enum: ['creating', 'created', 'refused', 'unknown'] }) state!: string;
+  @ApiProperty({ enum: ['priced', 'creating', 'created', 'refused', 'unknown'] }) state!: string;
   @ApiProperty({ nullable: true, type: String }) failureCode!: string | null;
   @ApiProperty() lastVendorUpdateAt!: string;
 }

@@ -1,3 +1,4 @@
+import { PaymentLineDto } from '../../payments/dto/payment.dto.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -80,6 +81,16 @@ export class QuoteDto {
   @ApiProperty({ description: 'A self-deduct order (point violations in it)' }) deductSelf!: boolean;
   @ApiProperty({ enum: ['credit', 'online'] }) paymentMode!: 'credit' | 'online';
   @ApiProperty({ description: 'How payment works in this mode, for the confirm page' }) paymentNote!: string;
+  @ApiProperty({ description: 'The merchant’s own fee per violation (0: none), included in payFen' })
+  servicePriceFen!: number;
+  @ApiProperty({
+    description:
+      'What the user pays here (WeChat Pay) before the order is placed: totalFen plus servicePriceFen per violation; ' +
+      '0 when there is no payment step here (online mode pays on the vendor’s page). Send it as `amountFen`.',
+  })
+  payFen!: number;
+  @ApiProperty({ type: [PaymentLineDto], description: 'payFen broken down (罚款, 服务商手续费, 违章代缴服务费 ×n)' })
+  payLines!: PaymentLineDto[];
   @ApiProperty({
     description: 'The order needs the owner’s phone first (the car was queried without one): send `phone` with it',
   })

@@ -3,11 +3,13 @@ import { encrypted, encryptedJson } from '../../common/crypto/pii-cipher.js';
 import { TimestampColumn } from '../../database/columns.js';
 
 /**
+ * `priced`: a prepaid order waiting for its payment (the vendor is called only once it is paid, by
+ * `ViolationPaidService`, which moves it to `creating` first);
  * `creating`: stored before the vendor is called (the attempt survives a crash or a timeout);
  * `created`: the vendor answered with its order id; `refused`: the vendor said no, nothing was
  * ordered; `unknown`: the vendor already had our outOrderNo (1117) but we never learned its id.
  */
-export type ViolationOrderState = 'creating' | 'created' | 'refused' | 'unknown';
+export type ViolationOrderState = 'priced' | 'creating' | 'created' | 'refused' | 'unknown';
 
 /** One violation as it was when ordered (the order shows it even after the car's list changes). */
 export interface OrderedViolation {

@@ -15,17 +15,22 @@ export const STEP_SUBMITTING: OrderStep = { status: 'pending', vendorStatus: '�
 export const STEP_UNKNOWN: OrderStep = { status: 'processing', vendorStatus: '待核实', progress: 15 };
 export const STEP_REFUSED: OrderStep = { status: 'failed', vendorStatus: '未受理', progress: 40 };
 
-export function stepForVendorStatus(status: DocloudOrderStatusCode, paymentMode: 'credit' | 'online'): OrderStep {
-  return { ...vendorStep(status, paymentMode), lifecycle: DOCLOUD_LIFECYCLE };
+/** `prepaid`: the user paid us before the order was placed (credit mode with VIOLATION_PREPAY). */
+export function stepForVendorStatus(
+  status: DocloudOrderStatusCode,
+  paymentMode: 'credit' | 'online',
+  prepaid = false,
+): OrderStep {
+  return { ...vendorStep(status, paymentMode, prepaid), lifecycle: DOCLOUD_LIFECYCLE };
 }
 
-function vendorStep(status: DocloudOrderStatusCode, paymentMode: 'credit' | 'online'): OrderStep {
+function vendorStep(status: DocloudOrderStatusCode, paymentMode: 'credit' | 'online', prepaid: boolean): OrderStep {
   switch (status) {
     case 1:
       // Credit (挂账) orders pay themselves a moment later; online ones wait for the user on payUrl.
-      return paymentMode === 'online'
-        ? { status: 'action_required', vendorStatus: '1', progress: 20 }
-        : { status: 'pending', vendorStatus: '1', progress: 20 };
+      // A prepaid order is already paid (processing): it does not go back to pending.
+      if (paymentMode === 'online') return { status: 'action_required', vendorStatus: '1', progress: 20 };
+      return { status: prepaid ? 'processing' : 'pending', vendorStatus: '1', progress: 20 };
     case 2:
       return { status: 'processing', vendorStatus: '2', progress: 30 };
     case 3:
@@ -41,7 +46,8 @@ export function messageForVendorStatus(status: DocloudOrderStatusCode, paymentMo
     case 1:
       return paymentMode === 'online' ? '订单已创建，请完成支付' : '订单已创建，正在从代缴账户付款';
     case 2:
-      return '已支付，服务商正在办理';
+      // On credit the user has paid nothing to Docloud: the merchant's account paid.
+      return paymentMode === 'online' ? '已支付，服务商正在办理' : '代缴账户已付款，服务商正在办理';
     case 3:
       return '违章办理完成';
     case 4:

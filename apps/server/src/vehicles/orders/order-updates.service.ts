@@ -20,6 +20,11 @@ import type { UserNotice } from '../../orders/order-status-events.js';
 import { applyOrderStatuses } from '../violations/violation-store.js';
 import { messageForVendorStatus, stepForVendorStatus } from './order-steps.js';
 import { Exclusive } from '../exclusive.service.js';
+import { Payment } from '../../payments/entities/payment.entity.js';
+import { REFUND_KEYS } from '../../payments/refund-keys.js';
+import { PaymentWorker } from '../../payments/payment-worker.js';
+import { RefundsService } from '../../payments/refunds.service.js';
+import { undeliveredFen } from './violation-pricing.js';
 
 export const ORDER_POLL_JOB = 'vehicles-order-status';
 /** An open order the vendor has been quiet about for this long is asked about (《查询订单状态》). */
@@ -50,6 +55,8 @@ export class OrderUpdatesService implements OnModuleInit {
     private readonly leases: Exclusive,
     private readonly scheduler: JobScheduler,
     private readonly docloud: DocloudClient,
+    private readonly refunds: RefundsService,
+    private readonly worker: PaymentWorker,
   ) {}
 
   onModuleInit(): void {
@@ -68,18 +75,22 @@ export class OrderUpdatesService implements OnModuleInit {
     meta: Omit<EventMeta, 'message'> & { source: string },
   ): Promise<TransitionResult> {
     const now = new Date();
-    const step = stepForVendorStatus(update.orderStatus, detail.paymentMode);
+    // A prepaid order (the user paid us first): what Docloud does not deliver goes back to the user.
+    const payment = await manager.findOneBy(Payment, { orderId: detail.orderId });
+    const step = stepForVendorStatus(update.orderStatus, detail.paymentMode, payment !== null);
     const byCode = new Map(update.violations.map((v) => [v.code, v.processStatus]));
     const items = detail.items.map((item) => ({ ...item, processStatus: byCode.get(item.code) ?? item.processStatus }));
     // The status query carries no refund: handled orders whose violations are back to 未处理 were refunded.
-    const refund = update.refundMoneyFen ?? refundOf(detail, items, update.orderStatus);
+    const refund = payment
+      ? userRefundOf(payment, detail, items, update)
+      : (update.refundMoneyFen ?? refundOf(detail, items, update.orderStatus));
     const result = await this.orders.applyStep(manager, detail.orderId, step, {
       ...meta,
       message: messageForVendorStatus(update.orderStatus, detail.paymentMode),
       // Where the news came from (callback, query, the create answer) is the merchant's to read.
       payload: { ...update, source: meta.source },
       // What the message centre and the subscribe message say when the order ends.
-      notice: FINAL_STATUSES.has(step.status) ? finishedNotice(detail, update, refund) : undefined,
+      notice: FINAL_STATUSES.has(step.status) ? finishedNotice(detail, update, refund, payment !== null) : undefined,
     });
     const patch: Partial<ViolationOrder> = { lastVendorUpdateAt: now, updatedAt: now };
     if (result.applied) {
@@ -87,7 +98,9 @@ export class OrderUpdatesService implements OnModuleInit {
       if (update.cancelReason) patch.cancelReason = update.cancelReason.slice(0, 255);
       if (refund) patch.refundFen = refund;
       await applyOrderStatuses(manager, detail.carId, update.violations, now);
-      if (update.orderStatus === 3 && refund) {
+      // The refund through WeChat Pay says on the timeline when it is under way and when it is done.
+      if (payment) await this.refundUser(manager, detail, update.orderStatus, refund);
+      else if (update.orderStatus === 3 && refund) {
         await this.orders.note(manager, detail.orderId, 'partial_refund', {
           actor: meta.actor,
           message: `部分违章未能办理，已退款 ${formatFen(refund)}`,
@@ -98,6 +111,25 @@ export class OrderUpdatesService implements OnModuleInit {
     await updateRows(manager, ViolationOrder, { id: detail.id }, patch);
     Object.assign(detail, patch);
     return result;
+  }
+
+  /**
+   * Records the refund of a prepaid order that ended: the violations Docloud could not pay, or all
+   * that is left when it closed the order. Sent by the payments worker; once per order and cause
+   * (`out_refund_no`), and never above what is left of the payment.
+   */
+  private async refundUser(
+    manager: EntityManager,
+    detail: ViolationOrder,
+    orderStatus: DocloudOrderStatusCode,
+    refundFen: number,
+  ): Promise<void> {
+    if (orderStatus === 4) {
+      await this.refunds.requestRest(manager, detail.orderId, '服务商已关闭订单，全额退款', REFUND_KEYS.vendorClosed);
+    } else if (orderStatus === 3 && refundFen > 0) {
+      const reason = '部分违章未能办理，退还相应款项';
+      await this.refunds.requestUpTo(manager, detail.orderId, refundFen, reason, REFUND_KEYS.undelivered);
+    }
   }
 
   /** The user's "refresh": asks the vendor now (one request per order at a time). */
@@ -151,21 +183,42 @@ export class OrderUpdatesService implements OnModuleInit {
       const fresh = await manager.findOneByOrFail(ViolationOrder, { id: detail.id });
       await this.apply(manager, fresh, update, { actor, source: '主动查询' });
     });
+    // A refund the update recorded (a prepaid order that ended) is sent now, not at the next tick.
+    this.worker.kick();
   }
 }
 
 /** What the user is told when a violation-payment order ends (the message centre and WeChat). */
-function finishedNotice(detail: ViolationOrder, update: VendorOrderUpdate, refund: number): UserNotice {
+function finishedNotice(
+  detail: ViolationOrder,
+  update: VendorOrderUpdate,
+  refund: number,
+  prepaid: boolean,
+): UserNotice {
   const plate = maskPlate(detail.plateNumber);
   const count = detail.items.length;
   const done = update.orderStatus === 3;
+  // A prepaid order's refund is only under way now (WeChat Pay tells when it is done).
+  const refunded = prepaid ? `相应款项 ${formatFen(refund)} 将原路退回` : `已退款 ${formatFen(refund)}`;
   return {
     title: done ? '违章代缴已完成' : '违章代缴订单已关闭',
     body: done
-      ? `${plate} 的 ${count} 条违章已办理完成${refund ? `，其中部分未能办理，已退款 ${formatFen(refund)}` : ''}。`
-      : `${plate} 的违章代缴订单已关闭${update.cancelReason ? `：${update.cancelReason}` : ''}。`,
+      ? `${plate} 的 ${count} 条违章已办理完成${refund ? `，其中部分未能办理，${refunded}` : ''}。`
+      : `${plate} 的违章代缴订单已关闭${update.cancelReason ? `：${update.cancelReason}` : ''}` +
+        `${prepaid ? '，已付款项将原路退回' : ''}。`,
     link: `/vehicles/pages/order/index?id=${detail.orderId}`,
   };
+}
+
+/** A prepaid order: the undelivered part when done, all that was paid when closed (capped when sent). */
+function userRefundOf(
+  payment: Payment,
+  detail: ViolationOrder,
+  items: ViolationOrder['items'],
+  update: VendorOrderUpdate,
+): number {
+  if (update.orderStatus === 4) return payment.paidFen;
+  return update.orderStatus === 3 ? undeliveredFen(payment, detail, items, update.refundMoneyFen) : 0;
 }
 
 function refundOf(detail: ViolationOrder, items: ViolationOrder['items'], orderStatus: DocloudOrderStatusCode): number {

@@ -9,9 +9,11 @@ import { toUserEvent } from '../../orders/orders.service.js';
 import type { Order } from '../../orders/order.entity.js';
 import type { MerchantVehicleOrderDto, OrderLineDto, VehicleOrderDto } from '../dto/order.dto.js';
 import type { OrderedViolation, ViolationOrder } from '../entities/violation-order.entity.js';
+import type { PaymentViewDto } from '../../payments/dto/payment.dto.js';
 import { maskPlate } from '../garage/plate.js';
 
 const STATE_LABELS: Record<ViolationOrder['state'], string> = {
+  priced: '待支付',
   creating: '提交中',
   created: '',
   refused: '未能下单',
@@ -45,14 +47,32 @@ export function vendorStatusLabel(detail: ViolationOrder): string {
   return STATE_LABELS[detail.state] || '提交中';
 }
 
-/** The order as its owner sees it: the plate masked, the pay link only while it is unpaid. */
-export function toVehicleOrderDto(order: Order, detail: ViolationOrder, events: UserOrderEventDto[]): VehicleOrderDto {
+/**
+ * Where the order stands for its user. Before Docloud has it, a prepaid order is where its payment
+ * is (待支付, 已支付, 支付超时, 已取消); Docloud's own 订单已支付 on credit is the merchant's account paying.
+ */
+function progressLabel(order: Order, detail: ViolationOrder): string {
+  if (detail.state === 'priced' && order.vendorStatus) return order.vendorStatus;
+  if (detail.paymentMode === 'credit' && detail.vendorStatus === 2) return '代缴账户已付款，办理中';
+  return vendorStatusLabel(detail);
+}
+
+/**
+ * The order as its owner sees it: the plate masked, the pay link only while it is unpaid, and the
+ * WeChat Pay payment of a prepaid order (`payment`).
+ */
+export function toVehicleOrderDto(
+  order: Order,
+  detail: ViolationOrder,
+  events: UserOrderEventDto[],
+  payment: PaymentViewDto | null,
+): VehicleOrderDto {
   const unpaid = detail.vendorStatus === 1 && order.status === 'action_required';
   return {
     id: order.id,
     orderNo: order.orderNo,
     status: order.status,
-    progressLabel: vendorStatusLabel(detail),
+    progressLabel: progressLabel(order, detail),
     awaitingCheck: !detail.vendorStatus && detail.state === 'unknown',
     title: order.title,
     carId: detail.carId,
@@ -71,6 +91,7 @@ export function toVehicleOrderDto(order: Order, detail: ViolationOrder, events: 
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),
     events: events.map(toUserEvent),
+    payment,
   };
 }
 
@@ -79,9 +100,10 @@ export function toMerchantVehicleOrderDto(
   order: Order,
   detail: ViolationOrder,
   events: OrderEventDto[],
+  payment: PaymentViewDto | null,
 ): MerchantVehicleOrderDto {
   return {
-    ...toVehicleOrderDto(order, detail, events),
+    ...toVehicleOrderDto(order, detail, events, payment),
     vendorStatus: detail.vendorStatus,
     vendorStatusLabel: vendorStatusLabel(detail),
     events,

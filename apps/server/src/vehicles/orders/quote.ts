@@ -4,15 +4,17 @@ import type { VehicleCar } from '../entities/car.entity.js';
 import type { StoredViolation } from '../entities/stored-violation.entity.js';
 import type { OrderedViolation } from '../entities/violation-order.entity.js';
 import { isPayable } from '../garage/car-view.js';
+import type { ViolationCharge } from './violation-pricing.js';
 import { selectNote } from '../violations/violation-view.js';
 
-export interface Quote extends Omit<QuoteDto, 'phoneNeeded'> {
+export interface Quote extends Omit<QuoteDto, 'phoneNeeded' | 'servicePriceFen' | 'payFen' | 'payLines'> {
   chosen: StoredViolation[];
 }
 
 export const PAYMENT_NOTES = {
   credit: '由平台代缴账户直接付款，下单后无需另行支付；办理完成后会通知您',
   online: '下单后需打开服务商支付页面完成付款，付款后开始办理',
+  prepaid: '提交后通过微信支付付款，付款后平台为您向服务商下单代缴；未能办理的违章，相应款项原路退回',
 } as const;
 
 /**
@@ -83,7 +85,8 @@ export function orderedViolations(quote: Quote): OrderedViolation[] {
   }));
 }
 
-export function toQuoteDto(quote: Quote, phoneNeeded: boolean): QuoteDto {
+/** `charge`: what the user pays here first (null: no payment step here). */
+export function toQuoteDto(quote: Quote, phoneNeeded: boolean, charge: ViolationCharge | null): QuoteDto {
   return {
     phoneNeeded,
     carId: quote.carId,
@@ -94,6 +97,9 @@ export function toQuoteDto(quote: Quote, phoneNeeded: boolean): QuoteDto {
     totalFen: quote.totalFen,
     deductSelf: quote.deductSelf,
     paymentMode: quote.paymentMode,
-    paymentNote: quote.paymentNote,
+    paymentNote: charge ? PAYMENT_NOTES.prepaid : quote.paymentNote,
+    servicePriceFen: charge?.perViolationFen ?? 0,
+    payFen: charge?.amountFen ?? 0,
+    payLines: charge?.lines ?? [],
   };
 }

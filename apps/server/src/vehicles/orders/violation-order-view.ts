@@ -7,6 +7,7 @@ import { MerchantVehicleOrdersService } from './merchant-vehicle-orders.service.
 
 const PAYMENT_MODES: Record<string, string> = { credit: '挂账（商户账户直接扣款）', online: '用户在线支付' };
 const STATES: Record<string, string> = {
+  priced: '等待用户支付（付款后下单）',
   creating: '提交中',
   created: '服务商已下单',
   refused: '服务商未受理',
@@ -41,12 +42,18 @@ export class ViolationOrderView implements OrderViewDescriber, OnModuleInit {
   }
 }
 
+/** On credit, a prepaid order (its payment is in the 支付 section) was paid by the user first. */
+function paymentMode(o: MerchantVehicleOrderDto): string {
+  if (o.paymentMode === 'credit' && o.payment) return '用户先付（微信支付），再由商户账户挂账代缴';
+  return PAYMENT_MODES[o.paymentMode] ?? '其他';
+}
+
 function paymentSection(o: MerchantVehicleOrderDto): ViewSection {
   return section('violation_payment.order', '代缴订单', [
     text('车牌', o.plateNumber),
     text('服务商订单状态', o.vendorStatusLabel),
     text('下单状态', STATES[o.state] ?? '其他'),
-    text('支付方式', PAYMENT_MODES[o.paymentMode] ?? '其他'),
+    text('支付方式', paymentMode(o)),
     text('自行处理扣分', yesNo(o.deductSelf)),
     text('服务商订单号', o.vendorOrderId),
     text('我方外部单号', o.outOrderNo),

@@ -1,14 +1,14 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { VendorError } from '@banshi/vendor-clients';
-import { DocloudClient, DocloudDuplicateOrderError } from '@banshi/vendor-clients/docloud';
-import { DataSource, IsNull } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.tokens.js';
 import { isUniqueViolation, Transactions } from '../../database/transactions.js';
 import { Order } from '../../orders/order.entity.js';
 import { OrdersService } from '../../orders/orders.service.js';
-import { docloudToAppError } from '../docloud-errors.js';
+import { Payment } from '../../payments/entities/payment.entity.js';
+import { yuan } from '../../payments/payment-steps.js';
+import { PaymentsService } from '../../payments/payments.service.js';
 import { IDEMPOTENCY_KEY, type CreateViolationOrderDto, type VehicleOrderDto } from '../dto/order.dto.js';
 import type { QuoteDto } from '../dto/violation.dto.js';
 import { VehicleCar } from '../entities/car.entity.js';
@@ -17,35 +17,25 @@ import { GarageService } from '../garage/garage.service.js';
 import { maskPlate } from '../garage/plate.js';
 import { VendorTokenService } from '../garage/vendor-token.service.js';
 import { storedViolations } from '../violations/violation-store.js';
+import { CREATE_LEASE_MS, CREATE_WAIT_MS, createLeaseName } from './create-lease.js';
 import { OrderUpdatesService } from './order-updates.service.js';
 import { toVehicleOrderDto } from './order-view.js';
-import { STEP_REFUSED, STEP_SUBMITTING, STEP_UNKNOWN } from './order-steps.js';
+import { STEP_SUBMITTING } from './order-steps.js';
 import { orderedViolations, quoteOf, toQuoteDto, type Quote } from './quote.js';
 import { Exclusive } from '../exclusive.service.js';
-
-/**
- * The lease held while an order's attempt is stored and the vendor's create call is under way: a
- * callback for an order not recorded yet reads it to tell a create still in flight (the vendor's
- * answer is on its way) from one whose answer was lost.
- */
-export function createLeaseName(userId: number, idempotencyKey: string): string {
-  return `vehicles:order-create:${userId}:${idempotencyKey}`;
-}
-
-/** Long enough for the vendor's create call with its retries; a second request with the key waits this long. */
-const CREATE_LEASE_MS = 60_000;
-const CREATE_WAIT_MS = 45_000;
+import { ViolationPricing, type ViolationCharge } from './violation-pricing.js';
+import { ViolationVendorOrders } from './violation-vendor-orders.js';
 
 /**
  * Paying violations through a Docloud agency order. One idempotency key from the client is one
  * payment: the attempt (and its `outOrderNo`, the order's own number) is stored before the vendor
  * is called, and the vendor's order id as soon as it answers, so a retried request finds the order
- * instead of making a second one. Requests with the same key wait for each other.
+ * instead of making a second one. Requests with the same key wait for each other. In credit mode
+ * the user pays first (`ViolationPricing`): the order is stored 待支付 and placed at Docloud by
+ * `ViolationPaidService` once the payment is known.
  */
 @Injectable()
 export class ViolationOrdersService {
-  private readonly logger = new Logger(ViolationOrdersService.name);
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
@@ -54,7 +44,9 @@ export class ViolationOrdersService {
     private readonly garage: GarageService,
     private readonly tokens: VendorTokenService,
     private readonly updates: OrderUpdatesService,
-    private readonly docloud: DocloudClient,
+    private readonly vendorOrders: ViolationVendorOrders,
+    private readonly pricing: ViolationPricing,
+    private readonly payments: PaymentsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -65,7 +57,7 @@ export class ViolationOrdersService {
   async quote(userId: number, carId: number, codes: string[]): Promise<QuoteDto> {
     const car = await this.garage.owned(userId, carId);
     const quote = quoteOf(car, await storedViolations(this.dataSource.manager, car.id), codes, this.paymentMode);
-    return toQuoteDto(quote, await this.tokens.phoneNeeded(car));
+    return toQuoteDto(quote, await this.tokens.phoneNeeded(car), await this.pricing.charge(quote));
   }
 
   async create(userId: number, input: CreateViolationOrderDto, headerKey?: string): Promise<VehicleOrderDto> {
@@ -87,7 +79,7 @@ export class ViolationOrdersService {
           .findOneByOrFail({ userId, idempotencyKey: key });
         return this.resume(raced, input);
       }
-      return this.submit(detail);
+      return detail.state === 'priced' ? detail.orderId : this.submit(detail);
     });
     return this.view(userId, orderId);
   }
@@ -99,14 +91,16 @@ export class ViolationOrdersService {
     const detail = await this.dataSource.getRepository(ViolationOrder).findOneBy({ orderId, userId });
     if (!detail || !order) throw AppError.notFound('订单不存在');
     const summary = await this.orders.getForUser(userId, orderId);
-    return toVehicleOrderDto(order, detail, summary.events);
+    return toVehicleOrderDto(order, detail, summary.events, await this.payments.forOrder(orderId));
   }
 
   /** "Refresh" on the order page: the vendor's status now, and the pay link if it is still missing. */
   async refresh(userId: number, orderId: number): Promise<VehicleOrderDto> {
     await this.updates.refresh(userId, orderId);
     const detail = await this.dataSource.getRepository(ViolationOrder).findOneBy({ orderId, userId });
-    if (detail?.paymentMode === 'online' && detail.vendorStatus === 1 && !detail.payUrl) await this.fetchPayUrl(detail);
+    if (detail?.paymentMode === 'online' && detail.vendorStatus === 1 && !detail.payUrl) {
+      await this.vendorOrders.fetchPayUrl(detail);
+    }
     return this.view(userId, orderId);
   }
 
@@ -125,8 +119,13 @@ export class ViolationOrdersService {
       throw AppError.vendorRefused(existing.failureCode ?? 'ORDER_REFUSED', existing.failureMessage ?? '下单失败');
     }
     // Stored but the vendor's answer never came (a crash or a timeout): send it again, same outOrderNo.
-    if (existing.state === 'creating') return this.submit(existing);
+    // Not a prepaid order: the payments worker sends that one (ViolationPaidService).
+    if (existing.state === 'creating' && !(await this.isPrepaid(existing))) return this.submit(existing);
     return existing.orderId;
+  }
+
+  private isPrepaid(detail: ViolationOrder): Promise<boolean> {
+    return this.dataSource.getRepository(Payment).existsBy({ orderId: detail.orderId });
   }
 
   /**
@@ -140,21 +139,14 @@ export class ViolationOrdersService {
     if (input.expectedTotalFen !== undefined && input.expectedTotalFen !== quote.totalFen) {
       throw AppError.conflict('PRICE_CHANGED', '违章费用已更新，请返回确认新的金额后再支付');
     }
+    const charge = await this.pricing.charge(quote);
+    if (charge && input.amountFen !== charge.amountFen) {
+      throw AppError.conflict('PRICE_CHANGED', `应付金额已更新为${yuan(charge.amountFen)}，请返回确认后重新提交`);
+    }
     const car = await this.tokens.ensure(owned, input.phone);
     this.checkReady(car, quote);
-    const plate = maskPlate(car.plateNumber);
     return this.transactions.run(async (manager) => {
-      const order = await this.orders.create(
-        manager,
-        {
-          kind: 'violation_payment',
-          userId,
-          title: `违章代缴 ${plate} ${quote.lines.length}条`,
-          amountFen: quote.totalFen,
-          step: STEP_SUBMITTING,
-        },
-        { actor: 'user', message: `提交代缴 ${quote.lines.length} 条违章`, payload: { codes: input.codes } },
-      );
+      const order = await this.createOrder(manager, userId, car, quote, input.codes, charge);
       const now = new Date();
       return manager.save(
         manager.create(ViolationOrder, {
@@ -164,7 +156,7 @@ export class ViolationOrdersService {
           idempotencyKey: key,
           outOrderNo: order.orderNo,
           vendorOrderId: null,
-          state: 'creating',
+          state: charge ? 'priced' : 'creating',
           deductSelf: quote.deductSelf,
           paymentMode: this.paymentMode,
           plateNumber: car.plateNumber,
@@ -199,76 +191,38 @@ export class ViolationOrdersService {
     }
   }
 
-  /** Calls the vendor with the stored attempt and records what it answered. */
-  private async submit(detail: ViolationOrder): Promise<number> {
-    const car = await this.dataSource.getRepository(VehicleCar).findOneByOrFail({ id: detail.carId });
-    const input = {
-      token: detail.vendorToken ?? '',
-      violationCodes: detail.items.map((item) => item.code),
-      totalPriceFen: detail.totalFen,
-      outOrderNo: detail.outOrderNo,
-      carType: car.carType,
+  /** The order row: 待支付 with its payment when the user pays first, else 提交中 before the vendor call. */
+  private createOrder(
+    manager: EntityManager,
+    userId: number,
+    car: VehicleCar,
+    quote: Quote,
+    codes: string[],
+    charge: ViolationCharge | null,
+  ): Promise<Order> {
+    const count = quote.lines.length;
+    const fields = {
+      kind: 'violation_payment' as const,
+      userId,
+      title: `违章代缴 ${maskPlate(car.plateNumber)} ${count}条`,
     };
-    let vendorOrderId: string;
-    try {
-      const created = detail.deductSelf
-        ? await this.docloud.createDeductSelfOrder({
-            ...input,
-            driveNum: car.driveNum ?? '',
-            fileNum: car.fileNum ?? '',
-          })
-        : await this.docloud.createOrder(input);
-      vendorOrderId = created.orderId;
-    } catch (error) {
-      // Throws for refusals and for a vendor that is down; returns for an order whose id was lost.
-      await this.recordFailure(detail, error);
-      return detail.orderId;
-    }
-    await this.recordCreated(detail, vendorOrderId);
-    if (detail.paymentMode === 'online') await this.fetchPayUrl(detail);
-    return detail.orderId;
+    const meta = {
+      actor: 'user' as const,
+      message: charge ? `提交代缴 ${count} 条违章，应付 ${yuan(charge.amountFen)}，待支付` : `提交代缴 ${count} 条违章`,
+      payload: { codes, vendorTotalFen: quote.totalFen, amountFen: charge?.amountFen ?? 0 },
+    };
+    return charge
+      ? this.payments.createPricedOrder(manager, { ...fields, amountFen: charge.amountFen, lines: charge.lines }, meta)
+      : this.orders.create(manager, { ...fields, amountFen: quote.totalFen, step: STEP_SUBMITTING }, meta);
   }
 
-  private async recordCreated(detail: ViolationOrder, vendorOrderId: string): Promise<void> {
-    await this.transactions.run(async (manager) => {
-      const now = new Date();
-      await manager.update(ViolationOrder, { id: detail.id }, { state: 'created', vendorOrderId, updatedAt: now });
-      await manager.update(Order, { id: detail.orderId }, { vendorRef: vendorOrderId });
-      Object.assign(detail, { state: 'created', vendorOrderId });
-      // The vendor created it (status 1): the same path as any later status, so it is never applied twice.
-      await this.updates.apply(
-        manager,
-        detail,
-        { orderStatus: 1, violations: detail.items.map((item) => ({ code: item.code, processStatus: 2 })) },
-        { actor: 'vendor', source: `服务商单号 ${vendorOrderId}` },
-      );
-    });
-  }
-
-  private async recordFailure(detail: ViolationOrder, error: unknown): Promise<void> {
-    if (error instanceof DocloudDuplicateOrderError) {
-      // 1117: the vendor has an order under our number, from an attempt whose answer was lost. It has
-      // no lookup by outOrderNo, so the order cannot be followed automatically: say so, never "failed".
-      this.logger.error({ orderId: detail.orderId, outOrderNo: detail.outOrderNo }, 'docloud order id lost (1117)');
-      await this.transactions.run(async (manager) => {
-        // Unless a callback has already told us the id (see OrderCallbackHandler.adoptLostOrder).
-        const marked = await manager.update(
-          ViolationOrder,
-          { id: detail.id, vendorOrderId: IsNull() },
-          { state: 'unknown', updatedAt: new Date() },
-        );
-        if (!marked.affected) return;
-        await this.orders.applyStep(manager, detail.orderId, STEP_UNKNOWN, {
-          actor: 'system',
-          message: '服务商已受理该订单但未返回订单号，客服将核实办理结果',
-        });
-      });
-      return;
-    }
-    const appError = docloudToAppError(error);
-    const body = appError.getResponse() as { code: string; message: string };
-    if (error instanceof VendorError && error.retryable) {
+  /** Calls the vendor with the stored attempt and answers the request with what it said. */
+  private async submit(detail: ViolationOrder): Promise<number> {
+    const outcome = await this.vendorOrders.submit(detail);
+    if (outcome.kind === 'refused') throw outcome.error;
+    if (outcome.kind === 'unavailable') {
       // Maybe the vendor got it, maybe not: keep the attempt; the same key retries with the same number.
+      const body = outcome.error.getResponse() as { code: string; message: string };
       await this.transactions.run((manager) =>
         this.orders.note(manager, detail.orderId, 'vendor_error', {
           actor: 'system',
@@ -277,31 +231,7 @@ export class ViolationOrdersService {
       );
       throw AppError.vendorUnavailable('违章代缴服务暂时无法下单，请稍后重试；重试不会重复扣款', body.code);
     }
-    await this.transactions.run(async (manager) => {
-      const now = new Date();
-      await manager.update(
-        ViolationOrder,
-        { id: detail.id },
-        { state: 'refused', failureCode: body.code, failureMessage: body.message.slice(0, 255), updatedAt: now },
-      );
-      await this.orders.applyStep(manager, detail.orderId, STEP_REFUSED, { actor: 'vendor', message: body.message });
-    });
-    throw appError;
-  }
-
-  /** Online payment: the vendor's pay page, from the order detail (a failure is retried by "refresh"). */
-  private async fetchPayUrl(detail: ViolationOrder): Promise<void> {
-    try {
-      const full = await this.docloud.getOrderDetail({
-        token: detail.vendorToken ?? '',
-        orderId: detail.vendorOrderId ?? '',
-      });
-      if (full.payUrl) {
-        await this.dataSource.getRepository(ViolationOrder).update({ id: detail.id }, { payUrl: full.payUrl });
-      }
-    } catch (error) {
-      this.logger.warn({ err: error, orderId: detail.orderId }, 'could not fetch the pay URL');
-    }
+    return detail.orderId;
   }
 }
 

@@ -1,6 +1,5 @@
 /** The vehicles service's HTTP contract (server: apps/server/src/vehicles/dto). Amounts in fen. */
 import type { components } from '../../../shared/api/schema';
-import type { OrderStatus, UserOrderEventDto } from '../../../shared/api/types';
 
 type Schemas = components['schemas'];
 
@@ -121,39 +120,10 @@ export type QuoteDto = Schemas['QuoteDto'];
 /** 直通车: violations typed in from tickets, and the phone when none is saved. */
 export type ManualQuoteInput = Schemas['ManualQuoteDto'];
 
-export interface OrderLineDto extends QuoteLineDto {
-  address: string;
-  city: string | null;
-  processStatus: number | null;
-  processStatusLabel: string;
-}
+export type OrderLineDto = Schemas['OrderLineDto'];
 
-export interface VehicleOrderDto {
-  id: number;
-  orderNo: string;
-  status: OrderStatus;
-  /** Where the agency payment stands, in words. */
-  progressLabel: string;
-  /** Taken by the vendor without its number: customer service checks it. */
-  awaitingCheck: boolean;
-  title: string;
-  carId: number;
-  plateNumber: string;
-  paymentMode: 'credit' | 'online';
-  payUrl: string | null;
-  lines: OrderLineDto[];
-  fineFen: number;
-  serviceFeeFen: number;
-  markFeeFen: number;
-  totalFen: number;
-  refundFen: number;
-  cancelReason: string | null;
-  failureMessage: string | null;
-  deductSelf: boolean;
-  createdAt: string;
-  updatedAt: string;
-  events: UserOrderEventDto[];
-}
+/** A violation-payment order; `payment` is its WeChat Pay payment when the user pays here first. */
+export type VehicleOrderDto = Schemas['VehicleOrderDto'];
 
 export interface TravelLicenseStatusDto {
   front: boolean;

@@ -52,7 +52,7 @@ export const vehiclesApi = {
     request<TravelLicenseStatusDto>({ path: `/api/vehicles/cars/${carId}/travel-license` }),
   /** The key makes a retried submit the same order: send the same one until an answer arrives. */
   createOrder: (
-    input: { carId: number; codes: string[]; expectedTotalFen: number; phone?: string },
+    input: { carId: number; codes: string[]; expectedTotalFen: number; amountFen?: number; phone?: string },
     idempotencyKey: string,
   ) =>
     request<VehicleOrderDto>({

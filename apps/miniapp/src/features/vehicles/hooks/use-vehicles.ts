@@ -25,7 +25,7 @@ const POLL_MS = 2000;
 /** Orders are usually done within minutes; after this the page stops asking (pull down to refresh). */
 const POLL_FOR_MS = 10 * 60_000;
 
-/** An order, asked again every two seconds while it is still open, so its timeline moves on screen. */
+/** An order, asked again every two seconds while it is still open (or refunding), so its timeline moves on screen. */
 export function useVehicleOrder(id: number | null) {
   const state = useRequest(id, () => vehiclesApi.order(id as number));
   const [live, setLive] = useState<VehicleOrderDto | undefined>();
@@ -33,7 +33,9 @@ export function useVehicleOrder(id: number | null) {
   const current = live ?? state.data;
 
   useEffect(() => {
-    if (id === null || !current || !OPEN.has(current.status)) return undefined;
+    // A refund under way (a prepaid order that ended) is followed too, until it says 已退款.
+    const refunding = current?.payment?.status === 'refunding';
+    if (id === null || !current || (!OPEN.has(current.status) && !refunding)) return undefined;
     if (Date.now() - started.current > POLL_FOR_MS) return undefined;
     const timer = setTimeout(() => {
       vehiclesApi

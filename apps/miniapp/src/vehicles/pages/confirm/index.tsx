@@ -2,8 +2,10 @@ import { View, Text } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { vehiclesApi } from '../../../features/vehicles/api/vehicles-api';
+import type { QuoteDto } from '../../../features/vehicles/api/types';
 import { BottomBar } from '../../../features/vehicles/components/bottom-bar';
 import { FeeBreakdown } from '../../../features/vehicles/components/fee-breakdown';
+import { PayBreakdown } from '../../../features/vehicles/components/pay-breakdown';
 import { OrderPhoneCard, isMobilePhone } from '../../../features/vehicles/components/order-phone-card';
 import { newIdempotencyKey } from '../../../features/vehicles/fees';
 import { VEHICLE_ROUTES } from '../../../features/vehicles/routes';
@@ -15,6 +17,12 @@ import { parseIdParam } from '../../../shared/routes';
 import { EmptyState } from '../../../shared/ui/empty-state';
 import { PageState } from '../../../shared/ui/page-state';
 import './index.scss';
+
+/** How this order is paid: here first through WeChat Pay, on the vendor's page, or by the merchant's account. */
+function paymentMethod(q: QuoteDto): string {
+  if (q.payFen > 0) return '微信支付（提交后在订单页支付）';
+  return q.paymentMode === 'credit' ? '平台代缴（挂账）' : '在线支付';
+}
 
 function Confirm({ carId, codes }: { carId: number; codes: string[] }) {
   const quote = useRequest(`${carId}:${codes.join(',')}`, () => vehiclesApi.quote(carId, codes));
@@ -28,7 +36,7 @@ function Confirm({ carId, codes }: { carId: number; codes: string[] }) {
   const key = useRef(newIdempotencyKey());
   usePrepareUpdates('violation_payment');
 
-  const pay = async (totalFen: number, needsPhone: boolean) => {
+  const pay = async ({ totalFen, payFen }: { totalFen: number; payFen: number }, needsPhone: boolean) => {
     if (needsPhone && !isMobilePhone(phone)) {
       setPhoneError(phone ? '请填写正确的 11 位手机号' : '请填写车主手机号');
       return;
@@ -37,7 +45,9 @@ function Confirm({ carId, codes }: { carId: number; codes: string[] }) {
     setSubmitting(true);
     setProblem(null);
     try {
-      const input = { carId, codes, expectedTotalFen: totalFen, ...(needsPhone ? { phone } : {}) };
+      // payFen: what the user agreed to pay here (credit mode); the server refuses it if it changed.
+      const amount = payFen > 0 ? { amountFen: payFen } : {};
+      const input = { carId, codes, expectedTotalFen: totalFen, ...amount, ...(needsPhone ? { phone } : {}) };
       const order = await vehiclesApi.createOrder(input, key.current);
       await Taro.redirectTo({ url: VEHICLE_ROUTES.order(order.id) });
     } catch (error) {
@@ -84,12 +94,10 @@ function Confirm({ carId, codes }: { carId: number; codes: string[] }) {
           </View>
           <View className="confirm-card">
             <View className="confirm-card__title">费用明细</View>
-            <FeeBreakdown {...q} />
+            {q.payFen > 0 ? <PayBreakdown lines={q.payLines} amountFen={q.payFen} /> : <FeeBreakdown {...q} />}
           </View>
           <View className="confirm-card confirm-card--note">
-            <View className="confirm-card__title">
-              支付方式：{q.paymentMode === 'credit' ? '平台代缴（挂账）' : '在线支付'}
-            </View>
+            <View className="confirm-card__title">支付方式：{paymentMethod(q)}</View>
             <View className="confirm-note">{q.paymentNote}</View>
             <View className="confirm-note">
               罚款由服务商代为缴纳至交管部门，办理结果以交管系统为准；未能办理的部分将退款。
@@ -107,11 +115,11 @@ function Confirm({ carId, codes }: { carId: number; codes: string[] }) {
           ) : null}
           {problem ? <View className="confirm-problem">{problem.message}</View> : null}
           <BottomBar
-            label="合计"
-            totalFen={q.totalFen}
-            action={problem?.retry ? '重试提交' : '确认缴费'}
+            label={q.payFen > 0 ? '应付' : '合计'}
+            totalFen={q.payFen > 0 ? q.payFen : q.totalFen}
+            action={problem?.retry ? '重试提交' : q.payFen > 0 ? '提交订单' : '确认缴费'}
             loading={submitting}
-            onClick={() => void pay(q.totalFen, q.phoneNeeded || phoneAsked)}
+            onClick={() => void pay(q, q.phoneNeeded || phoneAsked)}
           />
         </View>
       )}
