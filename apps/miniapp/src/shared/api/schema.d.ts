@@ -343,6 +343,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/merchant/reconciliation/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Daily reconciliations with WeChat Pay, newest day first; owner and staff */
+        get: operations["ReconciliationController_runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchant/reconciliation/mismatches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Differences found, newest first: one day's, or every day's; owner and staff */
+        get: operations["ReconciliationController_mismatches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchant/reconciliation/runs/{billDate}/rerun": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reconcile a day again now (owner only, audited): the day's mismatches are replaced, never added to */
+        post: operations["ReconciliationController_rerun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notices": {
         parameters: {
             query?: never;
@@ -1791,7 +1842,13 @@ export interface components {
             /** @description The full number, to prefill forms; only to its owner */
             phone: string | null;
         };
-        OrderSummaryDto: {
+        PayableDto: {
+            /** @description In fen */
+            amountFen: number;
+            /** @description The order closes then unless paid */
+            expiresAt: string;
+        };
+        MyOrderSummaryDto: {
             id: number;
             orderNo: string;
             /** @enum {string} */
@@ -1803,9 +1860,11 @@ export interface components {
             amountFen: number;
             createdAt: string;
             updatedAt: string;
+            /** @description 待支付: the open payment; null otherwise */
+            payable: components["schemas"]["PayableDto"] | null;
         };
         OrderPageDto: {
-            items: components["schemas"]["OrderSummaryDto"][];
+            items: components["schemas"]["MyOrderSummaryDto"][];
             nextCursor: string | null;
         };
         UserOrderEventDto: {
@@ -1878,7 +1937,7 @@ export interface components {
         };
         PriceDto: {
             /** @enum {string} */
-            service: "inspection" | "id_photo_receipt" | "id_photo_print" | "identity" | "violation_service";
+            service: "inspection" | "id_photo_receipt" | "id_photo_print" | "identity" | "invoice_scan" | "violation_service";
             label: string;
             unit: string;
             /** @description In fen; 0 = free (no payment step) */
@@ -1890,7 +1949,7 @@ export interface components {
         };
         PriceUpdateDto: {
             /** @enum {string} */
-            service: "inspection" | "id_photo_receipt" | "id_photo_print" | "identity" | "violation_service";
+            service: "inspection" | "id_photo_receipt" | "id_photo_print" | "identity" | "invoice_scan" | "violation_service";
             /** @description In fen; 0 = free */
             amountFen: number;
         };
@@ -1970,6 +2029,74 @@ export interface components {
             paidFen: number;
             /** @description What went back, in fen */
             refundedFen: number;
+        };
+        MismatchCountsDto: {
+            unknown_payment: number;
+            not_paid_here: number;
+            amount_mismatch: number;
+            transaction_mismatch: number;
+            unknown_refund: number;
+            refund_status_mismatch: number;
+            missing_at_wechat: number;
+            refund_missing: number;
+        };
+        ReconciliationRunDto: {
+            /** @description yyyy-MM-dd, China time */
+            billDate: string;
+            /** @enum {string} */
+            status: "running" | "balanced" | "unbalanced" | "failed";
+            /** @description 对账中 / 已平 / 有差异 / 失败 */
+            statusLabel: string;
+            /** @description Attempts so far (the job retries a failed day) */
+            attempts: number;
+            /** @description Why the last attempt failed */
+            error: string | null;
+            billLines: number;
+            matched: number;
+            mismatches: number;
+            counts: components["schemas"]["MismatchCountsDto"];
+            /** @description The bill's payments (订单金额), fen */
+            wechatPaidFen: number;
+            /** @description The bill's refunds, fen */
+            wechatRefundFen: number;
+            /** @description The bill's fees (手续费), fen */
+            wechatFeeFen: number;
+            /** @description Our side of the same payments, fen */
+            ourPaidFen: number;
+            /** @description Our side of the same refunds, fen */
+            ourRefundFen: number;
+            startedAt: string;
+            finishedAt: string | null;
+        };
+        ReconciliationRunPageDto: {
+            items: components["schemas"]["ReconciliationRunDto"][];
+            nextCursor: string | null;
+        };
+        ReconciliationMismatchDto: {
+            id: number;
+            billDate: string;
+            /** @enum {string} */
+            kind: "unknown_payment" | "not_paid_here" | "amount_mismatch" | "transaction_mismatch" | "unknown_refund" | "refund_status_mismatch" | "missing_at_wechat" | "refund_missing";
+            /** @description The kind in Chinese */
+            kindLabel: string;
+            /** @description What exactly differs, in Chinese */
+            detail: string;
+            /** @description What the merchant should do, in Chinese */
+            advice: string;
+            outTradeNo: string;
+            outRefundNo: string | null;
+            transactionId: string | null;
+            /** @description Our order, when the payment is ours */
+            orderId: number | null;
+            wechatFen: number | null;
+            ourFen: number | null;
+            wechatStatus: string | null;
+            ourStatus: string | null;
+            createdAt: string;
+        };
+        ReconciliationMismatchPageDto: {
+            items: components["schemas"]["ReconciliationMismatchDto"][];
+            nextCursor: string | null;
         };
         NoticeDto: {
             id: number;
@@ -2240,6 +2367,19 @@ export interface components {
             /** @description The total in fen the user was shown (receipt + 打印邮寄); required when the service is priced */
             amountFen?: number;
         };
+        OrderSummaryDto: {
+            id: number;
+            orderNo: string;
+            /** @enum {string} */
+            kind: "id_photo" | "invoice_scan" | "identity" | "violation_payment" | "inspection";
+            /** @enum {string} */
+            status: "pending" | "processing" | "action_required" | "completed" | "failed" | "cancelled";
+            title: string;
+            /** @description Amount in fen */
+            amountFen: number;
+            createdAt: string;
+            updatedAt: string;
+        };
         IdPhotoSpecSummaryDto: {
             itemId: number;
             name: string;
@@ -2388,7 +2528,7 @@ export interface components {
             /** @enum {string} */
             source: "photo" | "qr_text" | "qr_image";
             /** @enum {string} */
-            status: "recognising" | "recognised" | "failed";
+            status: "unpaid" | "recognising" | "recognised" | "failed" | "closed";
             /** @enum {string|null} */
             billType: "train" | "didi" | "flight" | "taxi" | "coach" | "quota" | "toll" | "utilities" | "bus" | "office_supplies" | "lodging" | "parking" | "courier" | "phone" | "ship" | "ticket" | "fuel" | "transit_card" | "bank" | "vat_special" | "vat_ordinary" | "other" | null;
             typeLabel: string | null;
@@ -2422,6 +2562,8 @@ export interface components {
             retryOfId: number | null;
             /** @description The scan that tried this failed one again */
             replacedById: number | null;
+            /** @description Priced photo recognitions only */
+            payment: components["schemas"]["PaymentViewDto"] | null;
         };
         QrTextDto: {
             /** @description The text of the invoice QR code, as Taro.scanCode gives it */
@@ -2436,7 +2578,7 @@ export interface components {
             /** @enum {string} */
             source: "photo" | "qr_text" | "qr_image";
             /** @enum {string} */
-            status: "recognising" | "recognised" | "failed";
+            status: "unpaid" | "recognising" | "recognised" | "failed" | "closed";
             /** @enum {string|null} */
             billType: "train" | "didi" | "flight" | "taxi" | "coach" | "quota" | "toll" | "utilities" | "bus" | "office_supplies" | "lodging" | "parking" | "courier" | "phone" | "ship" | "ticket" | "fuel" | "transit_card" | "bank" | "vat_special" | "vat_ordinary" | "other" | null;
             typeLabel: string | null;
@@ -2488,6 +2630,10 @@ export interface components {
         InvoiceMonthsDto: {
             months: components["schemas"]["MonthTotalsDto"][];
         };
+        ScanUploadDto: {
+            /** @description The price in fen the user was shown for a photo recognition (0: free) */
+            amountFen?: number;
+        };
         MerchantInvoiceScanDto: {
             id: number;
             orderId: number;
@@ -2497,7 +2643,7 @@ export interface components {
             /** @enum {string} */
             source: "photo" | "qr_text" | "qr_image";
             /** @enum {string} */
-            status: "recognising" | "recognised" | "failed";
+            status: "unpaid" | "recognising" | "recognised" | "failed" | "closed";
             /** @enum {string|null} */
             billType: "train" | "didi" | "flight" | "taxi" | "coach" | "quota" | "toll" | "utilities" | "bus" | "office_supplies" | "lodging" | "parking" | "courier" | "phone" | "ship" | "ticket" | "fuel" | "transit_card" | "bank" | "vat_special" | "vat_ordinary" | "other" | null;
             typeLabel: string | null;
@@ -2531,6 +2677,8 @@ export interface components {
             retryOfId: number | null;
             /** @description The scan that tried this failed one again */
             replacedById: number | null;
+            /** @description Priced photo recognitions only */
+            payment: components["schemas"]["PaymentViewDto"] | null;
             userId: number;
         };
         CheckExemptionDto: {
@@ -3349,6 +3497,8 @@ export interface components {
             rejectedCallbacks: number;
             /** @description Orders longer than their threshold in a non-final status */
             stuckOrders: number;
+            /** @description Differences the daily reconciliation with WeChat Pay's bill found */
+            reconciliationMismatches: number;
             /** @description Minutes per kind after which an order is stuck */
             thresholds: {
                 [key: string]: number;
@@ -3486,7 +3636,7 @@ export interface components {
             merchantId: number;
             merchantUsername: string;
             /** @enum {string} */
-            action: "login" | "login_failed" | "callback_replay" | "order_status_query" | "orders_export" | "account_create" | "account_update" | "password_change_failed";
+            action: "login" | "login_failed" | "callback_replay" | "order_status_query" | "orders_export" | "account_create" | "account_update" | "password_change_failed" | "prices_update" | "order_refund" | "reconciliation_rerun";
             /** @description e.g. order:12, vendor_event:3, merchant:2 */
             target: string;
             /** @description Masked */
@@ -3763,8 +3913,8 @@ export interface operations {
             query?: {
                 cursor?: string;
                 limit?: number;
-                /** @description in_progress: pending or processing; closed: failed or cancelled; absent: every order */
-                status?: "in_progress" | "action_required" | "completed" | "closed";
+                /** @description awaiting_payment: the payment is open; in_progress: pending or processing; closed: failed or cancelled; absent: every order */
+                status?: "awaiting_payment" | "in_progress" | "action_required" | "completed" | "closed";
             };
             header?: never;
             path?: never;
@@ -4023,6 +4173,94 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MerchantPaymentPageDto"];
                 };
+            };
+        };
+    };
+    ReconciliationController_runs: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationRunPageDto"];
+                };
+            };
+        };
+    };
+    ReconciliationController_mismatches: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                /** @description One day (yyyy-MM-dd); every day when left out */
+                billDate?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationMismatchPageDto"];
+                };
+            };
+        };
+    };
+    ReconciliationController_rerun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                billDate: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationRunDto"];
+                };
+            };
+            /** @description NOT_READY: a bad date, a bill not made yet, or older than three months */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Staff accounts */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RECONCILING: the day is being reconciled right now */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -4536,6 +4774,8 @@ export interface operations {
                 "multipart/form-data": {
                     /** Format: binary */
                     file: string;
+                    /** @description The price in fen the user was shown; required when priced */
+                    amountFen?: number;
                 };
             };
         };
@@ -4585,6 +4825,8 @@ export interface operations {
                 "multipart/form-data": {
                     /** Format: binary */
                     file: string;
+                    /** @description The price in fen the user was shown; required when priced */
+                    amountFen?: number;
                 };
             };
         };
@@ -4607,7 +4849,7 @@ export interface operations {
                 month?: string;
                 /** @description true: reimbursed only; false: not yet reimbursed only */
                 reimbursed?: boolean;
-                status?: "recognising" | "recognised" | "failed";
+                status?: "unpaid" | "recognising" | "recognised" | "failed" | "closed";
                 cursor?: string;
                 limit?: number;
             };
@@ -4727,7 +4969,12 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ScanUploadDto"];
+                "application/json": components["schemas"]["ScanUploadDto"];
+            };
+        };
         responses: {
             /** @description The new scan */
             201: {
@@ -6074,7 +6321,7 @@ export interface operations {
             query?: {
                 cursor?: string;
                 limit?: number;
-                action?: "login" | "login_failed" | "callback_replay" | "order_status_query" | "orders_export" | "account_create" | "account_update" | "password_change_failed";
+                action?: "login" | "login_failed" | "callback_replay" | "order_status_query" | "orders_export" | "account_create" | "account_update" | "password_change_failed" | "prices_update" | "order_refund" | "reconciliation_rerun";
                 /** @description Only the actions of this merchant account */
                 merchantId?: number;
             };
