@@ -63,7 +63,8 @@ describeInBrowser('the H5 app: paying for an identity attempt through the sandbo
       await page.waitForURL(/identity\/pages\/attempt/);
       await panel.getByText('待支付').waitFor();
 
-      await panel.locator('.payment-panel__pay').click();
+      // The page opened from 我的订单 is the newest in the stack; the one it covers can still be shown while it slides in.
+      await panel.locator('.payment-panel__pay').last().click();
       await page.waitForURL(/\/sandbox\/cashier/);
       await page.getByText('¥3.00').waitFor();
       await s.shot('identity-pay-03-cashier');

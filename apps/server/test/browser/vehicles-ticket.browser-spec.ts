@@ -14,7 +14,7 @@ interface BrowserWindow {
 describeInBrowser('the H5 app: vehicles without a phone, and a violation typed in from a ticket', () => {
   let s: BrowserSession;
   beforeAll(async () => {
-    s = await startBrowserSession();
+    s = await startBrowserSession('sqlite', { VIOLATION_PREPAY: 'off' });
   }, 60_000);
   afterAll(() => s?.close());
 
