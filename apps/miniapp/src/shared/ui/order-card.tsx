@@ -11,15 +11,17 @@ interface OrderCardProps {
   /** Extra lines under the time, e.g. the user id in the merchant list. */
   extra?: ReactNode;
   onClick?: () => void;
+  /** Instead of the status's own word on the tag. */
+  statusText?: string;
 }
 
 /** One order in a list (user's and merchant's): kind, status, title, number, amount and time. */
-export function OrderCard({ order, extra, onClick }: OrderCardProps) {
+export function OrderCard({ order, extra, onClick, statusText }: OrderCardProps) {
   return (
     <View className="order-row" onClick={onClick} hoverClass="order-row--pressed">
       <View className="order-row__head">
         <Text className="order-row__kind">{kindLabel(order.kind)}</Text>
-        <StatusTag status={order.status} />
+        <StatusTag status={order.status} label={statusText} />
       </View>
       <View className="order-row__body">
         <Text className="order-row__title">{order.title}</Text>

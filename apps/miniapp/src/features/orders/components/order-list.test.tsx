@@ -75,6 +75,8 @@ describe('OrderList', () => {
     const rows = container.querySelectorAll('.order-row');
     expect(rows[0].querySelector('.order-payable__due')?.textContent).toBe('待支付 ¥0.50');
     expect(rows[1].querySelector('.order-payable')).toBeNull();
+    expect(rows[0].querySelector('.status-tag')?.textContent).toBe('待支付');
+    expect(rows[1].querySelector('.status-tag')?.textContent).not.toBe('待支付');
     fireEvent.click(screen.getByText('去支付'));
     expect(onOpen).toHaveBeenCalledTimes(1);
     expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ id: 7 }));

@@ -44,6 +44,7 @@ export function OrderList({ list, onOpen, onBrowse, filtered = false }: OrderLis
         <OrderCard
           order={order}
           onClick={() => onOpen(order)}
+          statusText={order.payable ? '待支付' : undefined}
           extra={order.payable ? <PayableLine order={order} onOpen={() => onOpen(order)} /> : undefined}
         />
       )}
