@@ -1,46 +1,36 @@
-import { Button, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Form, Input, Select } from 'antd';
 import { KIND_LABELS, ORDER_KINDS } from '@miniapp-shared/labels';
+import {
+  AmountRangeItem,
+  appliesAtOnce,
+  DateRangeItem,
+  FilterActions,
+  rangesFromForm,
+  rangesToForm,
+  type RangeFormValues,
+} from '../shared/filter-form';
 import { DEFAULT_PAYMENT_FILTERS, PAYMENT_STATUS_GROUPS, type PaymentFilters } from './payment-filters';
 
-interface FormValues {
+interface FormValues extends RangeFormValues {
   status?: string;
   kind?: string;
-  range?: [Dayjs | null, Dayjs | null] | null;
   orderNo?: string;
-  minYuan?: number | null;
-  maxYuan?: number | null;
 }
 
 const STATUS_OPTIONS = Object.entries(PAYMENT_STATUS_GROUPS).map(([value, group]) => ({ value, label: group.label }));
 const KIND_OPTIONS = ORDER_KINDS.map((value) => ({ value, label: KIND_LABELS[value] }));
-const DAY = 'YYYY-MM-DD';
-const day = (text?: string) => (text ? dayjs(text) : null);
-const yuanText = (value: number | null | undefined) =>
-  value === null || value === undefined ? undefined : String(Math.round(value * 100) / 100);
 
 function toForm(filters: PaymentFilters): FormValues {
-  return {
-    status: filters.status,
-    kind: filters.kind,
-    range: filters.from || filters.to ? [day(filters.from), day(filters.to)] : null,
-    orderNo: filters.orderNo,
-    minYuan: filters.minYuan ? Number(filters.minYuan) : null,
-    maxYuan: filters.maxYuan ? Number(filters.maxYuan) : null,
-  };
+  return { ...rangesToForm(filters), status: filters.status, kind: filters.kind, orderNo: filters.orderNo };
 }
 
 function fromForm(values: FormValues, size: PaymentFilters['size']): PaymentFilters {
-  const [from, to] = values.range ?? [null, null];
   return {
+    ...rangesFromForm(values),
     size,
     status: (values.status || undefined) as PaymentFilters['status'],
     kind: (values.kind || undefined) as PaymentFilters['kind'],
-    from: from?.format(DAY),
-    to: to?.format(DAY),
     orderNo: values.orderNo?.trim() || undefined,
-    minYuan: yuanText(values.minYuan),
-    maxYuan: yuanText(values.maxYuan),
   };
 }
 
@@ -63,7 +53,7 @@ export function PaymentFilterBar({
       initialValues={toForm(filters)}
       onFinish={apply}
       onValuesChange={(changed: FormValues) => {
-        if ('kind' in changed || 'status' in changed || 'range' in changed) apply();
+        if (appliesAtOnce(changed, ['kind', 'status', 'range'])) apply();
       }}
     >
       <Form.Item name="status" label="支付状态">
@@ -84,35 +74,12 @@ export function PaymentFilterBar({
           style={{ width: 130 }}
         />
       </Form.Item>
-      <Form.Item name="range" label="下单日期">
-        <DatePicker.RangePicker className="pay-filter-range" allowEmpty={[true, true]} style={{ width: 220 }} />
-      </Form.Item>
+      <DateRangeItem prefix="pay-filter" />
       <Form.Item name="orderNo" label="订单号">
         <Input className="pay-filter-order-no" placeholder="订单号 / 商户订单号" style={{ width: 180 }} allowClear />
       </Form.Item>
-      <Form.Item label="金额(元)">
-        <Space.Compact>
-          <Form.Item name="minYuan" noStyle>
-            <InputNumber className="pay-filter-min" min={0} precision={2} placeholder="最低" style={{ width: 90 }} />
-          </Form.Item>
-          <Form.Item name="maxYuan" noStyle>
-            <InputNumber className="pay-filter-max" min={0} precision={2} placeholder="最高" style={{ width: 90 }} />
-          </Form.Item>
-        </Space.Compact>
-      </Form.Item>
-      <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" className="pay-filter-submit">
-            查询
-          </Button>
-          <Button
-            className="pay-filter-reset"
-            onClick={() => onApply({ ...DEFAULT_PAYMENT_FILTERS, size: filters.size })}
-          >
-            重置
-          </Button>
-        </Space>
-      </Form.Item>
+      <AmountRangeItem prefix="pay-filter" />
+      <FilterActions prefix="pay-filter" onReset={() => onApply({ ...DEFAULT_PAYMENT_FILTERS, size: filters.size })} />
     </Form>
   );
 }

@@ -1,56 +1,48 @@
-import { Button, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Form, Input, Select } from 'antd';
 import { KIND_LABELS, ORDER_KINDS, ORDER_STATUSES, STATUS_LABELS } from '@miniapp-shared/labels';
+import {
+  AmountRangeItem,
+  appliesAtOnce,
+  DateRangeItem,
+  FilterActions,
+  rangesFromForm,
+  rangesToForm,
+  type RangeFormValues,
+} from '../shared/filter-form';
 import { DEFAULT_FILTERS, type OrderFilters } from './filters';
 
-interface FormValues {
+interface FormValues extends RangeFormValues {
   kind?: string;
   status?: string;
-  range?: [Dayjs | null, Dayjs | null] | null;
   phoneLast4?: string;
   vendorRef?: string;
   orderNo?: string;
-  minYuan?: number | null;
-  maxYuan?: number | null;
 }
 
 const KIND_OPTIONS = ORDER_KINDS.map((value) => ({ value, label: KIND_LABELS[value] }));
 const STATUS_OPTIONS = ORDER_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }));
-const DAY = 'YYYY-MM-DD';
 
 function toForm(filters: OrderFilters): FormValues {
   return {
+    ...rangesToForm(filters),
     kind: filters.kind,
     status: filters.status,
-    range:
-      filters.from || filters.to
-        ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]
-        : null,
     phoneLast4: filters.phoneLast4,
     vendorRef: filters.vendorRef,
     orderNo: filters.orderNo,
-    minYuan: filters.minYuan ? Number(filters.minYuan) : null,
-    maxYuan: filters.maxYuan ? Number(filters.maxYuan) : null,
   };
 }
 
-const yuanText = (value: number | null | undefined) =>
-  value === null || value === undefined ? undefined : String(Math.round(value * 100) / 100);
-
 function fromForm(values: FormValues, base: OrderFilters): OrderFilters {
-  const [from, to] = values.range ?? [null, null];
   return {
+    ...rangesFromForm(values),
     sort: base.sort,
     size: base.size,
     kind: (values.kind || undefined) as OrderFilters['kind'],
     status: (values.status || undefined) as OrderFilters['status'],
-    from: from?.format(DAY),
-    to: to?.format(DAY),
     phoneLast4: values.phoneLast4?.trim() || undefined,
     vendorRef: values.vendorRef?.trim() || undefined,
     orderNo: values.orderNo?.trim() || undefined,
-    minYuan: yuanText(values.minYuan),
-    maxYuan: yuanText(values.maxYuan),
   };
 }
 
@@ -70,7 +62,7 @@ export function FilterBar({ filters, onApply }: { filters: OrderFilters; onApply
       initialValues={toForm(filters)}
       onFinish={apply}
       onValuesChange={(changed: FormValues) => {
-        if ('kind' in changed || 'status' in changed || 'range' in changed) apply();
+        if (appliesAtOnce(changed, ['kind', 'status', 'range'])) apply();
       }}
     >
       <Form.Item name="kind" label="业务">
@@ -91,9 +83,7 @@ export function FilterBar({ filters, onApply }: { filters: OrderFilters; onApply
           style={{ width: 110 }}
         />
       </Form.Item>
-      <Form.Item name="range" label="下单日期">
-        <DatePicker.RangePicker className="filter-range" allowEmpty={[true, true]} style={{ width: 220 }} />
-      </Form.Item>
+      <DateRangeItem prefix="filter" />
       <Form.Item name="phoneLast4" label="手机尾号" rules={[{ pattern: /^\d{4}$/, message: '请输入 4 位数字' }]}>
         <Input className="filter-phone" placeholder="4 位数字" maxLength={4} style={{ width: 96 }} allowClear />
       </Form.Item>
@@ -103,26 +93,8 @@ export function FilterBar({ filters, onApply }: { filters: OrderFilters; onApply
       <Form.Item name="orderNo" label="订单号">
         <Input className="filter-order-no" placeholder="完整订单号" style={{ width: 150 }} allowClear />
       </Form.Item>
-      <Form.Item label="金额(元)">
-        <Space.Compact>
-          <Form.Item name="minYuan" noStyle>
-            <InputNumber className="filter-min" min={0} precision={2} placeholder="最低" style={{ width: 90 }} />
-          </Form.Item>
-          <Form.Item name="maxYuan" noStyle>
-            <InputNumber className="filter-max" min={0} precision={2} placeholder="最高" style={{ width: 90 }} />
-          </Form.Item>
-        </Space.Compact>
-      </Form.Item>
-      <Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit" className="filter-submit">
-            查询
-          </Button>
-          <Button className="filter-reset" onClick={() => onApply({ ...DEFAULT_FILTERS, size: filters.size })}>
-            重置
-          </Button>
-        </Space>
-      </Form.Item>
+      <AmountRangeItem prefix="filter" />
+      <FilterActions prefix="filter" onReset={() => onApply({ ...DEFAULT_FILTERS, size: filters.size })} />
     </Form>
   );
 }

@@ -24,7 +24,7 @@ import {
 import type { AuthenticatedUser } from '../auth/auth-tokens.js';
 import { CurrentUser, UserAuthGuard } from '../auth/guards.js';
 import { AppError } from '../common/errors/app-error.js';
-import { PageQueryDto } from '../orders/dto/order.dto.js';
+import { PageQueryDto } from '../orders/dto/page-query.dto.js';
 import {
   CertificationDto,
   CertificationPageDto,

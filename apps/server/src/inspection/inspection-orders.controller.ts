@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import type { AuthenticatedUser } from '../auth/auth-tokens.js';
 import { CurrentUser, MerchantAuthGuard, UserAuthGuard } from '../auth/guards.js';
 import { AppError } from '../common/errors/app-error.js';
-import { PageQueryDto } from '../orders/dto/order.dto.js';
+import { PageQueryDto } from '../orders/dto/page-query.dto.js';
 import {
   CreateInspectionOrderDto,
   InspectionOrderDto,

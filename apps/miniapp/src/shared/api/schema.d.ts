@@ -4146,8 +4146,6 @@ export interface operations {
             query?: {
                 cursor?: string;
                 limit?: number;
-                /** @description Payment statuses, comma-separated (any of created, paying, paid, closed, refunding, partially_refunded, refunded); 待支付 is created,paying */
-                status?: string;
                 kind?: "id_photo" | "invoice_scan" | "identity" | "violation_payment" | "inspection";
                 /** @description First day the order was placed, YYYY-MM-DD (China time) */
                 from?: string;
@@ -4155,10 +4153,12 @@ export interface operations {
                 to?: string;
                 /** @description Order number, exact (it is also the out_trade_no at WeChat Pay) */
                 orderNo?: string;
-                /** @description Smallest amount of the order's payment, in fen, inclusive */
+                /** @description Smallest amount, in fen, inclusive */
                 minAmountFen?: number;
                 /** @description Largest amount, in fen, inclusive */
                 maxAmountFen?: number;
+                /** @description Payment statuses, comma-separated (any of created, paying, paid, closed, refunding, partially_refunded, refunded); 待支付 is created,paying */
+                status?: string;
             };
             header?: never;
             path?: never;
@@ -5911,21 +5911,21 @@ export interface operations {
                 cursor?: string;
                 limit?: number;
                 kind?: "id_photo" | "invoice_scan" | "identity" | "violation_payment" | "inspection";
-                status?: "pending" | "processing" | "action_required" | "completed" | "failed" | "cancelled";
-                /** @description First day, YYYY-MM-DD (China time) */
+                /** @description First day the order was placed, YYYY-MM-DD (China time) */
                 from?: string;
                 /** @description Last day, YYYY-MM-DD (China time), inclusive */
                 to?: string;
-                /** @description Order number, exact */
+                /** @description Order number, exact (it is also the out_trade_no at WeChat Pay) */
                 orderNo?: string;
-                /** @description The vendor's reference of the order, exact */
-                vendorRef?: string;
-                /** @description Last four digits of the user's phone */
-                phoneLast4?: string;
                 /** @description Smallest amount, in fen, inclusive */
                 minAmountFen?: number;
                 /** @description Largest amount, in fen, inclusive */
                 maxAmountFen?: number;
+                status?: "pending" | "processing" | "action_required" | "completed" | "failed" | "cancelled";
+                /** @description The vendor's reference of the order, exact */
+                vendorRef?: string;
+                /** @description Last four digits of the user's phone */
+                phoneLast4?: string;
                 /** @description By time: newest or oldest first */
                 sort?: "desc" | "asc";
             };
@@ -5951,21 +5951,21 @@ export interface operations {
                 cursor?: string;
                 limit?: number;
                 kind?: "id_photo" | "invoice_scan" | "identity" | "violation_payment" | "inspection";
-                status?: "pending" | "processing" | "action_required" | "completed" | "failed" | "cancelled";
-                /** @description First day, YYYY-MM-DD (China time) */
+                /** @description First day the order was placed, YYYY-MM-DD (China time) */
                 from?: string;
                 /** @description Last day, YYYY-MM-DD (China time), inclusive */
                 to?: string;
-                /** @description Order number, exact */
+                /** @description Order number, exact (it is also the out_trade_no at WeChat Pay) */
                 orderNo?: string;
-                /** @description The vendor's reference of the order, exact */
-                vendorRef?: string;
-                /** @description Last four digits of the user's phone */
-                phoneLast4?: string;
                 /** @description Smallest amount, in fen, inclusive */
                 minAmountFen?: number;
                 /** @description Largest amount, in fen, inclusive */
                 maxAmountFen?: number;
+                status?: "pending" | "processing" | "action_required" | "completed" | "failed" | "cancelled";
+                /** @description The vendor's reference of the order, exact */
+                vendorRef?: string;
+                /** @description Last four digits of the user's phone */
+                phoneLast4?: string;
                 /** @description By time: newest or oldest first */
                 sort?: "desc" | "asc";
             };
@@ -5991,21 +5991,21 @@ export interface operations {
                 cursor?: string;
                 limit?: number;
                 kind?: "id_photo" | "invoice_scan" | "identity" | "violation_payment" | "inspection";
-                status?: "pending" | "processing" | "action_required" | "completed" | "failed" | "cancelled";
-                /** @description First day, YYYY-MM-DD (China time) */
+                /** @description First day the order was placed, YYYY-MM-DD (China time) */
                 from?: string;
                 /** @description Last day, YYYY-MM-DD (China time), inclusive */
                 to?: string;
-                /** @description Order number, exact */
+                /** @description Order number, exact (it is also the out_trade_no at WeChat Pay) */
                 orderNo?: string;
-                /** @description The vendor's reference of the order, exact */
-                vendorRef?: string;
-                /** @description Last four digits of the user's phone */
-                phoneLast4?: string;
                 /** @description Smallest amount, in fen, inclusive */
                 minAmountFen?: number;
                 /** @description Largest amount, in fen, inclusive */
                 maxAmountFen?: number;
+                status?: "pending" | "processing" | "action_required" | "completed" | "failed" | "cancelled";
+                /** @description The vendor's reference of the order, exact */
+                vendorRef?: string;
+                /** @description Last four digits of the user's phone */
+                phoneLast4?: string;
                 /** @description By time: newest or oldest first */
                 sort?: "desc" | "asc";
                 format?: "csv" | "xlsx";

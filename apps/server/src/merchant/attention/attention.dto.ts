@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength } from 'class-validator';
-import { MerchantOrderSummaryDto, PageQueryDto } from '../../orders/dto/order.dto.js';
+import { MerchantOrderSummaryDto } from '../../orders/dto/order.dto.js';
+import { PageQueryDto } from '../../orders/dto/page-query.dto.js';
 import { ORDER_KINDS, type OrderKind } from '../../orders/order-status.js';
 import { VendorCallbackDto } from '../dto/callback.dto.js';
 import { OptionalField } from '../../common/errors/optional-field.js';

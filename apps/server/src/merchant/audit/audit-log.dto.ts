@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, Min } from 'class-validator';
-import { PageQueryDto } from '../../orders/dto/order.dto.js';
+import { PageQueryDto } from '../../orders/dto/page-query.dto.js';
 import { OptionalField } from '../../common/errors/optional-field.js';
 
 export const AUDIT_ACTIONS = [

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { AuthenticatedUser } from '../../auth/auth-tokens.js';
 import { CurrentUser, UserAuthGuard } from '../../auth/guards.js';
 import { AppError } from '../../common/errors/app-error.js';
-import { PageQueryDto } from '../../orders/dto/order.dto.js';
+import { PageQueryDto } from '../../orders/dto/page-query.dto.js';
 import { NoticeDto, NoticePageDto, UnreadDto } from './notice.dto.js';
 import { NoticesService } from './notices.service.js';
 

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import { ORDER_KINDS, ORDER_STATUSES, type OrderKind, type OrderStatus } from '../order-status.js';
 import { OptionalField } from '../../common/errors/optional-field.js';
+import { MerchantListFilterDto } from './merchant-list-filter.dto.js';
+import { PageQueryDto } from './page-query.dto.js';
 
 /**
  * One step of an order's timeline as its user sees it: who acted, the status change and a Chinese
@@ -82,22 +83,6 @@ export class MerchantOrderDetailDto {
   @ApiProperty({ type: [OrderEventDto] }) events!: OrderEventDto[];
 }
 
-export class PageQueryDto {
-  @ApiPropertyOptional()
-  @OptionalField()
-  @IsString({ message: '分页参数无效' })
-  @MaxLength(64, { message: '分页参数无效' })
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @OptionalField()
-  @Type(() => Number)
-  @IsInt({ message: '每页数量必须是整数' })
-  @Min(1, { message: '每页数量至少为 1' })
-  @Max(100, { message: '每页数量最多为 100' })
-  limit?: number;
-}
-
 /**
  * The tabs of 我的订单: each a set of statuses (`MY_ORDER_TAB_STATUSES`), and 待支付: orders whose
  * payment is open (not paid, not closed, not expired).
@@ -122,37 +107,15 @@ export class MyOrdersQueryDto extends PageQueryDto {
   status?: MyOrderTab;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export const MERCHANT_ORDER_SORTS = ['desc', 'asc'] as const;
 export type MerchantOrderSort = (typeof MERCHANT_ORDER_SORTS)[number];
 
-export class MerchantOrderQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ORDER_KINDS })
-  @OptionalField()
-  @IsIn(ORDER_KINDS, { message: '订单类型无效' })
-  kind?: OrderKind;
-
+/** The merchant's order list: the filters every merchant list shares, plus the order's own. */
+export class MerchantOrderQueryDto extends MerchantListFilterDto {
   @ApiPropertyOptional({ enum: ORDER_STATUSES })
   @OptionalField()
   @IsIn(ORDER_STATUSES, { message: '订单状态无效' })
   status?: OrderStatus;
-
-  @ApiPropertyOptional({ description: 'First day, YYYY-MM-DD (China time)' })
-  @OptionalField()
-  @Matches(DATE, { message: '开始日期格式应为 YYYY-MM-DD' })
-  from?: string;
-
-  @ApiPropertyOptional({ description: 'Last day, YYYY-MM-DD (China time), inclusive' })
-  @OptionalField()
-  @Matches(DATE, { message: '结束日期格式应为 YYYY-MM-DD' })
-  to?: string;
-
-  @ApiPropertyOptional({ description: 'Order number, exact' })
-  @OptionalField()
-  @IsString({ message: '订单号格式不正确' })
-  @MaxLength(32, { message: '订单号格式不正确' })
-  orderNo?: string;
 
   @ApiPropertyOptional({ description: "The vendor's reference of the order, exact" })
   @OptionalField()
@@ -164,22 +127,6 @@ export class MerchantOrderQueryDto extends PageQueryDto {
   @OptionalField()
   @Matches(/^\d{4}$/, { message: '手机尾号应为 4 位数字' })
   phoneLast4?: string;
-
-  @ApiPropertyOptional({ minimum: 0, description: 'Smallest amount, in fen, inclusive' })
-  @OptionalField()
-  @Type(() => Number)
-  @IsInt({ message: '最低金额应为整数（分）' })
-  @Min(0, { message: '最低金额不能为负数' })
-  @Max(100_000_000, { message: '最低金额过大' })
-  minAmountFen?: number;
-
-  @ApiPropertyOptional({ minimum: 0, description: 'Largest amount, in fen, inclusive' })
-  @OptionalField()
-  @Type(() => Number)
-  @IsInt({ message: '最高金额应为整数（分）' })
-  @Min(0, { message: '最高金额不能为负数' })
-  @Max(100_000_000, { message: '最高金额过大' })
-  maxAmountFen?: number;
 
   @ApiPropertyOptional({ enum: MERCHANT_ORDER_SORTS, default: 'desc', description: 'By time: newest or oldest first' })
   @OptionalField()

@@ -1,14 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn } from 'class-validator';
 import { OptionalField } from '../../common/errors/optional-field.js';
-import { PageQueryDto } from '../../orders/dto/order.dto.js';
+import { MerchantListFilterDto } from '../../orders/dto/merchant-list-filter.dto.js';
 import { ORDER_KINDS, type OrderKind } from '../../orders/order-status.js';
 import { PAYMENT_STATUSES, type PaymentStatus } from '../entities/payment.entity.js';
 import type { RefundStatus } from '../entities/refund.entity.js';
 import type { RefundInitiator } from '../refund-keys.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const REFUND_STATUSES: RefundStatus[] = ['pending', 'processing', 'success', 'closed', 'abnormal'];
 const INITIATORS: RefundInitiator[] = ['merchant', 'automatic'];
 
@@ -17,7 +16,7 @@ const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').filter(Boolean) : Array.isArray(value) ? value : value;
 
 /** `GET /api/merchant/payments`: the filters of the merchant's payments list. */
-export class MerchantPaymentQueryDto extends PageQueryDto {
+export class MerchantPaymentQueryDto extends MerchantListFilterDto {
   @ApiPropertyOptional({
     type: String,
     description: `Payment statuses, comma-separated (any of ${PAYMENT_STATUSES.join(', ')}); 待支付 is created,paying`,
@@ -29,43 +28,6 @@ export class MerchantPaymentQueryDto extends PageQueryDto {
   @ArrayMaxSize(PAYMENT_STATUSES.length, { message: '支付状态筛选无效' })
   @IsIn(PAYMENT_STATUSES, { each: true, message: '支付状态筛选无效' })
   status?: PaymentStatus[];
-
-  @ApiPropertyOptional({ enum: ORDER_KINDS })
-  @OptionalField()
-  @IsIn(ORDER_KINDS, { message: '订单类型无效' })
-  kind?: OrderKind;
-
-  @ApiPropertyOptional({ description: 'First day the order was placed, YYYY-MM-DD (China time)' })
-  @OptionalField()
-  @Matches(DATE, { message: '开始日期格式应为 YYYY-MM-DD' })
-  from?: string;
-
-  @ApiPropertyOptional({ description: 'Last day, YYYY-MM-DD (China time), inclusive' })
-  @OptionalField()
-  @Matches(DATE, { message: '结束日期格式应为 YYYY-MM-DD' })
-  to?: string;
-
-  @ApiPropertyOptional({ description: 'Order number, exact (it is also the out_trade_no at WeChat Pay)' })
-  @OptionalField()
-  @IsString({ message: '订单号格式不正确' })
-  @MaxLength(32, { message: '订单号格式不正确' })
-  orderNo?: string;
-
-  @ApiPropertyOptional({ minimum: 0, description: "Smallest amount of the order's payment, in fen, inclusive" })
-  @OptionalField()
-  @Type(() => Number)
-  @IsInt({ message: '最低金额应为整数（分）' })
-  @Min(0, { message: '最低金额不能为负数' })
-  @Max(100_000_000, { message: '最低金额过大' })
-  minAmountFen?: number;
-
-  @ApiPropertyOptional({ minimum: 0, description: 'Largest amount, in fen, inclusive' })
-  @OptionalField()
-  @Type(() => Number)
-  @IsInt({ message: '最高金额应为整数（分）' })
-  @Min(0, { message: '最高金额不能为负数' })
-  @Max(100_000_000, { message: '最高金额过大' })
-  maxAmountFen?: number;
 }
 
 export class MerchantRefundRowDto {

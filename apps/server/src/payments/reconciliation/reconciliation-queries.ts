@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../common/errors/app-error.js';
 import { decodeCursor, toPage } from '../../common/keyset.js';
-import type { PageQueryDto } from '../../orders/dto/order.dto.js';
+import type { PageQueryDto } from '../../orders/dto/page-query.dto.js';
 import { DAY_PATTERN } from './bill-days.js';
 import { ReconciliationMismatch } from './reconciliation-mismatch.entity.js';
 import { ReconciliationRun } from './reconciliation-run.entity.js';

@@ -12,7 +12,7 @@ import type { AuthenticatedMerchant } from '../../auth/auth-tokens.js';
 import { CurrentMerchant, MerchantAuthGuard, Roles } from '../../auth/guards.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { MerchantAuditService } from '../../merchant/audit/merchant-audit.service.js';
-import { PageQueryDto } from '../../orders/dto/order.dto.js';
+import { PageQueryDto } from '../../orders/dto/page-query.dto.js';
 import { whyNotReady } from './bill-days.js';
 import { ReconciliationQueries } from './reconciliation-queries.js';
 import { ReconciliationService } from './reconciliation.service.js';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import { OptionalField } from '../../common/errors/optional-field.js';
-import { PageQueryDto } from '../../orders/dto/order.dto.js';
+import { PageQueryDto } from '../../orders/dto/page-query.dto.js';
 import { MISMATCH_KINDS, type MismatchKind } from './mismatch-kinds.js';
 import { RUN_STATUSES, type RunStatus } from './reconciliation-run.entity.js';
 
