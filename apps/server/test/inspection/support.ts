@@ -1,4 +1,6 @@
-import type { DocloudSimulator } from '@banshi/vendor-clients/docloud';
+import { DocloudClient, type DocloudSimulator } from '@banshi/vendor-clients/docloud';
+import { InspectionVendor } from '../../src/inspection/inspection-vendor.service.js';
+import { userIdOf } from '../support/orders.js';
 import type { TestApp } from '../support/test-app.js';
 
 /** The sandbox Docloud, with inspection orders moved on by hand (`advanceInspectionOrder`). */
@@ -76,4 +78,32 @@ export function placeOrder(
 /** Every row of a table as the database holds it (no entity, no transformer). */
 export async function rawRows(t: TestApp, table: string): Promise<Record<string, unknown>[]> {
   return t.dataSource.query(`SELECT * FROM ${table}`);
+}
+
+/** The car is given an open order at Docloud through another channel: ours will be refused (1142). */
+export async function occupyCarAtVendor(t: TestApp, token: string, carId: number): Promise<void> {
+  const sim = docloud(t);
+  const vendorToken = await t.app.get(InspectionVendor).tokenOf(await userIdOf(t, token));
+  const vehicle = (await rawRows(t, 'inspection_vehicles')).find((r) => Number(r.garage_car_id) === carId);
+  const elsewhere = new DocloudClient({
+    baseUrl: sim.url,
+    appKey: 'SANDBOXDOCLOUD01',
+    appSecret: 'sandbox-docloud-secret',
+  });
+  await elsewhere.createInspectionOrder(
+    {
+      shopId: 21777,
+      carId: String(vehicle?.vendor_car_id),
+      contactPhone: '13800000009',
+      inspectCityId: 94,
+      carOwnerPhone: '13800000009',
+      orderPriceFen: 11800,
+      name: '李四',
+      phone: '13800000009',
+      province: '浙江省',
+      city: '宁波市',
+      address: '中山东路1号',
+    },
+    vendorToken,
+  );
 }

@@ -1,11 +1,17 @@
-import { DocloudClient } from '@banshi/vendor-clients/docloud';
 import { JobScheduler } from '../../src/common/locks/job-scheduler.service.js';
-import { InspectionVendor } from '../../src/inspection/inspection-vendor.service.js';
 import { STATUS_JOB, InspectionStatus } from '../../src/inspection/inspection-status.service.js';
 import { testDatabases } from '../support/databases.js';
-import { userIdOf } from '../support/orders.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { addGarageCar, auth, docloud, NINGBO_ADDRESS, placeOrder, rawRows, saveCar } from './support.js';
+import {
+  addGarageCar,
+  auth,
+  docloud,
+  NINGBO_ADDRESS,
+  occupyCarAtVendor,
+  placeOrder,
+  rawRows,
+  saveCar,
+} from './support.js';
 
 async function counts(t: TestApp) {
   return {
@@ -23,37 +29,12 @@ describe.each(testDatabases())('inspection: vendor failures and the status job (
   afterAll(() => t.close());
 
   it("a vendor refusal while creating is a 422 with the vendor's own words; nothing is stored", async () => {
-    const sim = docloud(t);
     const token = await t.loginUser('refused');
     const carId = await addGarageCar(t, token, '浙B4K2K1');
     await saveCar(t, token, carId).expect(200);
     await t.http.get(`/api/inspection/cars/${carId}/pre-order`).set(auth(token)).expect(200);
     // The same car was ordered through another channel of the vendor (same user token, same car).
-    const userId = await userIdOf(t, token);
-    const vendor = t.app.get(InspectionVendor);
-    const vendorToken = await vendor.tokenOf(userId);
-    const vehicle = (await rawRows(t, 'inspection_vehicles')).find((r) => Number(r.garage_car_id) === carId);
-    const elsewhere = new DocloudClient({
-      baseUrl: sim.url,
-      appKey: 'SANDBOXDOCLOUD01',
-      appSecret: 'sandbox-docloud-secret',
-    });
-    await elsewhere.createInspectionOrder(
-      {
-        shopId: 21777,
-        carId: String(vehicle?.vendor_car_id),
-        contactPhone: '13800000009',
-        inspectCityId: 94,
-        carOwnerPhone: '13800000009',
-        orderPriceFen: 11800,
-        name: '李四',
-        phone: '13800000009',
-        province: '浙江省',
-        city: '宁波市',
-        address: '中山东路1号',
-      },
-      vendorToken,
-    );
+    await occupyCarAtVendor(t, token, carId);
 
     const before = await counts(t);
     const res = await placeOrder(t, token, carId, 11800).expect(422);

@@ -1,10 +1,9 @@
-import { DocloudClient } from '@banshi/vendor-clients/docloud';
 import type { WechatPaySimulator } from '@banshi/vendor-clients/wechatpay';
-import { InspectionVendor } from '../../src/inspection/inspection-vendor.service.js';
 import { PaymentWorker } from '../../src/payments/payment-worker.js';
-import { userIdOf } from '../support/orders.js';
 import type { TestApp } from '../support/test-app.js';
-import { addGarageCar, auth, docloud, placeOrder, rawRows, saveCar } from '../inspection/support.js';
+import { addGarageCar, auth, placeOrder, saveCar } from '../inspection/support.js';
+
+export { occupyCarAtVendor } from '../inspection/support.js';
 
 export const INSPECTION_PRICE = 14_800;
 export const CREATE_PATH = '/inspection/v2/order/create';
@@ -65,34 +64,6 @@ export async function startPayment(t: TestApp, token: string, orderNo: string) {
 
 export function order(t: TestApp, token: string, orderId: number) {
   return t.http.get(`/api/inspection/orders/${orderId}`).set(auth(token)).expect(200);
-}
-
-/** The car is given an open order at Docloud through another channel: ours will be refused (1142). */
-export async function occupyCarAtVendor(t: TestApp, token: string, carId: number): Promise<void> {
-  const sim = docloud(t);
-  const vendorToken = await t.app.get(InspectionVendor).tokenOf(await userIdOf(t, token));
-  const vehicle = (await rawRows(t, 'inspection_vehicles')).find((r) => Number(r.garage_car_id) === carId);
-  const elsewhere = new DocloudClient({
-    baseUrl: sim.url,
-    appKey: 'SANDBOXDOCLOUD01',
-    appSecret: 'sandbox-docloud-secret',
-  });
-  await elsewhere.createInspectionOrder(
-    {
-      shopId: 21777,
-      carId: String(vehicle?.vendor_car_id),
-      contactPhone: '13800000009',
-      inspectCityId: 94,
-      carOwnerPhone: '13800000009',
-      orderPriceFen: 11800,
-      name: '李四',
-      phone: '13800000009',
-      province: '浙江省',
-      city: '宁波市',
-      address: '中山东路1号',
-    },
-    vendorToken,
-  );
 }
 
 export const messages = (body: { events: { message: string }[] }) => body.events.map((e) => e.message);

@@ -4849,9 +4849,9 @@ export interface operations {
                 month?: string;
                 /** @description true: reimbursed only; false: not yet reimbursed only */
                 reimbursed?: boolean;
-                status?: "unpaid" | "recognising" | "recognised" | "failed" | "closed";
                 cursor?: string;
                 limit?: number;
+                status?: "unpaid" | "recognising" | "recognised" | "failed" | "closed";
             };
             header?: never;
             path?: never;

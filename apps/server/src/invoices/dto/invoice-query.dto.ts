@@ -1,9 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
 import { INVOICE_BILL_TYPES, type InvoiceBillType } from '../bill-summary.js';
 import { SCAN_STATUSES, type ScanStatus } from '../entities/invoice-scan.entity.js';
 import { OptionalField } from '../../common/errors/optional-field.js';
+import { PageQueryDto } from '../../orders/dto/page-query.dto.js';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' || value === '1' || value === true
@@ -31,25 +32,12 @@ export class InvoiceFilterDto {
   reimbursed?: boolean;
 }
 
-export class InvoiceListQueryDto extends InvoiceFilterDto {
+/** The list: the shared filters, the recognition status and keyset paging. */
+export class InvoiceListQueryDto extends IntersectionType(InvoiceFilterDto, PageQueryDto) {
   @ApiPropertyOptional({ enum: SCAN_STATUSES })
   @OptionalField()
   @IsIn(SCAN_STATUSES, { message: '识别状态无效' })
   status?: ScanStatus;
-
-  @ApiPropertyOptional()
-  @OptionalField()
-  @IsString({ message: '分页参数无效' })
-  @MaxLength(64, { message: '分页参数无效' })
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @OptionalField()
-  @Type(() => Number)
-  @IsInt({ message: '每页数量必须是整数' })
-  @Min(1, { message: '每页数量至少为 1' })
-  @Max(100, { message: '每页数量最多为 100' })
-  limit?: number;
 }
 
 export class InvoiceExportQueryDto extends InvoiceFilterDto {
