@@ -11,6 +11,10 @@ type Schemas = components['schemas'];
  * first letter, for the A–Z groups.
  */
 export type NamedOption = Schemas['SeriesDto'] & Partial<Pick<Schemas['BrandDto'], 'initial'>>;
+export type BrandDto = Schemas['BrandDto'];
+export type SeriesDto = Schemas['SeriesDto'];
+export type ModelDto = Schemas['ModelDto'];
+export type AreaDto = Schemas['AreaDto'];
 
 export type ExemptionCheckDto = Schemas['ExemptionCheckDto'];
 export type ExemptionRule = ExemptionCheckDto['rule'];

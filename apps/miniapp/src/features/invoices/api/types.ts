@@ -25,6 +25,7 @@ export type InvoiceScan = Schemas['InvoiceScanDto'];
 export type InvoiceTotals = Schemas['InvoiceTotalsDto'];
 export type InvoicePage = Schemas['InvoicePageDto'];
 export type MonthTotals = Schemas['MonthTotalsDto'];
+export type InvoiceMonthsDto = Schemas['InvoiceMonthsDto'];
 export type ExportFormat = NonNullable<operations['InvoicesController_export']['parameters']['query']>['format'];
 
 /** The list's filters as the page holds them (null: no filter); the query leaves the nulls out. */
