@@ -36,6 +36,8 @@ const config: Config = {
   // jest caches the result).
   transformIgnorePatterns: [],
   moduleNameMapper: {
+    // The vendors' code tables, from their one copy (a file without imports; see config/index.ts).
+    '^@banshi/vendor-clients/tables$': fromHere('../../packages/vendor-clients/src/tables/index.ts'),
     '^@tarojs/taro$': '<rootDir>/test/taro-mock.ts',
     '^@tarojs/components$': fromHere('node_modules/@tarojs/components/lib/react/index.js'),
     '^@nutui/nutui-react-taro$': fromHere(

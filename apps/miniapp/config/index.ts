@@ -3,6 +3,18 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
 
+const VENDOR_TABLES = path.resolve(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  'packages',
+  'vendor-clients',
+  'src',
+  'tables',
+  'index.ts',
+);
+
 type DesignWidthInput = { file?: string } | string | number | undefined;
 
 /**
@@ -30,12 +42,15 @@ export default defineConfig<'webpack5'>((merge) => {
     env: {
       TARO_APP_API_BASE_URL: JSON.stringify(process.env.TARO_APP_API_BASE_URL || 'http://127.0.0.1:3000'),
     },
-    alias: { '@': path.resolve(__dirname, '..', 'src') },
+    // The vendors' code tables (bill types, ID-photo colours) come from vendor-clients' one copy: a file
+    // that imports nothing, compiled with the app's own sources (`compile.include` below).
+    alias: { '@': path.resolve(__dirname, '..', 'src'), '@banshi/vendor-clients/tables': VENDOR_TABLES },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      compile: { include: [VENDOR_TABLES] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
@@ -46,6 +61,7 @@ export default defineConfig<'webpack5'>((merge) => {
       miniCssExtractPluginOption: { ignoreOrder: true },
     },
     h5: {
+      compile: { include: [VENDOR_TABLES] },
       // Served by the API server from its root, so absolute asset paths from '/' are right.
       publicPath: '/',
       staticDirectory: 'static',

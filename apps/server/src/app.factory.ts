@@ -18,6 +18,7 @@ import { requestContextMiddleware } from './observability/request-context.js';
 import { DrainState } from './lifecycle/drain-state.js';
 import { drainMiddleware } from './lifecycle/drain.middleware.js';
 import { resolveSecrets } from './config/secrets.js';
+import { ErrorBodyDto } from './common/errors/error-body.dto.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -82,7 +83,7 @@ export function openApiDocument(app: NestExpressApplication): OpenAPIObject {
     .setVersion('1.0')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, builder);
+  return SwaggerModule.createDocument(app, builder, { extraModels: [ErrorBodyDto] });
 }
 
 function serveH5(app: NestExpressApplication, config: AppConfig): void {

@@ -3,8 +3,7 @@ import { OrderViewDescribers, type OrderViewDescriber, type ViewSection } from '
 import { chinaMinute, image, link, orNotFound, section, text, yesNo, yuan } from '../orders/view/view-format.js';
 import type { IdPhotoDetailsDto } from './dto/order.dto.js';
 import { IdPhotoDetailsService } from './id-photo-details.service.js';
-
-const COLOR_LABELS: Record<string, string> = { white: '白底', blue: '蓝底', red: '红底' };
+import { ZJZ_COLOR_LABELS as COLOR_LABELS } from '@banshi/vendor-clients/zjz';
 
 /** zjzapi's order statuses (its callback `status`), and the two we record ourselves. */
 const VENDOR_STATUS_LABELS: Record<string, string> = {

@@ -2,6 +2,7 @@ import {
   BILL_TYPE_LABELS,
   BILL_TYPES,
   type BillType,
+  OTHER_BILL_TYPE_LABEL,
   VAT_QR_TYPES,
   vatTypeCodeOfInvoiceCode,
   type VatQrInvoice,
@@ -12,7 +13,10 @@ import {
 export type InvoiceBillType = BillType | 'other';
 export const INVOICE_BILL_TYPES: readonly InvoiceBillType[] = [...BILL_TYPES, 'other'];
 
-export const INVOICE_TYPE_LABELS: Record<InvoiceBillType, string> = { ...BILL_TYPE_LABELS, other: '其他票据' };
+export const INVOICE_TYPE_LABELS: Record<InvoiceBillType, string> = {
+  ...BILL_TYPE_LABELS,
+  other: OTHER_BILL_TYPE_LABEL,
+};
 
 /** The columns of a scan that lists, filters, totals and duplicate detection read. */
 export interface BillColumns {

@@ -107,8 +107,10 @@ function scanSection(scan: InvoiceScanDto): ViewSection {
 type BillRecord = Record<string, unknown>;
 
 /** The stored `{ bill, warnings }`, or a bill as it is. */
-function billOf(stored: Record<string, unknown> | null): BillRecord | null {
-  if (!stored) return null;
+function billOf(dto: InvoiceScanDto['bill']): BillRecord | null {
+  if (!dto) return null;
+  // The sections walk the bill's fields by name, whatever its type.
+  const stored: BillRecord = { ...dto };
   const inner = stored.bill;
   return inner && typeof inner === 'object' ? (inner as BillRecord) : stored;
 }

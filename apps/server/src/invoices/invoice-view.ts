@@ -56,7 +56,7 @@ export function toDetailDto(
   return {
     ...toSummaryDto(scan, context),
     photoUrl,
-    bill: scan.bill ? (maskBill(scan.bill.bill) as unknown as Record<string, unknown>) : null,
+    bill: scan.bill ? maskBill(scan.bill.bill) : null,
     qr: qrFields(scan.qrText),
     warnings: scan.bill ? maskWarnings(scan.bill.warnings) : [],
     retryOfId: scan.retryOfId,

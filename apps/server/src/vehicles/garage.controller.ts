@@ -32,6 +32,7 @@ import { CurrentUser, UserAuthGuard } from '../auth/guards.js';
 import { AppError } from '../common/errors/app-error.js';
 import { AddCarDto, CarDto, CitiesDto, GarageDto, MonitorSwitchDto, UpdateCarDto } from './dto/car.dto.js';
 import { DeductSelfDto, DeductSelfResultDto, TravelLicenseStatusDto } from './dto/violation.dto.js';
+import { CAR_TYPES } from './garage/car-numbers.js';
 import { CityRulesService } from './garage/city-rules.service.js';
 import { DriverDocumentsService, type LicenseSide } from './garage/driver-documents.service.js';
 import { GarageService } from './garage/garage.service.js';
@@ -60,7 +61,7 @@ export class GarageController {
   @ApiOkResponse({ type: CitiesDto })
   async listCities(): Promise<CitiesDto> {
     const cities = await this.cities.list();
-    const carTypes = Object.entries(DOCLOUD_CAR_TYPES).map(([value, label]) => ({ value, label }));
+    const carTypes = CAR_TYPES.map((value) => ({ value, label: DOCLOUD_CAR_TYPES[value] }));
     return { cities, carTypes };
   }
 

@@ -3,56 +3,10 @@
  * dates `YYYY-MM-DD`; every field may be missing because recognition can miss it.
  */
 
-export const BILL_TYPES = [
-  'train',
-  'didi',
-  'flight',
-  'taxi',
-  'coach',
-  'quota',
-  'toll',
-  'utilities',
-  'bus',
-  'office_supplies',
-  'lodging',
-  'parking',
-  'courier',
-  'phone',
-  'ship',
-  'ticket',
-  'fuel',
-  'transit_card',
-  'bank',
-  'vat_special',
-  'vat_ordinary',
-] as const;
+import { BILL_TYPE_LABELS, type BillType } from '../tables/index.js';
 
-export type BillType = (typeof BILL_TYPES)[number];
-
-/** The `type` text of each bill, as the "data 详解" headings write it. */
-export const BILL_TYPE_LABELS: Record<BillType, string> = {
-  train: '火车票',
-  didi: '滴滴行程单',
-  flight: '飞机票',
-  taxi: '出租车票',
-  coach: '长途客车票',
-  quota: '定额发票',
-  toll: '过路过桥费',
-  utilities: '水电费',
-  bus: '公交',
-  office_supplies: '办公用品',
-  lodging: '住宿费',
-  parking: '停车费',
-  courier: '快递费',
-  phone: '电话费',
-  ship: '船票',
-  ticket: '门票',
-  fuel: '汽油费',
-  transit_card: '公交一卡通',
-  bank: '银行票据',
-  vat_special: '增值税专用发票',
-  vat_ordinary: '增值税普通发票',
-};
+// The table itself is shared with the mini-program: one copy, in tables/.
+export { BILL_TYPES, BILL_TYPE_LABELS, OTHER_BILL_TYPE_LABEL, type BillType } from '../tables/index.js';
 
 /**
  * Other spellings of `type`: the document's "发票类型集合" list says 银行发票 where the details say

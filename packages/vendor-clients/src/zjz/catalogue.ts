@@ -1,6 +1,8 @@
+import type { ZjzParamKind } from '../tables/index.js';
 import type { ZjzColorName, ZjzItem } from './types.js';
 
-export type ZjzParamKind = 'text' | 'idcard' | 'phone' | 'city' | 'image';
+// The tables the mini-program shows too (colours, param kinds) live in tables/: one copy.
+export { ZJZ_BACKGROUND_COLORS, ZJZ_COLOR_LABELS, ZJZ_PARAM_KINDS, type ZjzParamKind } from '../tables/index.js';
 
 /** One field of a spec's `param` JSON, with the label shown to the user. */
 export interface ZjzParamField {
@@ -37,13 +39,6 @@ export interface ZjzReceiptSpec {
   /** Whether a done order also gets a print layout (`image_print`): 广东驾驶证 and 港澳通行证 per the document. */
   printLayout: boolean;
 }
-
-/** Hex values of the background colours, as the vendor renders them. */
-export const ZJZ_BACKGROUND_COLORS: Readonly<Record<string, string>> = {
-  white: '#FFFFFF',
-  blue: '#438EDB',
-  red: '#FF0000',
-};
 
 /** 接口费用: charged when an order is done, plus the same again for printing and mailing. */
 export const ZJZ_RECEIPT_PRICE_FEN = 700;

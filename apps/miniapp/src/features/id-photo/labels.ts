@@ -1,15 +1,13 @@
+import { ZJZ_BACKGROUND_COLORS, ZJZ_COLOR_LABELS } from '@banshi/vendor-clients/tables';
 import type { SpecDto } from './api/types';
 
-/** Background colours by the vendor's names. */
-export const COLOR_LABELS: Readonly<Record<string, string>> = { white: '白底', blue: '蓝底', red: '红底' };
-export const COLOR_HEX: Readonly<Record<string, string>> = { white: '#ffffff', blue: '#438edb', red: '#ff0000' };
-
+/** A background colour by the vendor's name (its own word for one the table does not know yet). */
 export function colorLabel(color: string): string {
-  return COLOR_LABELS[color] ?? color;
+  return ZJZ_COLOR_LABELS[color] ?? color;
 }
 
 export function colorHex(color: string): string {
-  return COLOR_HEX[color] ?? '#cccccc';
+  return ZJZ_BACKGROUND_COLORS[color] ?? '#cccccc';
 }
 
 type Sized = Pick<SpecDto, 'widthMm' | 'heightMm' | 'widthPx' | 'heightPx' | 'dpi'>;

@@ -1,29 +1,11 @@
+import { BILL_TYPE_LABELS as VENDOR_BILL_TYPE_LABELS, OTHER_BILL_TYPE_LABEL } from '@banshi/vendor-clients/tables';
 import { formatFen } from '../../shared/format';
-import type { InvoiceBillType, InvoiceScanSummary, ScanStatus } from './api/types';
+import type { InvoiceBillType, InvoiceScanSummary, ScanSource, ScanStatus } from './api/types';
 
+/** Every bill type's name: the vendor's table (one copy, in vendor-clients), and ours for `other`. */
 export const BILL_TYPE_LABELS: Readonly<Record<InvoiceBillType, string>> = {
-  train: '火车票',
-  didi: '滴滴行程单',
-  flight: '飞机票',
-  taxi: '出租车票',
-  coach: '长途客车票',
-  quota: '定额发票',
-  toll: '过路过桥费',
-  utilities: '水电费',
-  bus: '公交',
-  office_supplies: '办公用品',
-  lodging: '住宿费',
-  parking: '停车费',
-  courier: '快递费',
-  phone: '电话费',
-  ship: '船票',
-  ticket: '门票',
-  fuel: '汽油费',
-  transit_card: '公交一卡通',
-  bank: '银行票据',
-  vat_special: '增值税专用发票',
-  vat_ordinary: '增值税普通发票',
-  other: '其他票据',
+  ...VENDOR_BILL_TYPE_LABELS,
+  other: OTHER_BILL_TYPE_LABEL,
 };
 
 /** The types offered as filters: the common ones first. */
@@ -51,7 +33,11 @@ export const SCAN_STATUS_LABELS: Readonly<Record<ScanStatus, string>> = {
   failed: '识别失败',
 };
 
-export const SOURCE_LABELS = { photo: '拍照识别', qr_text: '扫码读取', qr_image: '二维码图片' } as const;
+export const SOURCE_LABELS: Readonly<Record<ScanSource, string>> = {
+  photo: '拍照识别',
+  qr_text: '扫码读取',
+  qr_image: '二维码图片',
+};
 
 export function typeLabelOf(scan: Pick<InvoiceScanSummary, 'typeLabel' | 'billType' | 'status'>): string {
   if (scan.typeLabel) return scan.typeLabel;

@@ -2,6 +2,7 @@
  * Chinese names of what the merchant pages show besides kinds and statuses (those are in `shared/labels.ts`).
  * The desk console reads the same tables (its `shared/labels.ts` re-exports these), so the two never drift.
  */
+import type { AuditAction, MerchantRole, VendorCallbackDto } from './api/types';
 
 const VENDOR_LABELS: Record<string, string> = {
   zjz: '证件照（zjzapi）',
@@ -16,14 +17,14 @@ export function vendorLabel(vendor: string): string {
   return VENDOR_LABELS[vendor] ?? '其他服务商';
 }
 
-export const CALLBACK_STATUS_LABELS: Record<string, string> = {
+export const CALLBACK_STATUS_LABELS: Readonly<Record<VendorCallbackDto['status'], string>> = {
   applied: '已处理',
   rejected: '验签失败',
   failed: '处理失败',
 };
 
 export function callbackStatusLabel(status: string): string {
-  return CALLBACK_STATUS_LABELS[status] ?? '其他';
+  return (CALLBACK_STATUS_LABELS as Record<string, string>)[status] ?? '其他';
 }
 
 const OUTCOME_LABELS: Record<string, string> = {
@@ -40,7 +41,7 @@ export function outcomeLabel(outcome: string | null): string {
   return OUTCOME_LABELS[outcome] ?? outcome;
 }
 
-const AUDIT_ACTION_LABELS: Record<string, string> = {
+const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   login: '登录',
   login_failed: '登录失败',
   callback_replay: '重放回调',
@@ -54,13 +55,13 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   reconciliation_rerun: '重新对账',
 };
 
-export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS);
+export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];
 
 export function auditActionLabel(action: string): string {
-  return AUDIT_ACTION_LABELS[action] ?? '其他操作';
+  return (AUDIT_ACTION_LABELS as Record<string, string>)[action] ?? '其他操作';
 }
 
-export const ROLE_LABELS: Record<string, string> = { owner: '管理员', staff: '员工' };
+export const ROLE_LABELS: Readonly<Record<MerchantRole, string>> = { owner: '管理员', staff: '员工' };
 
 /** `2 小时 5 分` from minutes, for "stuck for …". */
 export function formatMinutes(minutes: number): string {

@@ -2254,13 +2254,14 @@ export interface components {
             name: string;
             count: number;
         };
+        /** @enum {string} */
+        SpecParamKind: "text" | "idcard" | "phone" | "city" | "image";
         SpecParamDto: {
             /** @example text_idcard */
             name: string;
             /** @example 身份证号 */
             label: string;
-            /** @enum {string} */
-            kind: "text" | "idcard" | "phone" | "city" | "image";
+            kind: components["schemas"]["SpecParamKind"];
             required: boolean;
         };
         SpecDto: {
@@ -2499,12 +2500,92 @@ export interface components {
             events: components["schemas"]["OrderEventDto"][];
             details: components["schemas"]["IdPhotoDetailsDto"];
         };
+        /** @enum {string} */
+        ScanSource: "photo" | "qr_text" | "qr_image";
+        /** @enum {string} */
+        ScanStatus: "unpaid" | "recognising" | "recognised" | "failed" | "closed";
         DuplicateRefDto: {
             id: number;
             orderNo: string;
             /** @description When the earlier scan was made */
             scannedAt: string;
             reimbursedAt: string | null;
+        };
+        /** @enum {string} */
+        InvoiceBillType: "train" | "didi" | "flight" | "taxi" | "coach" | "quota" | "toll" | "utilities" | "bus" | "office_supplies" | "lodging" | "parking" | "courier" | "phone" | "ship" | "ticket" | "fuel" | "transit_card" | "bank" | "vat_special" | "vat_ordinary" | "other";
+        BillCodedDto: {
+            code: number;
+            label: string;
+        };
+        BillPartyDto: {
+            name?: string;
+            bank?: string;
+            account?: string;
+            tel?: string;
+            address?: string;
+            /** @description 纳税人识别号 */
+            taxId?: string;
+        };
+        BillItemDto: {
+            name?: string;
+            /** @description 规格型号 */
+            specification?: string;
+            unit?: string;
+            quantity?: string;
+            /** @description 单价 in yuan, as text */
+            unitPrice?: string;
+            amountFen?: number;
+            taxFen?: number;
+            /** @description 税率 as printed (13%, 0.13, 免税) */
+            taxRate?: string;
+            /** @description The rate in percent when it is a number */
+            taxRatePercent?: number;
+        };
+        BillDto: {
+            type: components["schemas"]["InvoiceBillType"];
+            /** @description The vendor's `type` text as received */
+            vendorType: string;
+            signDate?: string;
+            /** @description VAT: 金额 before tax */
+            amountFen?: number;
+            invoiceCode?: string;
+            invoiceNumber?: string;
+            /** @description 监制章 */
+            producer?: components["schemas"]["BillCodedDto"];
+            /** @description 章 */
+            chapter?: components["schemas"]["BillCodedDto"];
+            /** @description 境内外标记 */
+            territory?: components["schemas"]["BillCodedDto"];
+            /** @description 联次 */
+            invoiceOrder?: components["schemas"]["BillCodedDto"];
+            /** @description Masked */
+            fullName?: string;
+            /** @description Masked */
+            idNumber?: string;
+            /** @description Masked */
+            mobile?: string;
+            /** @description 时间 as printed, e.g. 08:15-08:42 */
+            time?: string;
+            /** @description 车号 */
+            licenseNumber?: string;
+            /** @description 费用类型 of a 定额发票 */
+            expenseType?: string;
+            city?: string;
+            province?: string;
+            /** @description 税额 */
+            taxFen?: number;
+            /** @description 价税合计 */
+            totalFen?: number;
+            /** @description 校验码 */
+            checkCode?: string;
+            dedupeKey?: string;
+            payer?: components["schemas"]["BillPartyDto"];
+            payee?: components["schemas"]["BillPartyDto"];
+            items?: components["schemas"]["BillItemDto"][];
+            /** @description `other` bills: the fields as the vendor sent them */
+            data?: {
+                [key: string]: unknown;
+            };
         };
         QrFieldsDto: {
             /** @description QR invoice kind, e.g. 32 */
@@ -2525,10 +2606,8 @@ export interface components {
             orderNo: string;
             /** @enum {string} */
             orderStatus: "pending" | "processing" | "action_required" | "completed" | "failed" | "cancelled";
-            /** @enum {string} */
-            source: "photo" | "qr_text" | "qr_image";
-            /** @enum {string} */
-            status: "unpaid" | "recognising" | "recognised" | "failed" | "closed";
+            source: components["schemas"]["ScanSource"];
+            status: components["schemas"]["ScanStatus"];
             /** @enum {string|null} */
             billType: "train" | "didi" | "flight" | "taxi" | "coach" | "quota" | "toll" | "utilities" | "bus" | "office_supplies" | "lodging" | "parking" | "courier" | "phone" | "ship" | "ticket" | "fuel" | "transit_card" | "bank" | "vat_special" | "vat_ordinary" | "other" | null;
             typeLabel: string | null;
@@ -2552,10 +2631,8 @@ export interface components {
             recognisedAt: string | null;
             /** @description Signed URL of the photo, valid for an hour */
             photoUrl: string | null;
-            /** @description The typed bill (YundouBill), personal data masked */
-            bill: {
-                [key: string]: unknown;
-            } | null;
+            /** @description The typed bill, personal data masked */
+            bill: components["schemas"]["BillDto"] | null;
             qr: components["schemas"]["QrFieldsDto"] | null;
             warnings: string[];
             /** @description The failed scan this one tries again */
@@ -2575,10 +2652,8 @@ export interface components {
             orderNo: string;
             /** @enum {string} */
             orderStatus: "pending" | "processing" | "action_required" | "completed" | "failed" | "cancelled";
-            /** @enum {string} */
-            source: "photo" | "qr_text" | "qr_image";
-            /** @enum {string} */
-            status: "unpaid" | "recognising" | "recognised" | "failed" | "closed";
+            source: components["schemas"]["ScanSource"];
+            status: components["schemas"]["ScanStatus"];
             /** @enum {string|null} */
             billType: "train" | "didi" | "flight" | "taxi" | "coach" | "quota" | "toll" | "utilities" | "bus" | "office_supplies" | "lodging" | "parking" | "courier" | "phone" | "ship" | "ticket" | "fuel" | "transit_card" | "bank" | "vat_special" | "vat_ordinary" | "other" | null;
             typeLabel: string | null;
@@ -2640,10 +2715,8 @@ export interface components {
             orderNo: string;
             /** @enum {string} */
             orderStatus: "pending" | "processing" | "action_required" | "completed" | "failed" | "cancelled";
-            /** @enum {string} */
-            source: "photo" | "qr_text" | "qr_image";
-            /** @enum {string} */
-            status: "unpaid" | "recognising" | "recognised" | "failed" | "closed";
+            source: components["schemas"]["ScanSource"];
+            status: components["schemas"]["ScanStatus"];
             /** @enum {string|null} */
             billType: "train" | "didi" | "flight" | "taxi" | "coach" | "quota" | "toll" | "utilities" | "bus" | "office_supplies" | "lodging" | "parking" | "courier" | "phone" | "ship" | "ticket" | "fuel" | "transit_card" | "bank" | "vat_special" | "vat_ordinary" | "other" | null;
             typeLabel: string | null;
@@ -2667,10 +2740,8 @@ export interface components {
             recognisedAt: string | null;
             /** @description Signed URL of the photo, valid for an hour */
             photoUrl: string | null;
-            /** @description The typed bill (YundouBill), personal data masked */
-            bill: {
-                [key: string]: unknown;
-            } | null;
+            /** @description The typed bill, personal data masked */
+            bill: components["schemas"]["BillDto"] | null;
             qr: components["schemas"]["QrFieldsDto"] | null;
             warnings: string[];
             /** @description The failed scan this one tries again */
@@ -2994,12 +3065,13 @@ export interface components {
             vinHint: string;
             /** @example 发动机号后6位 */
             engineNoHint: string;
-            carTypes: string[];
+            carTypes: ("15" | "51" | "52" | "01" | "02")[];
             /** @description Queries need the owner's phone */
             needsPhone: boolean;
         };
         CarTypeDto: {
-            value: string;
+            /** @enum {string} */
+            value: "15" | "51" | "52" | "01" | "02";
             label: string;
         };
         CitiesDto: {
@@ -3038,7 +3110,8 @@ export interface components {
              * @example 浙A**688
              */
             plateNumber: string;
-            carType: string;
+            /** @enum {string} */
+            carType: "15" | "51" | "52" | "01" | "02";
             carTypeLabel: string;
             city: string;
             province: string;
@@ -3356,12 +3429,12 @@ export interface components {
             total: number;
             /** @description Orders per status (every status present, 0 when none) */
             byStatus: {
-                pending?: number;
-                processing?: number;
-                action_required?: number;
-                completed?: number;
-                failed?: number;
-                cancelled?: number;
+                pending: number;
+                processing: number;
+                action_required: number;
+                completed: number;
+                failed: number;
+                cancelled: number;
             };
         };
         MerchantOrderUserDto: {
@@ -3501,7 +3574,11 @@ export interface components {
             reconciliationMismatches: number;
             /** @description Minutes per kind after which an order is stuck */
             thresholds: {
-                [key: string]: number;
+                id_photo: number;
+                invoice_scan: number;
+                identity: number;
+                violation_payment: number;
+                inspection: number;
             };
         };
         AttentionCallbackPageDto: {
@@ -3649,6 +3726,21 @@ export interface components {
         AuditLogPageDto: {
             items: components["schemas"]["AuditLogEntryDto"][];
             nextCursor: string | null;
+        };
+        ErrorBodyDto: {
+            /**
+             * @description Stable, for programs
+             * @example ORDER_NOT_FOUND
+             */
+            code: string;
+            /** @description For the person in front of the screen (Chinese on user routes) */
+            message: string;
+            /** @description Per-field problems, when the request had several */
+            fields?: {
+                [key: string]: string;
+            };
+            /** @description The same request may succeed later (vendor down, timeout) */
+            retryable?: boolean;
         };
     };
     responses: never;

@@ -2,7 +2,7 @@
  * The server's HTTP contract, as the types generated from its OpenAPI document (`schema.d.ts`, written by
  * `pnpm openapi`). Pages import these names; a server change that breaks a page breaks its type check.
  */
-import type { components } from './schema';
+import type { components, operations } from './schema';
 
 type Schemas = components['schemas'];
 
@@ -19,11 +19,8 @@ export type OrderEventDto = Schemas['OrderEventDto'];
 export type OrderEventActor = OrderEventDto['actor'];
 export type OrderDetailDto = Schemas['OrderDetailDto'];
 
-/** Every error answer of the server: a non-2xx status with this body (the error filter's, not a DTO). */
-export interface ApiErrorBody {
-  code: string;
-  message: string;
-}
+/** Every error answer of the server: a non-2xx status with this body. */
+export type ApiErrorBody = Schemas['ErrorBodyDto'];
 
 export type MeDto = Schemas['MeDto'];
 export type SandboxCodeDto = Schemas['SandboxCodeDto'];
@@ -35,16 +32,11 @@ export type MerchantOrderSummaryDto = Schemas['MerchantOrderSummaryDto'];
 export type MerchantOrderPageDto = Schemas['MerchantOrderPageDto'];
 export type MerchantOrderDetailDto = Schemas['MerchantConsoleOrderDetailDto'];
 
-/** Query of `GET /api/merchant/orders`; absent keys are not sent. */
-export interface MerchantOrderQuery {
-  kind?: OrderKind;
-  status?: OrderStatus;
-  /** Inclusive first day, `YYYY-MM-DD`. */
-  from?: string;
-  /** Inclusive last day, `YYYY-MM-DD`. */
-  to?: string;
-  orderNo?: string;
-}
+/** Query of `GET /api/merchant/orders` (the mini-program's filters); absent keys are not sent. */
+export type MerchantOrderQuery = Pick<
+  NonNullable<operations['MerchantOrdersController_list']['parameters']['query']>,
+  'kind' | 'status' | 'from' | 'to' | 'orderNo'
+>;
 
 /** An order's payment (priced services): 待支付 / 已支付 / 退款中 / 已退款 with amounts in fen. */
 export type PaymentViewDto = Schemas['PaymentViewDto'];

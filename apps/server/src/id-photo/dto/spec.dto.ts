@@ -2,12 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, MaxLength, Min } from 'class-validator';
 import { OptionalField } from '../../common/errors/optional-field.js';
+import { ZJZ_PARAM_KINDS, type ZjzParamKind } from '@banshi/vendor-clients/zjz';
 
 export class SpecParamDto {
   @ApiProperty({ example: 'text_idcard' }) name!: string;
   @ApiProperty({ example: '身份证号' }) label!: string;
-  @ApiProperty({ enum: ['text', 'idcard', 'phone', 'city', 'image'] }) kind!:
-    'text' | 'idcard' | 'phone' | 'city' | 'image';
+  @ApiProperty({ enum: ZJZ_PARAM_KINDS, enumName: 'SpecParamKind' }) kind!: ZjzParamKind;
   @ApiProperty() required!: boolean;
 }
 

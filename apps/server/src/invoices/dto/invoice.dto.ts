@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ORDER_STATUSES, type OrderStatus } from '../../orders/order-status.js';
 import { INVOICE_BILL_TYPES, type InvoiceBillType } from '../bill-summary.js';
+import { BillDto } from './bill.dto.js';
 import { PaymentViewDto } from '../../payments/dto/payment.dto.js';
 import { SCAN_STATUSES, type ScanSource, type ScanStatus } from '../entities/invoice-scan.entity.js';
 
@@ -32,8 +33,8 @@ export class InvoiceScanSummaryDto {
   @ApiProperty() orderId!: number;
   @ApiProperty() orderNo!: string;
   @ApiProperty({ enum: ORDER_STATUSES }) orderStatus!: OrderStatus;
-  @ApiProperty({ enum: SOURCES }) source!: ScanSource;
-  @ApiProperty({ enum: SCAN_STATUSES }) status!: ScanStatus;
+  @ApiProperty({ enum: SOURCES, enumName: 'ScanSource' }) source!: ScanSource;
+  @ApiProperty({ enum: SCAN_STATUSES, enumName: 'ScanStatus' }) status!: ScanStatus;
   @ApiProperty({ enum: INVOICE_BILL_TYPES, nullable: true, type: String }) billType!: InvoiceBillType | null;
   @ApiProperty({ nullable: true, type: String }) typeLabel!: string | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Reimbursable amount in fen (VAT: 价税合计)' })
@@ -55,13 +56,8 @@ export class InvoiceScanSummaryDto {
 export class InvoiceScanDto extends InvoiceScanSummaryDto {
   @ApiProperty({ nullable: true, type: String, description: 'Signed URL of the photo, valid for an hour' })
   photoUrl!: string | null;
-  @ApiProperty({
-    nullable: true,
-    type: 'object',
-    additionalProperties: true,
-    description: 'The typed bill (YundouBill), personal data masked',
-  })
-  bill!: Record<string, unknown> | null;
+  @ApiProperty({ type: BillDto, nullable: true, description: 'The typed bill, personal data masked' })
+  bill!: BillDto | null;
   @ApiProperty({ type: QrFieldsDto, nullable: true }) qr!: QrFieldsDto | null;
   @ApiProperty({ type: [String] }) warnings!: string[];
   @ApiProperty({ nullable: true, type: Number, description: 'The failed scan this one tries again' })

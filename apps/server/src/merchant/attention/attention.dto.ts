@@ -54,10 +54,12 @@ export class AttentionSummaryDto {
   reconciliationMismatches!: number;
   @ApiProperty({
     type: 'object',
-    additionalProperties: { type: 'integer' },
+    properties: Object.fromEntries(ORDER_KINDS.map((kind) => [kind, { type: 'integer' }])),
+    required: [...ORDER_KINDS],
+    selfRequired: true,
     description: 'Minutes per kind after which an order is stuck',
   })
-  thresholds!: Record<string, number>;
+  thresholds!: Record<OrderKind, number>;
 }
 
 export class ReplayResultDto {

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, Matches } from 'class-validator';
 import { MerchantOrderDetailDto, MerchantOrderQueryDto, MerchantOrderSummaryDto } from '../../orders/dto/order.dto.js';
-import { ORDER_STATUSES } from '../../orders/order-status.js';
+import { ORDER_STATUSES, type OrderStatus } from '../../orders/order-status.js';
 import { VendorCallbackDto } from './callback.dto.js';
 import { OptionalField } from '../../common/errors/optional-field.js';
 
@@ -10,9 +10,11 @@ export class MerchantOrderCountsDto {
   @ApiProperty({
     type: 'object',
     properties: Object.fromEntries(ORDER_STATUSES.map((status) => [status, { type: 'integer' }])),
+    required: [...ORDER_STATUSES],
+    selfRequired: true,
     description: 'Orders per status (every status present, 0 when none)',
   })
-  byStatus!: Record<string, number>;
+  byStatus!: Record<OrderStatus, number>;
 }
 
 export class MerchantOrderUserDto {

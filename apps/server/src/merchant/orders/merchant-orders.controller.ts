@@ -7,7 +7,7 @@ import { CurrentMerchant, MerchantAuthGuard } from '../../auth/guards.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { MerchantOrderPageDto, MerchantOrderQueryDto } from '../../orders/dto/order.dto.js';
 import { countByStatus, type MerchantOrderFilter } from '../../orders/merchant-order-query.js';
-import { ORDER_STATUSES } from '../../orders/order-status.js';
+import { ORDER_STATUSES, type OrderStatus } from '../../orders/order-status.js';
 import { OrdersService } from '../../orders/orders.service.js';
 import {
   MerchantConsoleOrderDetailDto,
@@ -58,7 +58,8 @@ export class MerchantOrdersController {
   @ApiOkResponse({ type: MerchantOrderCountsDto })
   async counts(@Query() query: MerchantOrderQueryDto): Promise<MerchantOrderCountsDto> {
     const { total, byStatus } = await countByStatus(this.dataSource, filterOf(query));
-    return { total, byStatus: Object.fromEntries(ORDER_STATUSES.map((status) => [status, byStatus[status] ?? 0])) };
+    const every = Object.fromEntries(ORDER_STATUSES.map((status) => [status, byStatus[status] ?? 0]));
+    return { total, byStatus: every as Record<OrderStatus, number> };
   }
 
   @Get('export')

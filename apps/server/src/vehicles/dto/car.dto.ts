@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsString, Matches, MaxLength } from 'class-validator';
+import type { DocloudCarType as CarType } from '@banshi/vendor-clients/docloud';
 import { CAR_TYPES } from '../garage/car-numbers.js';
 import { OptionalField } from '../../common/errors/optional-field.js';
 
@@ -79,12 +80,12 @@ export class CityRuleDto {
   @ApiProperty({ description: '-1 whole, 0 not needed, N the last N' }) engineNoLength!: number;
   @ApiProperty({ example: '车架号后6位' }) vinHint!: string;
   @ApiProperty({ example: '发动机号后6位' }) engineNoHint!: string;
-  @ApiProperty({ type: [String] }) carTypes!: string[];
+  @ApiProperty({ enum: CAR_TYPES, isArray: true }) carTypes!: CarType[];
   @ApiProperty({ description: "Queries need the owner's phone" }) needsPhone!: boolean;
 }
 
 export class CarTypeDto {
-  @ApiProperty() value!: string;
+  @ApiProperty({ enum: CAR_TYPES }) value!: CarType;
   @ApiProperty() label!: string;
 }
 
@@ -118,7 +119,7 @@ export class MonitorDto {
 export class CarDto {
   @ApiProperty() id!: number;
   @ApiProperty({ example: '浙A**688', description: 'Masked plate' }) plateNumber!: string;
-  @ApiProperty() carType!: string;
+  @ApiProperty({ enum: CAR_TYPES }) carType!: CarType;
   @ApiProperty() carTypeLabel!: string;
   @ApiProperty() city!: string;
   @ApiProperty() province!: string;

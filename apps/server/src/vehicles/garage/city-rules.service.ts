@@ -6,22 +6,13 @@ import {
   type DocloudCountProvince,
 } from '@banshi/vendor-clients/docloud';
 import { docloudToAppError } from '../docloud-errors.js';
+import type { CityRuleDto } from '../dto/car.dto.js';
 
-export interface CityRule {
-  province: string;
-  /** The province's plate character, "浙". */
-  provincePrefix: string;
-  city: string;
-  /** "浙A", or "京" for a municipality (every letter after it). */
-  cityPrefix: string;
-  vinLength: number;
-  engineNoLength: number;
-  carTypes: DocloudCarType[];
-  /** 《注意事项》: Zhejiang queries fail without the owner's phone (1003). */
-  needsPhone: boolean;
-  vinHint: string;
-  engineNoHint: string;
-}
+/**
+ * A city's rules, exactly as `GET /api/vehicles/cities` serves them to the app (one shape, the DTO's):
+ * `cityPrefix` is "浙A", or "京" for a municipality; `needsPhone` from 《注意事项》 (Zhejiang, 1003).
+ */
+export type CityRule = CityRuleDto;
 
 /** Provinces whose queries need the owner's phone, from 《违章查缴接入指南 / 注意事项》. */
 const PHONE_PROVINCES = new Set(['浙']);

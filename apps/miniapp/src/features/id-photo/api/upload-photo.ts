@@ -1,14 +1,15 @@
 import Taro from '@tarojs/taro';
 import { ApiError, buildUrl, NETWORK_ERROR_MESSAGE } from '../../../shared/api/http';
 import { errorFrom, parseBody, withUserToken } from './send';
+import type { components } from '../../../shared/api/schema';
 import type { PhotoSessionDto } from './types';
 
 export const UPLOAD_PATH = '/api/id-photo/photos';
 /** A phone's original photo over a slow network, then the vendor making it for every background. */
 const UPLOAD_TIMEOUT_MS = 90_000;
 
-export interface UploadInput {
-  itemId: number;
+/** The multipart body's spec (the generated DTO's), and the photo as the device holds it. */
+export interface UploadInput extends Pick<components['schemas']['UploadPhotoBodyDto'], 'itemId'> {
   /** `tempFilePath` from chooseMedia: a local path in WeChat, a blob URL in H5. */
   filePath: string;
   /** Upload progress, 0–100. */

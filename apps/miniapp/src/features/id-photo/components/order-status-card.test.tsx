@@ -47,10 +47,12 @@ function order(status: IdPhotoOrderDto['order']['status'], overrides: Partial<Id
       logistics: null,
       awaitingConfirmation: false,
       receiptReady: false,
+      submitting: false,
       canCancel: false,
       canResubmit: false,
       ...overrides,
     },
+    payment: null,
   } satisfies IdPhotoOrderDto;
 }
 

@@ -2,15 +2,15 @@ import Taro from '@tarojs/taro';
 import { ApiError, buildUrl, NETWORK_ERROR_MESSAGE, toApiError } from '../../../shared/api/http';
 import { ensureUserToken, signIn } from '../../../shared/auth/session';
 import { tokenStore } from '../../../shared/auth/token-store';
+import type { components } from '../../../shared/api/schema';
 import type { CertificationResultDto } from './types';
 
 export const CERTIFY_PATH = '/api/identity/certifications';
 /** A phone's original photo over a slow network, then the vendor's comparison (up to 15 s). */
 const UPLOAD_TIMEOUT_MS = 90_000;
 
-export interface CertificationInput {
-  name: string;
-  idNumber: string;
+/** The form's fields (the generated multipart DTO's), and the photo as the device holds it. */
+export interface CertificationInput extends Pick<components['schemas']['CertifyIdentityFormDto'], 'name' | 'idNumber'> {
   /** `tempFilePath` from chooseMedia: a local path in WeChat, a blob URL in H5. */
   facePath: string;
   /** Upload progress, 0–100. */

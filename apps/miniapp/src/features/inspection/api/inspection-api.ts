@@ -7,7 +7,11 @@ import type {
   InspectionCarListDto,
   InspectionOrderDto,
   InspectionOrderPageDto,
+  AreaDto,
+  BrandDto,
+  ModelDto,
   NamedOption,
+  SeriesDto,
   PreOrderDto,
   SaveCarInput,
 } from './types';
@@ -36,27 +40,27 @@ export function getPreOrder(garageCarId: number): Promise<PreOrderDto> {
 }
 
 export function listBrands(): Promise<NamedOption[]> {
-  return request<NamedOption[]>({ path: `${BASE}/brands`, silent: true });
+  return request<BrandDto[]>({ path: `${BASE}/brands`, silent: true });
 }
 
 export function listSeries(brandId: number): Promise<NamedOption[]> {
-  return request<NamedOption[]>({ path: `${BASE}/brands/${brandId}/series`, silent: true });
+  return request<SeriesDto[]>({ path: `${BASE}/brands/${brandId}/series`, silent: true });
 }
 
 export function listModels(seriesId: number): Promise<NamedOption[]> {
-  return request<NamedOption[]>({ path: `${BASE}/series/${seriesId}/models`, silent: true });
+  return request<ModelDto[]>({ path: `${BASE}/series/${seriesId}/models`, silent: true });
 }
 
 export function listProvinces(): Promise<NamedOption[]> {
-  return request<NamedOption[]>({ path: `${BASE}/areas/provinces`, silent: true });
+  return request<AreaDto[]>({ path: `${BASE}/areas/provinces`, silent: true });
 }
 
 export function listCities(provinceId: number): Promise<NamedOption[]> {
-  return request<NamedOption[]>({ path: `${BASE}/areas/provinces/${provinceId}/cities`, silent: true });
+  return request<AreaDto[]>({ path: `${BASE}/areas/provinces/${provinceId}/cities`, silent: true });
 }
 
 export function listDistricts(cityId: number): Promise<NamedOption[]> {
-  return request<NamedOption[]>({ path: `${BASE}/areas/cities/${cityId}/districts`, silent: true });
+  return request<AreaDto[]>({ path: `${BASE}/areas/cities/${cityId}/districts`, silent: true });
 }
 
 export function createInspectionOrder(input: CreateOrderInput): Promise<InspectionOrderDto> {

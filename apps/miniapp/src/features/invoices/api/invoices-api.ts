@@ -1,6 +1,6 @@
 import { request } from '../../../shared/api/request';
 import type { QueryValue } from '../../../shared/api/http';
-import type { InvoiceFilters, InvoicePage, InvoiceScan, MonthTotals } from './types';
+import type { InvoiceFilters, InvoiceMonthsDto, InvoicePage, InvoiceScan, MonthTotals } from './types';
 
 export const INVOICES_PAGE_SIZE = 20;
 
@@ -20,7 +20,7 @@ export function listInvoices(filters: InvoiceFilters, cursor: string | null): Pr
 }
 
 export async function listMonths(filters: Pick<InvoiceFilters, 'type' | 'reimbursed'>): Promise<MonthTotals[]> {
-  const body = await request<{ months: MonthTotals[] }>({
+  const body = await request<InvoiceMonthsDto>({
     path: '/api/invoices/months',
     query: filterQuery({ ...filters, month: null }),
   });

@@ -1,162 +1,34 @@
-import type { PaymentViewDto } from '../../../shared/api/types';
+/**
+ * The server's invoice contract (`/api/invoices`), as generated from its OpenAPI document (server:
+ * apps/server/src/invoices/dto). Personal data arrives masked. `pnpm openapi` regenerates `schema.d.ts`.
+ */
+import type { components, operations } from '../../../shared/api/schema';
 
-/** The server's invoice contract (`/api/invoices`), as this feature reads it. Personal data arrives masked. */
+type Schemas = components['schemas'];
 
-export type InvoiceBillType =
-  | 'train'
-  | 'didi'
-  | 'flight'
-  | 'taxi'
-  | 'coach'
-  | 'quota'
-  | 'toll'
-  | 'utilities'
-  | 'bus'
-  | 'office_supplies'
-  | 'lodging'
-  | 'parking'
-  | 'courier'
-  | 'phone'
-  | 'ship'
-  | 'ticket'
-  | 'fuel'
-  | 'transit_card'
-  | 'bank'
-  | 'vat_special'
-  | 'vat_ordinary'
-  | 'other';
-
+export type InvoiceScanSummary = Schemas['InvoiceScanSummaryDto'];
+/** Our names of Yundou's bill types, and `other` for a type the server does not know. */
+export type InvoiceBillType = NonNullable<InvoiceScanSummary['billType']>;
 /** `unpaid`: a priced photo waiting for its payment; `closed`: never paid, its order closed. */
-export type ScanStatus = 'unpaid' | 'recognising' | 'recognised' | 'failed' | 'closed';
-export type ScanSource = 'photo' | 'qr_text' | 'qr_image';
-
-export interface DuplicateRef {
-  id: number;
-  orderNo: string;
-  scannedAt: string;
-  reimbursedAt: string | null;
-}
-
-export interface InvoiceScanSummary {
-  id: number;
-  orderId: number;
-  orderNo: string;
-  orderStatus: string;
-  source: ScanSource;
-  status: ScanStatus;
-  billType: InvoiceBillType | null;
-  typeLabel: string | null;
-  /** Reimbursable amount in fen (VAT: 价税合计). */
-  amountFen: number | null;
-  issueDate: string | null;
-  /** `YYYY-MM`. */
-  month: string;
-  invoiceCode: string | null;
-  invoiceNumber: string | null;
-  fullyDigital: boolean;
-  duplicateOf: DuplicateRef | null;
-  reimbursedAt: string | null;
-  failureMessage: string | null;
-  retryable: boolean;
-  createdAt: string;
-  recognisedAt: string | null;
-}
-
-export interface QrFields {
-  typeCode: string;
-  typeLabel: string;
-  fullyDigital: boolean;
-  invoiceCode: string | null;
-  invoiceNumber: string;
-  amountFen: number;
-  issueDate: string;
-  checkCodeLast6: string | null;
-}
-
-export interface Coded {
-  code: number;
-  label: string;
-}
-
-export interface Party {
-  name?: string;
-  bank?: string;
-  account?: string;
-  tel?: string;
-  address?: string;
-  taxId?: string;
-}
-
-export interface VatItem {
-  name?: string;
-  specification?: string;
-  unit?: string;
-  quantity?: string;
-  unitPrice?: string;
-  amountFen?: number;
-  taxFen?: number;
-  taxRate?: string;
-}
-
+export type ScanStatus = Schemas['ScanStatus'];
+export type ScanSource = Schemas['ScanSource'];
+/** The earlier scan a duplicate repeats: that one is counted. */
+export type DuplicateRef = Schemas['DuplicateRefDto'];
+export type QrFields = Schemas['QrFieldsDto'];
 /** The typed bill of the vendor; every field may be missing because recognition can miss it. */
-export interface Bill {
-  type: InvoiceBillType;
-  vendorType: string;
-  signDate?: string;
-  amountFen?: number;
-  invoiceCode?: string;
-  invoiceNumber?: string;
-  producer?: Coded;
-  chapter?: Coded;
-  territory?: Coded;
-  invoiceOrder?: Coded;
-  fullName?: string;
-  idNumber?: string;
-  mobile?: string;
-  time?: string;
-  licenseNumber?: string;
-  expenseType?: string;
-  city?: string;
-  province?: string;
-  taxFen?: number;
-  totalFen?: number;
-  checkCode?: string;
-  payer?: Party;
-  payee?: Party;
-  items?: VatItem[];
-  /** `other` bills: the fields as the vendor sent them. */
-  data?: Record<string, unknown>;
-}
+export type Bill = Schemas['BillDto'];
+export type Coded = Schemas['BillCodedDto'];
+export type Party = Schemas['BillPartyDto'];
+export type VatItem = Schemas['BillItemDto'];
+/** A scan in full; `photoUrl` is signed, relative (`/api/files/...`), valid for an hour. */
+export type InvoiceScan = Schemas['InvoiceScanDto'];
+export type InvoiceTotals = Schemas['InvoiceTotalsDto'];
+export type InvoicePage = Schemas['InvoicePageDto'];
+export type MonthTotals = Schemas['MonthTotalsDto'];
+export type InvoiceMonthsDto = Schemas['InvoiceMonthsDto'];
+export type ExportFormat = NonNullable<operations['InvoicesController_export']['parameters']['query']>['format'];
 
-export interface InvoiceScan extends InvoiceScanSummary {
-  /** Signed, relative (`/api/files/...`), valid for an hour. */
-  photoUrl: string | null;
-  bill: Bill | null;
-  qr: QrFields | null;
-  warnings: string[];
-  retryOfId: number | null;
-  replacedById: number | null;
-  /** Priced photo recognitions only: 待支付 until paid, then what was paid and refunded. */
-  payment: PaymentViewDto | null;
-}
-
-export interface InvoiceTotals {
-  count: number;
-  amountFen: number;
-  duplicates: number;
-}
-
-export interface InvoicePage {
-  items: InvoiceScanSummary[];
-  nextCursor: string | null;
-  totals: InvoiceTotals;
-}
-
-export interface MonthTotals extends InvoiceTotals {
-  month: string;
-  unfinished: number;
-}
-
+/** The list's filters as the page holds them (null: no filter); the query leaves the nulls out. */
 export interface InvoiceFilters {
   type: InvoiceBillType | null;
   month: string | null;
@@ -164,5 +36,3 @@ export interface InvoiceFilters {
 }
 
 export const NO_FILTERS: InvoiceFilters = { type: null, month: null, reimbursed: null };
-
-export type ExportFormat = 'xlsx' | 'csv';

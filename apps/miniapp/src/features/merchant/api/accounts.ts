@@ -1,12 +1,13 @@
 import { request } from '../../../shared/api/request';
-import type { AuditLogEntryDto, MerchantAccountDto, Page } from './types';
+import type { components } from '../../../shared/api/schema';
+import type { AuditLogPageDto, MerchantAccountDto, MerchantAccountListDto, UpdatedMerchantAccountDto } from './types';
 
 export function getMerchantMe(): Promise<MerchantAccountDto> {
   return request<MerchantAccountDto>({ path: '/api/merchant/me', silent: true });
 }
 
-export function listAccounts(): Promise<{ items: MerchantAccountDto[] }> {
-  return request<{ items: MerchantAccountDto[] }>({ path: '/api/merchant/accounts' });
+export function listAccounts(): Promise<MerchantAccountListDto> {
+  return request<MerchantAccountListDto>({ path: '/api/merchant/accounts' });
 }
 
 export function createStaffAccount(username: string, password: string): Promise<MerchantAccountDto> {
@@ -16,15 +17,15 @@ export function createStaffAccount(username: string, password: string): Promise<
 /** `token` comes back when one changed one's own password: the session goes on under it. */
 export function updateAccount(
   id: number,
-  patch: { password?: string; currentPassword?: string; disabled?: boolean },
-): Promise<MerchantAccountDto & { token?: string }> {
-  return request<MerchantAccountDto & { token?: string }>({
+  patch: components['schemas']['UpdateMerchantAccountDto'],
+): Promise<UpdatedMerchantAccountDto> {
+  return request<UpdatedMerchantAccountDto>({
     method: 'PATCH',
     path: `/api/merchant/accounts/${id}`,
     data: patch,
   });
 }
 
-export function listAuditLog(action: string | null, cursor: string | null): Promise<Page<AuditLogEntryDto>> {
-  return request<Page<AuditLogEntryDto>>({ path: '/api/merchant/audit-log', query: { action, cursor, limit: 20 } });
+export function listAuditLog(action: string | null, cursor: string | null): Promise<AuditLogPageDto> {
+  return request<AuditLogPageDto>({ path: '/api/merchant/audit-log', query: { action, cursor, limit: 20 } });
 }

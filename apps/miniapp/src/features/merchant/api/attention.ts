@@ -1,6 +1,6 @@
 import { request } from '../../../shared/api/request';
 import type { OrderKind } from '../../../shared/api/types';
-import type { AttentionSummaryDto, Page, ReplayResultDto, StuckOrderDto, VendorCallbackDto } from './types';
+import type { AttentionCallbackPageDto, AttentionSummaryDto, ReplayResultDto, StuckOrderPageDto } from './types';
 
 export function getAttentionSummary(): Promise<AttentionSummaryDto> {
   return request<AttentionSummaryDto>({ path: '/api/merchant/attention/summary', silent: true });
@@ -9,15 +9,15 @@ export function getAttentionSummary(): Promise<AttentionSummaryDto> {
 export function listAttentionCallbacks(
   status: 'failed' | 'rejected' | null,
   cursor: string | null,
-): Promise<Page<VendorCallbackDto>> {
-  return request<Page<VendorCallbackDto>>({
+): Promise<AttentionCallbackPageDto> {
+  return request<AttentionCallbackPageDto>({
     path: '/api/merchant/attention/callbacks',
     query: { status, cursor, limit: 20 },
   });
 }
 
-export function listStuckOrders(kind: OrderKind | null, cursor: string | null): Promise<Page<StuckOrderDto>> {
-  return request<Page<StuckOrderDto>>({
+export function listStuckOrders(kind: OrderKind | null, cursor: string | null): Promise<StuckOrderPageDto> {
+  return request<StuckOrderPageDto>({
     path: '/api/merchant/attention/stuck-orders',
     query: { kind, cursor, limit: 20 },
   });

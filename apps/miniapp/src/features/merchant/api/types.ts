@@ -1,130 +1,57 @@
-import type { components } from '../../../shared/api/schema';
-import type {
-  MerchantOrderDetailDto,
-  MerchantOrderQuery,
-  MerchantOrderSummaryDto,
-  OrderKind,
-  OrderStatus,
-} from '../../../shared/api/types';
+/**
+ * The merchant pages' side of the server contract, as generated from its OpenAPI document (server:
+ * apps/server/src/merchant). `pnpm openapi` regenerates `schema.d.ts`; nothing here is written by hand.
+ */
+import type { components, operations } from '../../../shared/api/schema';
+import type { MerchantOrderDetailDto } from '../../../shared/api/types';
 
-/** The merchant console's side of the server contract (see the server's `/api/docs`). */
-
-export type OrderSort = 'desc' | 'asc';
+type Schemas = components['schemas'];
 
 /** `GET /api/merchant/orders` and its counts and export take these; absent keys are not sent. */
-export interface ConsoleOrderQuery extends MerchantOrderQuery {
-  vendorRef?: string;
-  phoneLast4?: string;
-  sort?: OrderSort;
-}
+export type ConsoleOrderQuery = Omit<
+  NonNullable<operations['MerchantOrdersController_list']['parameters']['query']>,
+  'cursor' | 'limit' | 'minAmountFen' | 'maxAmountFen'
+>;
+export type OrderSort = NonNullable<ConsoleOrderQuery['sort']>;
 
-export interface OrderCountsDto {
-  total: number;
-  byStatus: Record<OrderStatus, number>;
-}
+/** How many orders match the filters: every status present, 0 when none. */
+export type OrderCountsDto = Schemas['MerchantOrderCountsDto'];
 
-/** One vendor callback behind an order, with its verification result and masked payload (generated type). */
+/** One vendor callback behind an order, with its verification result and masked payload. */
 export type VendorCallbackDto = MerchantOrderDetailDto['callbacks'][number];
-
 export type MerchantOrderUserDto = NonNullable<MerchantOrderDetailDto['user']>;
 
 /**
  * `GET /api/merchant/orders/:id/view`: the order as the server describes it for a person (sections of
  * labelled, formatted values; the timeline; every vendor event). The desk console renders the same.
  */
-export type MerchantOrderViewDto = components['schemas']['MerchantOrderViewDto'];
-export type ViewSectionDto = MerchantOrderViewDto['sections'][number];
-export type ViewFieldDto = ViewSectionDto['fields'][number];
-export type TimelineEntryDto = MerchantOrderViewDto['timeline'][number];
-export type VendorEventViewDto = MerchantOrderViewDto['vendorEvents']['items'][number];
+export type MerchantOrderViewDto = Schemas['MerchantOrderViewDto'];
+export type ViewSectionDto = Schemas['ViewSectionDto'];
+export type ViewFieldDto = Schemas['ViewFieldDto'];
+export type TimelineEntryDto = Schemas['TimelineEntryDto'];
+export type VendorEventViewDto = Schemas['VendorEventViewDto'];
 
-export interface RefreshedOrderDto {
-  order: MerchantOrderSummaryDto;
-  changed: boolean;
-}
+export type RefreshedOrderDto = Schemas['RefreshedOrderDto'];
+export type ReplayResultDto = Schemas['ReplayResultDto'];
+export type StuckOrderDto = Schemas['StuckOrderDto'];
+export type StuckOrderPageDto = Schemas['StuckOrderPageDto'];
+export type AttentionSummaryDto = Schemas['AttentionSummaryDto'];
+export type AttentionCallbackPageDto = Schemas['AttentionCallbackPageDto'];
 
-export interface ReplayResultDto {
-  applied: boolean;
-  callback: VendorCallbackDto;
-}
+export type DayKindCountDto = Schemas['DayKindCountDto'];
+export type KindStatsDto = Schemas['KindStatsDto'];
+export type VendorStatsDto = Schemas['VendorStatsDto'];
+export type DashboardDto = Schemas['DashboardDto'];
 
-export interface StuckOrderDto extends MerchantOrderSummaryDto {
-  statusChangedAt: string;
-  stuckMinutes: number;
-  thresholdMinutes: number;
-  canRefreshStatus: boolean;
-}
+export type MerchantAccountDto = Schemas['MerchantAccountDto'];
+export type MerchantAccountListDto = Schemas['MerchantAccountListDto'];
+/** `token`: a new one for the caller's session when they changed their own password. */
+export type UpdatedMerchantAccountDto = Schemas['UpdatedMerchantAccountDto'];
+export type MerchantRole = MerchantAccountDto['role'];
+export type AuditLogEntryDto = Schemas['AuditLogEntryDto'];
+export type AuditAction = AuditLogEntryDto['action'];
+export type AuditLogPageDto = Schemas['AuditLogPageDto'];
 
-export interface AttentionSummaryDto {
-  failedCallbacks: number;
-  rejectedCallbacks: number;
-  stuckOrders: number;
-  thresholds: Record<OrderKind, number>;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-export interface DayKindCountDto {
-  day: string;
-  kind: OrderKind;
-  count: number;
-}
-
-export interface KindStatsDto {
-  kind: OrderKind;
-  total: number;
-  completed: number;
-  failed: number;
-  cancelled: number;
-  open: number;
-  completionRate: number;
-  failureRate: number;
-  amountFen: number;
-  avgCompletionSeconds: number | null;
-}
-
-export interface VendorStatsDto {
-  vendor: string;
-  total: number;
-  applied: number;
-  rejected: number;
-  failed: number;
-  errorRate: number;
-}
-
-export interface DashboardDto {
-  from: string;
-  to: string;
-  days: string[];
-  perDay: DayKindCountDto[];
-  kinds: KindStatsDto[];
-  vendors: VendorStatsDto[];
-  totals: { orders: number; completed: number; failed: number; amountFen: number };
-}
-
-export type MerchantRole = 'owner' | 'staff';
-
-export interface MerchantAccountDto {
-  id: number;
-  username: string;
-  role: MerchantRole;
-  disabled: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface AuditLogEntryDto {
-  id: number;
-  merchantId: number;
-  merchantUsername: string;
-  action: string;
-  target: string;
-  details: Record<string, unknown> | null;
-  ip: string;
-  createdAt: string;
-}
-
-export type ExportFormat = 'csv' | 'xlsx';
+export type ExportFormat = NonNullable<
+  NonNullable<operations['MerchantOrdersController_export']['parameters']['query']>['format']
+>;

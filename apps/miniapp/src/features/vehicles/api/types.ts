@@ -1,137 +1,36 @@
-/** The vehicles service's HTTP contract (server: apps/server/src/vehicles/dto). Amounts in fen. */
+/**
+ * The vehicles service's HTTP contract, as generated from the server's OpenAPI document
+ * (server: apps/server/src/vehicles/dto). Amounts in fen. `pnpm openapi` regenerates `schema.d.ts`.
+ */
 import type { components } from '../../../shared/api/schema';
 
 type Schemas = components['schemas'];
 
-export interface CityRule {
-  province: string;
-  provincePrefix: string;
-  city: string;
-  /** 浙A, or 京 for a municipality. */
-  cityPrefix: string;
-  /** -1 whole number, 0 not needed, N the last N. */
-  vinLength: number;
-  engineNoLength: number;
-  vinHint: string;
-  engineNoHint: string;
-  carTypes: string[];
-  needsPhone: boolean;
-}
-
-export interface CitiesDto {
-  cities: CityRule[];
-  carTypes: { value: string; label: string }[];
-}
-
-export interface CountsDto {
-  localCity: number;
-  localProvince: number;
-  otherProvince: number;
-  total: number;
-  updatedAt: string;
-}
-
-export interface ViolationSummaryDto {
-  untreated: number;
-  totalFineFen: number;
-  totalPoints: number;
-  payable: number;
-  queriedAt: string | null;
-}
-
-export type MonitorState = 'off' | 'pending' | 'on' | 'failed';
-
-export interface CarDto {
-  id: number;
-  /** Masked, e.g. 浙A**688. */
-  plateNumber: string;
-  carType: string;
-  carTypeLabel: string;
-  city: string;
-  province: string;
-  cityPrefix: string;
-  vin: string | null;
-  engineNo: string | null;
-  vinHint: string;
-  engineNoHint: string;
-  monitor: { enabled: boolean; state: MonitorState; message: string | null };
-  counts: CountsDto | null;
-  countsNote: string | null;
-  violations: ViolationSummaryDto;
-  deductSelfReady: boolean;
-  travelLicenseUploaded: boolean;
-  createdAt: string;
-}
-
-export interface GarageDto {
-  items: CarDto[];
-  limit: number;
-  /** The saved phone, masked. */
-  phone: string | null;
-}
-
-export interface AddCarInput {
-  plateNumber: string;
-  carType?: string;
-  vin?: string;
-  engineNo?: string;
-  phone?: string;
-  consent: true;
-}
-
-export type UpdateCarInput = Partial<Pick<AddCarInput, 'carType' | 'vin' | 'engineNo' | 'phone'>>;
-
-export interface ViolationDto {
-  code: string;
-  time: string;
-  address: string;
-  reason: string;
-  city: string | null;
-  fineFen: number;
-  points: number;
-  serviceFeeFen: number | null;
-  markFeeFen: number | null;
-  canSelect: boolean;
-  selectNote: string | null;
-  processStatus: number | null;
-  processStatusLabel: string;
-  paymentStatus: number | null;
-  needTravelLicense: boolean;
-}
-
-export interface ViolationListDto {
-  carId: number;
-  plateNumber: string;
-  city: string;
-  queriedAt: string | null;
-  stale: boolean;
-  staleReason: string | null;
-  summary: ViolationSummaryDto;
-  deductSelfReady: boolean;
-  travelLicenseUploaded: boolean;
-  items: ViolationDto[];
-}
-
+/**
+ * An open city and the VIN / engine-number part it asks for (`vinLength`: -1 whole, 0 not needed, N the
+ * last N); `cityPrefix` is 浙A, or 京 for a municipality. Served by the API from the vendor's list.
+ */
+export type CityRule = Schemas['CityRuleDto'];
+export type CitiesDto = Schemas['CitiesDto'];
+export type CarType = Schemas['CarTypeDto']['value'];
+export type CountsDto = Schemas['CountsDto'];
+export type ViolationSummaryDto = Schemas['ViolationSummaryDto'];
+export type MonitorState = Schemas['MonitorDto']['state'];
+/** A garage car; `plateNumber`, `vin` and `engineNo` are masked (浙A**688). */
+export type CarDto = Schemas['CarDto'];
+/** The garage; `phone` is the saved phone, masked. */
+export type GarageDto = Schemas['GarageDto'];
+export type AddCarInput = Schemas['AddCarDto'];
+export type UpdateCarInput = Schemas['UpdateCarDto'];
+export type ViolationDto = Schemas['ViolationDto'];
+export type ViolationListDto = Schemas['ViolationListDto'];
 export type QuoteLineDto = Schemas['QuoteLineDto'];
-
 /** The price of the chosen violations, and whether the order must ask for the owner's phone first. */
 export type QuoteDto = Schemas['QuoteDto'];
-
 /** 直通车: violations typed in from tickets, and the phone when none is saved. */
 export type ManualQuoteInput = Schemas['ManualQuoteDto'];
-
 export type OrderLineDto = Schemas['OrderLineDto'];
-
 /** A violation-payment order; `payment` is its WeChat Pay payment when the user pays here first. */
 export type VehicleOrderDto = Schemas['VehicleOrderDto'];
-
-export interface TravelLicenseStatusDto {
-  front: boolean;
-  back: boolean;
-  uploaded: boolean;
-}
-
-export interface DeductSelfResultDto {
-  passed: boolean;
-  message: string;
-}
+export type TravelLicenseStatusDto = Schemas['TravelLicenseStatusDto'];
+export type DeductSelfResultDto = Schemas['DeductSelfResultDto'];

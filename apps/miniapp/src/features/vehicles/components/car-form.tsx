@@ -1,7 +1,7 @@
 import { Button, Checkbox, Input } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import type { CarDto, CitiesDto, CityRule } from '../api/types';
+import type { CarDto, CarType, CitiesDto, CityRule } from '../api/types';
 import { cityForPlate, fieldPlaceholder, regionTyped } from '../city';
 import { plateLength, plateProblem } from '../plate';
 import { VEHICLE_AGREEMENT } from '../platform/privacy.types';
@@ -11,7 +11,8 @@ import './car-form.scss';
 
 export interface CarFormValues {
   plateNumber: string;
-  carType: string;
+  /** Empty until one is chosen. */
+  carType: CarType | '';
   vin: string;
   engineNo: string;
   phone: string;
@@ -52,7 +53,7 @@ export function CarForm({ cities, savedPhone, car, errors = {}, submitting, onSu
   const [plate, setPlate] = useState('');
   const [newEnergy, setNewEnergy] = useState(false);
   const [keyboard, setKeyboard] = useState(!editing);
-  const [carType, setCarType] = useState(car?.carType ?? '');
+  const [carType, setCarType] = useState<CarType | ''>(car?.carType ?? '');
   const [vin, setVin] = useState('');
   const [engineNo, setEngineNo] = useState('');
   const [phone, setPhone] = useState('');
