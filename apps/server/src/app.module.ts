@@ -9,6 +9,7 @@ import type { AppConfig } from './config/app-config.js';
 import { APP_CONFIG, SECRETS } from './config/config.tokens.js';
 import type { Secrets } from './config/secrets.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { ENTITIES } from './entities.js';
 import { HealthModule } from './health/health.module.js';
 import { loggerOptions } from './logging/logger.options.js';
 import { ContentSafetyModule } from './content-safety/content-safety.module.js';
@@ -42,7 +43,7 @@ export class AppModule {
         ConfigHolderModule.forRoot(config, secrets),
         LoggerModule.forRoot(loggerOptions(config, logDestination)),
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(config.databaseUrl),
+          ...dataSourceOptions(config.databaseUrl, ENTITIES),
           // Fail fast in tests; in production ride out a database that starts after us.
           retryAttempts: config.env === 'test' ? 0 : 10,
           retryDelay: 2000,

@@ -5,9 +5,12 @@ import { LeaseService } from './locks/lease.service.js';
 import { FilesController } from './storage/files.controller.js';
 import { storageDriverProvider } from './storage/storage-driver.provider.js';
 import { StorageService } from './storage/storage.service.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { COMMON_ENTITIES } from './common.entities.js';
 
 @Global()
 @Module({
+  imports: [TypeOrmModule.forFeature(COMMON_ENTITIES)],
   controllers: [FilesController],
   providers: [Transactions, LeaseService, JobScheduler, storageDriverProvider, StorageService],
   exports: [Transactions, LeaseService, JobScheduler, StorageService],

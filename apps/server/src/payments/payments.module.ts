@@ -17,6 +17,8 @@ import { RefundsService } from './refunds.service.js';
 import { WechatPayCallbackRoutes } from './wechatpay-callback.routes.js';
 import { wechatPayClientProvider } from './wechatpay-client.js';
 import { WechatPayNotifyHandler } from './wechatpay-notify.handler.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PAYMENTS_ENTITIES } from './payments.entities.js';
 
 /**
  * Payments core, shared by every priced service like `orders`: prices, WeChat Pay payments and
@@ -27,6 +29,7 @@ import { WechatPayNotifyHandler } from './wechatpay-notify.handler.js';
  */
 @Global()
 @Module({
+  imports: [TypeOrmModule.forFeature(PAYMENTS_ENTITIES)],
   controllers: [
     PaymentsController,
     PricesController,
