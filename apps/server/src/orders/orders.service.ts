@@ -145,6 +145,29 @@ export class OrdersService {
     await this.recordEvent(manager, orderId, { type, fromStatus: null, toStatus: null, vendorStatus: null }, meta);
   }
 
+  /**
+   * Records the vendor's own order number, inside the caller's transaction (beside the detail row
+   * that stores it too). Every write to `orders` goes through this service.
+   */
+  async recordVendorRef(manager: EntityManager, orderId: number, vendorRef: string): Promise<void> {
+    await manager.update(Order, { id: orderId }, { vendorRef });
+  }
+
+  /** The vendor's order number and the price it quoted, recorded together when the vendor takes the order. */
+  async recordVendorQuote(
+    manager: EntityManager,
+    orderId: number,
+    vendorRef: string,
+    amountFen: number,
+  ): Promise<void> {
+    await manager.update(Order, { id: orderId }, { vendorRef, amountFen });
+  }
+
+  /** Renames the order (the title every list shows), inside the caller's transaction. */
+  async retitle(manager: EntityManager, orderId: number, title: string): Promise<void> {
+    await manager.update(Order, { id: orderId }, { title });
+  }
+
   async lockOrder(manager: EntityManager, orderId: number): Promise<Order> {
     const order = await findRow(manager, Order, { id: orderId }, { lock: true });
     if (!order) throw AppError.notFound('订单不存在');
