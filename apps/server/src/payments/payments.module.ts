@@ -3,6 +3,7 @@ import { FulfilmentService } from './fulfilment.service.js';
 import { PaidServices } from './paid-services.js';
 import { PaymentWorker } from './payment-worker.js';
 import { PaymentsController } from './payments.controller.js';
+import { orderPayablesProvider } from './order-payables.provider.js';
 import { PaymentsService } from './payments.service.js';
 import { MerchantPaymentsController } from './merchant/merchant-payments.controller.js';
 import { MerchantPaymentsService } from './merchant/merchant-payments.service.js';
@@ -39,6 +40,7 @@ import { PAYMENTS_ENTITIES } from './payments.entities.js';
     ReconciliationController,
   ],
   providers: [
+    orderPayablesProvider,
     wechatPayClientProvider,
     PaidServices,
     PricesService,
@@ -54,6 +56,7 @@ import { PAYMENTS_ENTITIES } from './payments.entities.js';
     ReconciliationJob,
   ],
   exports: [
+    orderPayablesProvider,
     PaidServices,
     PricesService,
     PaymentsService,
