@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module, type Provider } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import { AccountModule } from './account/account.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CallbacksModule } from './callbacks/callbacks.module.js';
 import { CommonModule } from './common/common.module.js';
@@ -9,6 +10,8 @@ import type { AppConfig } from './config/app-config.js';
 import { APP_CONFIG, SECRETS } from './config/config.tokens.js';
 import type { Secrets } from './config/secrets.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { ENTITIES } from './entities.js';
+import { FilesModule } from './files/files.module.js';
 import { HealthModule } from './health/health.module.js';
 import { loggerOptions } from './logging/logger.options.js';
 import { ContentSafetyModule } from './content-safety/content-safety.module.js';
@@ -42,7 +45,7 @@ export class AppModule {
         ConfigHolderModule.forRoot(config, secrets),
         LoggerModule.forRoot(loggerOptions(config, logDestination)),
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(config.databaseUrl),
+          ...dataSourceOptions(config.databaseUrl, ENTITIES),
           // Fail fast in tests; in production ride out a database that starts after us.
           retryAttempts: config.env === 'test' ? 0 : 10,
           retryDelay: 2000,
@@ -53,6 +56,8 @@ export class AppModule {
         CommonModule,
         VendorsModule,
         AuthModule,
+        AccountModule,
+        FilesModule,
         OrdersModule,
         CallbacksModule,
         PaymentsModule,

@@ -1,6 +1,8 @@
+import type { AuthenticatedMerchant } from './auth-tokens.js';
+
 /**
- * Where merchant actions are written down (the merchant console's audit log provides it). Auth
- * depends only on this interface: a login is recorded without auth knowing the log's module.
+ * Where merchant actions are written down (the merchant console's audit log provides it). Auth,
+ * payments and inspection depend only on this interface: they record without knowing the log's module.
  */
 export interface MerchantAuditEntry {
   merchant: { id: number; username: string };
@@ -15,6 +17,14 @@ export interface MerchantAuditEntry {
 
 export interface MerchantAuditSink {
   record(entry: MerchantAuditEntry): Promise<void>;
+  /** Records an action of the signed-in merchant (its name is read from the account). */
+  recordFor(
+    merchant: AuthenticatedMerchant,
+    action: string,
+    target: string,
+    details: unknown,
+    ip: string | undefined,
+  ): Promise<void>;
 }
 
 export const MERCHANT_AUDIT = Symbol('MERCHANT_AUDIT');

@@ -6,6 +6,7 @@ import { Merchant, type MerchantRole } from '../auth/merchant.entity.js';
 import { hashPassword, passwordProblem } from '../auth/password.js';
 import { loadConfig } from '../config/app-config.js';
 import { dataSourceOptions } from '../database/data-source-options.js';
+import { ENTITIES } from '../entities.js';
 
 const USAGE =
   'usage: pnpm merchant:create <username> [--role owner|staff] [--update]\n' +
@@ -22,7 +23,7 @@ async function main(argv: string[]): Promise<void> {
   if (problem) throw new UsageError(problem);
 
   const config = loadConfig();
-  const dataSource = await new DataSource(dataSourceOptions(config.databaseUrl)).initialize();
+  const dataSource = await new DataSource(dataSourceOptions(config.databaseUrl, ENTITIES)).initialize();
   try {
     const repository = dataSource.getRepository(Merchant);
     const existing = await repository.findOneBy({ username });

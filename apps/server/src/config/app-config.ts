@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '@banshi/vendor-clients';
-import type { OrderKind } from '../orders/order-status.js';
+import type { OrderKind } from './order-kinds.js';
 import { storageConfig, storageEnvSchema, type StorageConfig } from './storage-config.js';
 import { fromRoot, repositoryRoot, resolveDatabaseUrl } from './repo-root.js';
 import { DEFAULT_STUCK_ORDER_MINUTES, parseStuckOrderMinutes } from './stuck-orders.js';

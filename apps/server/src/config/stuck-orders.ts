@@ -1,4 +1,4 @@
-import { ORDER_KINDS, type OrderKind } from '../orders/order-status.js';
+import { ORDER_KINDS, type OrderKind } from './order-kinds.js';
 
 /**
  * How long an order of each kind may stay in a non-final status before the merchant console lists

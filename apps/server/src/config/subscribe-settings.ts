@@ -1,4 +1,4 @@
-import { ORDER_KINDS, type OrderKind } from '../orders/order-status.js';
+import { ORDER_KINDS, type OrderKind } from './order-kinds.js';
 
 /** What each data key of the order-progress template carries. */
 export const SUBSCRIBE_FIELDS = ['service', 'orderNo', 'status', 'note', 'time'] as const;

@@ -1,17 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 /**
  * `DATABASE_URL` picks the database: `mysql://user:pass@host:3306/db` (production, MariaDB in CI)
  * or `sqlite:<file>` (the embedded default; `sqlite::memory:` for throwaway runs). Migrations run
  * at start-up; `synchronize` is never used, so both databases get exactly the migrated schema.
+ * `entities` comes from the composition root (`src/entities.ts`): this folder knows no service module.
  */
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+export function dataSourceOptions(databaseUrl: string, entities: DataSourceOptions['entities']): DataSourceOptions {
   const common = {
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsRun: true,
     synchronize: false,

@@ -13,7 +13,7 @@ import { APP_CONFIG } from '../config/config.tokens.js';
 import type { AppConfig } from '../config/app-config.js';
 import { DrainState } from '../lifecycle/drain-state.js';
 import { VENDOR_SETTINGS, type AvailableVendors } from '../vendors/vendor-settings.js';
-import { HealthChecks, probe, type Probe } from './health-checks.js';
+import { HealthChecks, probe, type Probe } from '../common/health-checks.js';
 
 class ProbeDto implements Probe {
   @ApiProperty() ok!: boolean;

@@ -208,7 +208,7 @@ export class IdPhotoOrdersService {
     }
     await this.transactions.run(async (manager) => {
       await manager.update(IdPhotoOrder, { id: detail.id }, { vendorOrderNo: orderNo, updatedAt: new Date() });
-      await manager.update(Order, { id: orderId }, { vendorRef: orderNo });
+      await this.orders.recordVendorRef(manager, orderId, orderNo);
       await manager.update(ZjzSubmission, { id: submission.id }, { orderId, vendorOrderNo: orderNo });
       await this.orders.applyStep(manager, orderId, submittedStep(1), {
         actor: 'user',
@@ -286,7 +286,7 @@ export class IdPhotoOrdersService {
         const edited = !sameRecord(param, detail.param) || !sameRecord({ ...print }, { ...detail.printParam });
         const what =
           [replacing ? '更换照片' : null, edited ? '修改信息' : null].filter(Boolean).join('并') || '按原信息';
-        if (orderNo !== detail.vendorOrderNo) await manager.update(Order, { id: orderId }, { vendorRef: orderNo });
+        if (orderNo !== detail.vendorOrderNo) await this.orders.recordVendorRef(manager, orderId, orderNo);
         await manager.update(
           IdPhotoOrder,
           { id: detail.id },

@@ -4,7 +4,6 @@ import { maskText } from '../common/crypto/masking.js';
 import { AppError } from '../common/errors/app-error.js';
 import { Transactions } from '../database/transactions.js';
 import type { OrderStep } from '../orders/order-status.js';
-import { Order } from '../orders/order.entity.js';
 import { OrdersService } from '../orders/orders.service.js';
 import type { Refund } from '../payments/entities/refund.entity.js';
 import { PaidServices, type FulfilmentResult, type PaidService } from '../payments/paid-services.js';
@@ -102,7 +101,7 @@ export class IdPhotoPaidService implements PaidService, OnModuleInit {
     const orderNo = sent.orderNo;
     await this.transactions.run(async (manager) => {
       await manager.update(IdPhotoOrder, { id: detail.id }, { vendorOrderNo: orderNo, updatedAt: new Date() });
-      await manager.update(Order, { id: orderId }, { vendorRef: orderNo });
+      await this.orders.recordVendorRef(manager, orderId, orderNo);
       await manager.update(ZjzSubmission, { id: sent.submission.id }, { orderId, vendorOrderNo: orderNo });
       await this.orders.applyStep(manager, orderId, submittedStep(1), {
         actor: 'system',

@@ -20,9 +20,12 @@ import { ZjzCallbackHandler } from './zjz-callback.handler.js';
 import { ZjzSpecCatalogue } from './zjz-spec-catalogue.js';
 import { ZjzSubmissions } from './zjz-submissions.js';
 import { ZjzFiles } from './vendor-files.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ID_PHOTO_ENTITIES } from './id-photo.entities.js';
 
 /** 证件照回执: specs, photos, receipt orders and zjzapi's status callbacks. */
 @Module({
+  imports: [TypeOrmModule.forFeature(ID_PHOTO_ENTITIES)],
   controllers: [IdPhotoController, MerchantIdPhotoController],
   providers: [
     ZjzCallbackRoutes,

@@ -3,7 +3,6 @@ import { VendorApiError, VendorError } from '@banshi/vendor-clients';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error.js';
 import type { OrderStep } from '../orders/order-status.js';
-import { Order } from '../orders/order.entity.js';
 import type { OrdersService } from '../orders/orders.service.js';
 import { IdPhotoOrder } from './entities/id-photo-order.entity.js';
 import { IdPhotoSession } from './entities/photo-session.entity.js';
@@ -105,7 +104,7 @@ export async function adoptSubmission(
     }
   }
   await manager.update(IdPhotoOrder, { id: detail.id }, patch);
-  await manager.update(Order, { id: orderId }, { vendorRef: orderNo });
+  await deps.orders.recordVendorRef(manager, orderId, orderNo);
   await manager.update(ZjzSubmission, { id: submission.id }, { vendorOrderNo: orderNo });
   submission.vendorOrderNo = orderNo;
   const what = submission.round > 1 ? `第${submission.round}次提交（以该次提交的信息为准）` : '订单';

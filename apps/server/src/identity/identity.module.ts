@@ -10,6 +10,8 @@ import { IdentityPaidService } from './identity-paid.service.js';
 import { IdentityRecords } from './identity-records.service.js';
 import { IdentityOrderView } from './identity-view.js';
 import { IdentityService } from './identity.service.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IDENTITY_ENTITIES } from './identity.entities.js';
 
 /**
  * 实名认证. Global because it provides `VERIFICATION_STATUS`: `/api/me` and other services ask
@@ -17,6 +19,7 @@ import { IdentityService } from './identity.service.js';
  */
 @Global()
 @Module({
+  imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES)],
   controllers: [IdentityController, IdentityAttemptsController],
   providers: [
     {

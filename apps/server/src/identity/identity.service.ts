@@ -211,7 +211,7 @@ export class IdentityService {
         { actor: 'user', message: submitted },
       );
     } else {
-      await manager.update(Order, { id: attempt.orderId }, { vendorRef: result.bizNo });
+      await this.orders.recordVendorRef(manager, attempt.orderId, result.bizNo);
       ({ order } = await this.orders.applyStep(manager, attempt.orderId, step, {
         actor: 'vendor',
         message: result.passed ? '认证通过' : '认证未通过',

@@ -247,7 +247,7 @@ export class InspectionOrders {
         updatedAt: new Date(),
       },
     );
-    await manager.update(Order, { id: pending.orderId }, { vendorRef: vendorOrderId, amountFen: quote.priceFen });
+    await this.orders.recordVendorQuote(manager, pending.orderId, vendorOrderId, quote.priceFen);
     await this.orders.applyStep(manager, pending.orderId, stepForWorder(10), {
       actor: 'user',
       message: '重新提交后服务商已受理',

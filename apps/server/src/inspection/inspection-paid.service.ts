@@ -62,7 +62,7 @@ export class InspectionPaidService implements PaidService, OnModuleInit {
         { id: detail.id },
         { vendorOrderId, worderStatus: 10, updatedAt: new Date() },
       );
-      await manager.update(Order, { id: orderId }, { vendorRef: vendorOrderId });
+      await this.orders.recordVendorRef(manager, orderId, vendorOrderId);
       await this.orders.applyStep(manager, orderId, STEP_PLACED, {
         actor: 'system',
         message: '已向年检服务商下单',

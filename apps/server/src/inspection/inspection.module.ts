@@ -15,12 +15,15 @@ import { InspectionPaidService } from './inspection-paid.service.js';
 import { InspectionOrderView } from './inspection-order-view.js';
 import { InspectionStatus } from './inspection-status.service.js';
 import { INSPECTION_DOCLOUD, InspectionVendor } from './inspection-vendor.service.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { INSPECTION_ENTITIES } from './inspection.entities.js';
 
 /**
  * 年检代办 (annual inspection by post, 免检) through Docloud. Cars come from the garage through
  * `GARAGE_READER` (provided globally by the vehicles service), never from its module.
  */
 @Module({
+  imports: [TypeOrmModule.forFeature(INSPECTION_ENTITIES)],
   controllers: [
     InspectionController,
     InspectionOrdersController,

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Ip, Param, ParseIntPipe, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Ip, Param, ParseIntPipe, Post, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -11,7 +11,7 @@ import {
 import type { AuthenticatedMerchant } from '../auth/auth-tokens.js';
 import { CurrentMerchant, MerchantAuthGuard, Roles } from '../auth/guards.js';
 import { AppError } from '../common/errors/app-error.js';
-import { MerchantAuditService } from '../merchant/audit/merchant-audit.service.js';
+import { MERCHANT_AUDIT, type MerchantAuditSink } from '../auth/merchant-audit.js';
 import { MerchantInspectionOrderDto } from './dto/order.dto.js';
 import { AdoptVendorOrderDto, CloseUnknownIdOrderDto } from './dto/settle.dto.js';
 import { InspectionOrders } from './inspection-orders.service.js';
@@ -31,7 +31,7 @@ export class MerchantSettlementController {
   constructor(
     private readonly settlement: UnknownIdSettlement,
     private readonly orders: InspectionOrders,
-    private readonly audit: MerchantAuditService,
+    @Inject(MERCHANT_AUDIT) private readonly audit: MerchantAuditSink,
   ) {}
 
   @Post(':orderId/inspection/vendor-order')

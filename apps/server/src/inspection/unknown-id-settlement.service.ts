@@ -60,7 +60,7 @@ export class UnknownIdSettlement {
           { id: detail.id },
           { vendorOrderId, worderStatus: 10, updatedAt: new Date() },
         );
-        await manager.update(Order, { id: orderId }, { vendorRef: vendorOrderId });
+        await this.orders.recordVendorRef(manager, orderId, vendorOrderId);
         await this.orders.applyStep(manager, orderId, paid ? STEP_PLACED_PAID : stepForWorder(10), {
           actor: 'merchant',
           message: `已核实服务商订单号 ${vendorOrderId}，订单继续办理`,

@@ -5,7 +5,6 @@ import { APP_CONFIG } from '../config/config.tokens.js';
 import type { AppConfig } from '../config/app-config.js';
 import { isUniqueViolation } from '../database/transactions.js';
 import type { OrderStep, TransitionReason } from '../orders/order-status.js';
-import { Order } from '../orders/order.entity.js';
 import { OrdersService, type EventMeta } from '../orders/orders.service.js';
 import { REFUND_KEYS } from '../payments/refund-keys.js';
 import { RefundsService } from '../payments/refunds.service.js';
@@ -110,7 +109,7 @@ export class InvoiceResultsService {
       updatedAt: now,
     } satisfies Partial<InvoiceScan>);
     await manager.save(scan);
-    await manager.update(Order, { id: scan.orderId }, { title: titleOf(columns) });
+    await this.orders.retitle(manager, scan.orderId, titleOf(columns));
     await this.count(manager, scan);
   }
 

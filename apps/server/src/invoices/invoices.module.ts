@@ -15,9 +15,12 @@ import { InvoiceUploader } from './invoice-upload.js';
 import { InvoicesCallbackRoutes } from './invoices-callback.routes.js';
 import { MerchantInvoicesController } from './invoices-merchant.controller.js';
 import { InvoicesController } from './invoices.controller.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { INVOICES_ENTITIES } from './invoices.entities.js';
 
 /** 票据识别: bill photos and invoice QR codes turned into typed bills, duplicates flagged, exported. */
 @Module({
+  imports: [TypeOrmModule.forFeature(INVOICES_ENTITIES)],
   controllers: [InvoicesController, MerchantInvoicesController],
   providers: [
     InvoicesCallbackRoutes,

@@ -13,6 +13,8 @@ import { MerchantOrderViewService } from './orders/merchant-order-view.service.j
 import { MerchantOrdersController } from './orders/merchant-orders.controller.js';
 import { OrderExportService } from './orders/order-export.service.js';
 import { OrderStatusQueryService } from './orders/order-status-query.service.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MERCHANT_ENTITIES } from './merchant.entities.js';
 
 /**
  * The merchant console: every order in one place with the vendor events behind it, what needs
@@ -21,6 +23,7 @@ import { OrderStatusQueryService } from './orders/order-status-query.service.js'
  */
 @Global()
 @Module({
+  imports: [TypeOrmModule.forFeature(MERCHANT_ENTITIES)],
   controllers: [
     MerchantOrdersController,
     AttentionController,

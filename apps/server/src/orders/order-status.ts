@@ -1,5 +1,6 @@
-export const ORDER_KINDS = ['id_photo', 'invoice_scan', 'identity', 'violation_payment', 'inspection'] as const;
-export type OrderKind = (typeof ORDER_KINDS)[number];
+import type { OrderKind } from '../config/order-kinds.js';
+
+export { ORDER_KINDS, type OrderKind } from '../config/order-kinds.js';
 
 /**
  * The normalised statuses every kind maps its vendor's statuses onto. The raw vendor status is

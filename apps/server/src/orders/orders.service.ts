@@ -1,11 +1,12 @@
 import { randomInt } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { maskPayload } from '../common/crypto/masking.js';
 import { AppError } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/keyset.js';
 import type { MyOrderSummaryDto, MyOrderTab } from './dto/order.dto.js';
-import { myOrdersQuery, payablesOf } from './my-orders-query.js';
+import { myOrdersQuery } from './my-orders-query.js';
+import { ORDER_PAYABLES, type OrderPayables } from './order-payables.js';
 import type {
   MerchantOrderDetailDto,
   MerchantOrderListItemDto,
@@ -53,6 +54,7 @@ export class OrdersService {
     private readonly dataSource: DataSource,
     private readonly statusEvents: OrderStatusEvents,
     private readonly describers: OrderViewDescribers,
+    @Inject(ORDER_PAYABLES) private readonly payables: OrderPayables,
   ) {}
 
   /** Creates an order and its first timeline event, inside the caller's transaction. */
@@ -145,6 +147,29 @@ export class OrdersService {
     await this.recordEvent(manager, orderId, { type, fromStatus: null, toStatus: null, vendorStatus: null }, meta);
   }
 
+  /**
+   * Records the vendor's own order number, inside the caller's transaction (beside the detail row
+   * that stores it too). Every write to `orders` goes through this service.
+   */
+  async recordVendorRef(manager: EntityManager, orderId: number, vendorRef: string): Promise<void> {
+    await manager.update(Order, { id: orderId }, { vendorRef });
+  }
+
+  /** The vendor's order number and the price it quoted, recorded together when the vendor takes the order. */
+  async recordVendorQuote(
+    manager: EntityManager,
+    orderId: number,
+    vendorRef: string,
+    amountFen: number,
+  ): Promise<void> {
+    await manager.update(Order, { id: orderId }, { vendorRef, amountFen });
+  }
+
+  /** Renames the order (the title every list shows), inside the caller's transaction. */
+  async retitle(manager: EntityManager, orderId: number, title: string): Promise<void> {
+    await manager.update(Order, { id: orderId }, { title });
+  }
+
   async lockOrder(manager: EntityManager, orderId: number): Promise<Order> {
     const order = await findRow(manager, Order, { id: orderId }, { lock: true });
     if (!order) throw AppError.notFound('订单不存在');
@@ -156,13 +181,10 @@ export class OrdersService {
   }
 
   async listForUser(userId: number, cursor?: string, limit = 20, tab?: MyOrderTab): Promise<Page<MyOrderSummaryDto>> {
-    const rows = await myOrdersQuery(this.dataSource, userId, tab, decodeCursor(cursor))
+    const rows = await myOrdersQuery(this.dataSource, this.payables, userId, tab, decodeCursor(cursor))
       .limit(limit + 1)
       .getMany();
-    const payables = await payablesOf(
-      this.dataSource,
-      rows.slice(0, limit).map((row) => row.id),
-    );
+    const payables = await this.payables.payablesOf(rows.slice(0, limit).map((row) => row.id));
     return toPage(rows, limit, (order) => ({ ...toSummary(order), payable: payables.get(order.id) ?? null }));
   }
 

@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Ip, Param, ParseIntPipe, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Ip, Param, ParseIntPipe, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedMerchant } from '../auth/auth-tokens.js';
 import { CurrentMerchant, MerchantAuthGuard, Roles } from '../auth/guards.js';
 import { AppError } from '../common/errors/app-error.js';
-import { MerchantAuditService } from '../merchant/audit/merchant-audit.service.js';
+import { MERCHANT_AUDIT, type MerchantAuditSink } from '../auth/merchant-audit.js';
 import { MerchantRefundDto, MerchantRefundRequestDto } from './dto/refund.dto.js';
 import { Payment } from './entities/payment.entity.js';
 import { paymentView } from './payment-view.js';
@@ -20,7 +20,7 @@ const orderId = new ParseIntPipe({ exceptionFactory: () => AppError.notFound('шо
 export class MerchantRefundsController {
   constructor(
     private readonly refunds: RefundsService,
-    private readonly audit: MerchantAuditService,
+    @Inject(MERCHANT_AUDIT) private readonly audit: MerchantAuditSink,
     private readonly dataSource: DataSource,
   ) {}
 

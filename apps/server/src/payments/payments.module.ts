@@ -3,6 +3,7 @@ import { FulfilmentService } from './fulfilment.service.js';
 import { PaidServices } from './paid-services.js';
 import { PaymentWorker } from './payment-worker.js';
 import { PaymentsController } from './payments.controller.js';
+import { orderPayablesProvider } from './order-payables.provider.js';
 import { PaymentsService } from './payments.service.js';
 import { MerchantPaymentsController } from './merchant/merchant-payments.controller.js';
 import { MerchantPaymentsService } from './merchant/merchant-payments.service.js';
@@ -17,6 +18,8 @@ import { RefundsService } from './refunds.service.js';
 import { WechatPayCallbackRoutes } from './wechatpay-callback.routes.js';
 import { wechatPayClientProvider } from './wechatpay-client.js';
 import { WechatPayNotifyHandler } from './wechatpay-notify.handler.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PAYMENTS_ENTITIES } from './payments.entities.js';
 
 /**
  * Payments core, shared by every priced service like `orders`: prices, WeChat Pay payments and
@@ -27,6 +30,7 @@ import { WechatPayNotifyHandler } from './wechatpay-notify.handler.js';
  */
 @Global()
 @Module({
+  imports: [TypeOrmModule.forFeature(PAYMENTS_ENTITIES)],
   controllers: [
     PaymentsController,
     PricesController,
@@ -36,6 +40,7 @@ import { WechatPayNotifyHandler } from './wechatpay-notify.handler.js';
     ReconciliationController,
   ],
   providers: [
+    orderPayablesProvider,
     wechatPayClientProvider,
     PaidServices,
     PricesService,
@@ -51,6 +56,7 @@ import { WechatPayNotifyHandler } from './wechatpay-notify.handler.js';
     ReconciliationJob,
   ],
   exports: [
+    orderPayablesProvider,
     PaidServices,
     PricesService,
     PaymentsService,

@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedMerchant } from '../auth/auth-tokens.js';
-import { MerchantAuditService } from '../merchant/audit/merchant-audit.service.js';
+import { MERCHANT_AUDIT, type MerchantAuditSink } from '../auth/merchant-audit.js';
 import type { PriceDto, PriceUpdateDto } from './dto/price.dto.js';
 import { ServicePrice } from './entities/service-price.entity.js';
 import { PRICED_SERVICE_KEYS, PRICED_SERVICES, type PricedService } from './prices.js';
@@ -11,7 +11,7 @@ import { PRICED_SERVICE_KEYS, PRICED_SERVICES, type PricedService } from './pric
 export class PricesService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly audit: MerchantAuditService,
+    @Inject(MERCHANT_AUDIT) private readonly audit: MerchantAuditSink,
   ) {}
 
   /** What a service costs now, in fen (0: free). */

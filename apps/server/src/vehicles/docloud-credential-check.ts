@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from
 import { DocloudClient, isDocloudError } from '@banshi/vendor-clients/docloud';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
-import { HealthChecks } from '../health/health-checks.js';
+import { HealthChecks } from '../common/health-checks.js';
 
 /** 《错误码》 with which Docloud refuses who we are: unknown app key, bad signature, no key, no access. */
 const CREDENTIAL_REFUSALS = ['1004', '1005', '1009', '1010'];

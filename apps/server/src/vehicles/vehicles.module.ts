@@ -30,6 +30,8 @@ import { CountsService } from './violations/counts.service.js';
 import { DirectQuoteService } from './violations/direct-quote.service.js';
 import { ViolationQueryService } from './violations/violation-query.service.js';
 import { ViolationOrderView } from './orders/violation-order-view.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { VEHICLES_ENTITIES } from './vehicles.entities.js';
 
 /**
  * 车辆: the garage, violations (query, counts, monitoring) and paying them through Docloud agency
@@ -38,6 +40,7 @@ import { ViolationOrderView } from './orders/violation-order-view.js';
  */
 @Global()
 @Module({
+  imports: [TypeOrmModule.forFeature(VEHICLES_ENTITIES)],
   controllers: [GarageController, ViolationsController, VehicleOrdersController, MerchantVehicleOrdersController],
   providers: [
     VehiclesCallbackRoutes,

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { VendorEvent } from '../../src/callbacks/vendor-event.entity.js';
 import { installPiiCipher, PiiCipher } from '../../src/common/crypto/pii-cipher.js';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
+import { ENTITIES } from '../../src/entities.js';
 import {
   freePort,
   killServerProcess,
@@ -61,7 +62,11 @@ describe('crash in the middle of a callback storm (sqlite file, live mode)', () 
 
     await start();
     installPiiCipher(new PiiCipher(secrets.pii));
-    dataSource = new DataSource({ ...dataSourceOptions(databaseUrl), migrationsRun: false, synchronize: false });
+    dataSource = new DataSource({
+      ...dataSourceOptions(databaseUrl, ENTITIES),
+      migrationsRun: false,
+      synchronize: false,
+    });
     await dataSource.initialize();
     const docloud = settings.docloud as { appKey: string; appSecret: string };
     const zjz = simulators.find((sim) => sim.vendor === 'zjz') as ZjzSimulator;

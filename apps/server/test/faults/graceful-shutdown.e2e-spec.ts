@@ -5,6 +5,7 @@ import type { DocloudSimulator } from '@banshi/vendor-clients/docloud';
 import type { WechatSimulator } from '@banshi/vendor-clients/wechat';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
+import { ENTITIES } from '../../src/entities.js';
 import {
   freePort,
   killServerProcess,
@@ -87,7 +88,10 @@ describe('graceful shutdown of a server process', () => {
     expect(await exited).toBe(0);
     console.warn(`graceful shutdown: in-flight query answered ${answered.status}, new request ${refused.status}`);
 
-    const dataSource = await new DataSource({ ...dataSourceOptions(databaseUrl), migrationsRun: false }).initialize();
+    const dataSource = await new DataSource({
+      ...dataSourceOptions(databaseUrl, ENTITIES),
+      migrationsRun: false,
+    }).initialize();
     const leases = (await dataSource.query('SELECT name, holder FROM leases')) as unknown[];
     await dataSource.destroy();
     expect(leases).toEqual([]);

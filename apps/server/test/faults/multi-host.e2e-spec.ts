@@ -8,6 +8,7 @@ import type { ZjzSimulator } from '@banshi/vendor-clients/zjz';
 import { DataSource } from 'typeorm';
 import { installPiiCipher, PiiCipher } from '../../src/common/crypto/pii-cipher.js';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
+import { ENTITIES } from '../../src/entities.js';
 import type { DocloudCredentials } from '../../src/vehicles/callbacks/docloud-credentials.js';
 import { createTestDatabase, testDatabases, type TestDatabase } from '../support/databases.js';
 import { findNginx, startNginx, type RunningNginx } from '../support/hosts/nginx.js';
@@ -126,7 +127,11 @@ onMysql('several hosts: two instances behind nginx, one MariaDB, one object stor
       [servers.a!, servers.b!].map((server) => new URL(server.baseUrl).host),
     );
     installPiiCipher(new PiiCipher(secrets.pii));
-    dataSource = new DataSource({ ...dataSourceOptions(database.url), migrationsRun: false, synchronize: false });
+    dataSource = new DataSource({
+      ...dataSourceOptions(database.url, ENTITIES),
+      migrationsRun: false,
+      synchronize: false,
+    });
     await dataSource.initialize();
   }, 180_000);
 

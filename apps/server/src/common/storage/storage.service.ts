@@ -4,7 +4,7 @@ import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { SECRETS } from '../../config/config.tokens.js';
 import type { Secrets } from '../../config/secrets.js';
 import { constantTimeEqual } from '@banshi/vendor-clients';
-import { HealthChecks } from '../../health/health-checks.js';
+import { HealthChecks } from '../health-checks.js';
 import { JobScheduler } from '../locks/job-scheduler.service.js';
 import { STORAGE_DRIVER, StoredObjectMissing, type StorageDriver } from './storage-driver.js';
 import { StoredFile } from './stored-file.entity.js';

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Ip, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Ip, Param, Post, Query, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -11,7 +11,7 @@ import {
 import type { AuthenticatedMerchant } from '../../auth/auth-tokens.js';
 import { CurrentMerchant, MerchantAuthGuard, Roles } from '../../auth/guards.js';
 import { AppError } from '../../common/errors/app-error.js';
-import { MerchantAuditService } from '../../merchant/audit/merchant-audit.service.js';
+import { MERCHANT_AUDIT, type MerchantAuditSink } from '../../auth/merchant-audit.js';
 import { PageQueryDto } from '../../orders/dto/page-query.dto.js';
 import { whyNotReady } from './bill-days.js';
 import { ReconciliationQueries } from './reconciliation-queries.js';
@@ -32,7 +32,7 @@ export class ReconciliationController {
   constructor(
     private readonly reconciliation: ReconciliationService,
     private readonly queries: ReconciliationQueries,
-    private readonly audit: MerchantAuditService,
+    @Inject(MERCHANT_AUDIT) private readonly audit: MerchantAuditSink,
   ) {}
 
   @Get('runs')

@@ -10,7 +10,6 @@ import { CallbackInbox } from '../../callbacks/callback-inbox.service.js';
 import type { RawCallback } from '../../callbacks/vendor-event.entity.js';
 import { findRow } from '../../database/row-statements.js';
 import { LeaseService } from '../../common/locks/lease.service.js';
-import { Order } from '../../orders/order.entity.js';
 import { OrdersService } from '../../orders/orders.service.js';
 import { ViolationOrder } from '../entities/violation-order.entity.js';
 import { OrderUpdatesService } from '../orders/order-updates.service.js';
@@ -105,7 +104,7 @@ export class OrderCallbackHandler implements CallbackHandler<DocloudOrderStatusE
       { id: detail.id },
       { state: 'created', vendorOrderId: event.orderId, updatedAt: new Date() },
     );
-    await manager.update(Order, { id: detail.orderId }, { vendorRef: event.orderId });
+    await this.orders.recordVendorRef(manager, detail.orderId, event.orderId);
     Object.assign(detail, { state: 'created', vendorOrderId: event.orderId });
     await this.orders.note(manager, detail.orderId, 'vendor_confirmed', {
       actor: 'vendor',

@@ -4,8 +4,16 @@ import type { VehicleCar } from '../entities/car.entity.js';
 import type { StoredViolation } from '../entities/stored-violation.entity.js';
 import type { OrderedViolation } from '../entities/violation-order.entity.js';
 import { isPayable } from '../garage/car-view.js';
-import type { ViolationCharge } from './violation-pricing.js';
+import type { PaymentLine } from '../../payments/entities/payment.entity.js';
 import { selectNote } from '../violations/violation-view.js';
+
+/** What the user pays for a violation order (priced in `violation-pricing.ts`; here so the quote can show it). */
+export interface ViolationCharge {
+  /** The merchant's fee per violation (`violation_service`; 0 = no fee line). */
+  perViolationFen: number;
+  amountFen: number;
+  lines: PaymentLine[];
+}
 
 export interface Quote extends Omit<QuoteDto, 'phoneNeeded' | 'servicePriceFen' | 'payFen' | 'payLines'> {
   chosen: StoredViolation[];

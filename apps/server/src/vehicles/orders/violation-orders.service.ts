@@ -21,9 +21,9 @@ import { CREATE_LEASE_MS, CREATE_WAIT_MS, createLeaseName } from './create-lease
 import { OrderUpdatesService } from './order-updates.service.js';
 import { toVehicleOrderDto } from './order-view.js';
 import { STEP_SUBMITTING } from './order-steps.js';
-import { orderedViolations, quoteOf, toQuoteDto, type Quote } from './quote.js';
+import { orderedViolations, quoteOf, toQuoteDto, type Quote, type ViolationCharge } from './quote.js';
 import { Exclusive } from '../exclusive.service.js';
-import { ViolationPricing, type ViolationCharge } from './violation-pricing.js';
+import { ViolationPricing } from './violation-pricing.js';
 import { ViolationVendorOrders } from './violation-vendor-orders.js';
 
 /**

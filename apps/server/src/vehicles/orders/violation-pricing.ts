@@ -5,16 +5,9 @@ import type { Payment, PaymentLine } from '../../payments/entities/payment.entit
 import { PricesService } from '../../payments/prices.service.js';
 import { PRICED_SERVICES } from '../../payments/prices.js';
 import type { ViolationOrder } from '../entities/violation-order.entity.js';
-import type { Quote } from './quote.js';
+import type { Quote, ViolationCharge } from './quote.js';
 
 /** What the user pays here for a violation-payment order, before Docloud is asked. */
-export interface ViolationCharge {
-  /** The merchant's fee per violation (`violation_service`; 0 = no fee line). */
-  perViolationFen: number;
-  amountFen: number;
-  lines: PaymentLine[];
-}
-
 /**
  * In credit mode (挂账) Docloud takes the fines and its fees from the merchant's account: the user
  * pays all of it here first (WeChat Pay), plus the merchant's fee per violation, and only then is

@@ -4,7 +4,6 @@ import { DocloudClient, DocloudDuplicateOrderError } from '@banshi/vendor-client
 import { DataSource, IsNull } from 'typeorm';
 import type { AppError } from '../../common/errors/app-error.js';
 import { Transactions } from '../../database/transactions.js';
-import { Order } from '../../orders/order.entity.js';
 import { OrdersService } from '../../orders/orders.service.js';
 import { docloudToAppError } from '../docloud-errors.js';
 import { VehicleCar } from '../entities/car.entity.js';
@@ -73,7 +72,7 @@ export class ViolationVendorOrders {
     await this.transactions.run(async (manager) => {
       const now = new Date();
       await manager.update(ViolationOrder, { id: detail.id }, { state: 'created', vendorOrderId, updatedAt: now });
-      await manager.update(Order, { id: detail.orderId }, { vendorRef: vendorOrderId });
+      await this.orders.recordVendorRef(manager, detail.orderId, vendorOrderId);
       Object.assign(detail, { state: 'created', vendorOrderId });
       // The vendor created it (status 1): the same path as any later status, so it is never applied twice.
       await this.updates.apply(

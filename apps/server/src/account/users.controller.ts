@@ -2,10 +2,10 @@ import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../auth/auth-tokens.js';
 import { CurrentUser, UserAuthGuard } from '../auth/guards.js';
-import { MeDto } from './dto/me.dto.js';
-import { PhoneBindingService } from './phone-binding.service.js';
-import { BindPhoneDto, MyPhoneDto } from './phone.dto.js';
-import { UsersService } from './users.service.js';
+import { MeDto } from '../users/dto/me.dto.js';
+import { PhoneBindingService } from '../users/phone-binding.service.js';
+import { BindPhoneDto, MyPhoneDto } from '../users/phone.dto.js';
+import { UsersService } from '../users/users.service.js';
 
 @ApiTags('users')
 @ApiBearerAuth()

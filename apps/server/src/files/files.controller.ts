@@ -2,10 +2,10 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { JwtService } from '@nestjs/jwt';
 import type { Request, Response } from 'express';
-import { optionalViewer } from '../../auth/guards.js';
-import { AppError } from '../errors/app-error.js';
-import { StoredObjectMissing } from './storage-driver.js';
-import { StorageService } from './storage.service.js';
+import { optionalViewer } from '../auth/guards.js';
+import { AppError } from '../common/errors/app-error.js';
+import { StoredObjectMissing } from '../common/storage/storage-driver.js';
+import { StorageService } from '../common/storage/storage.service.js';
 
 /**
  * Serves stored files to their owner or a merchant only: either with a signed URL (for `<image>`

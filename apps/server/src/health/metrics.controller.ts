@@ -2,7 +2,7 @@ import { Controller, Get, Header, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { MetricsGuard } from './metrics.guard.js';
-import { MetricsService } from './metrics.service.js';
+import { MetricsService } from '../observability/metrics.service.js';
 
 /** `GET /metrics` (outside the /api prefix, where scrapers look): Prometheus text format. */
 @ApiExcludeController()
