@@ -1,7 +1,4 @@
-import type { WechatPaySimulator } from '@banshi/vendor-clients/wechatpay';
-import { JobScheduler } from '../../src/common/locks/job-scheduler.service.js';
-import { PaymentWorker, PAYMENTS_JOB } from '../../src/payments/payment-worker.js';
-import { recoverMoney } from '../support/money-invariant.js';
+import { wechatpayOf } from '../support/money-invariant.js';
 import type { TestApp } from '../support/test-app.js';
 import { Flow, type FlowContext } from './vendor-faults-flows.js';
 import { eventually, seeded, VENDOR_TIMEOUT_MS } from './vendor-faults-kit.js';
@@ -9,8 +6,6 @@ import { eventually, seeded, VENDOR_TIMEOUT_MS } from './vendor-faults-kit.js';
 /** What a bill photo costs in the paid phase (invoice_scan), and what the merchant gives back of some. */
 export const PAID_SCAN_FEN = 50;
 export const MERCHANT_REFUND_FEN = 20;
-
-export const wechatpayOf = (t: TestApp) => t.sandbox.get<WechatPaySimulator>('wechatpay');
 
 /**
  * WeChat Pay misbehaves as its document allows, on top of the other vendors' faults: about a
@@ -37,19 +32,6 @@ export function injectWechatPayFaults(t: TestApp, seed: number): void {
 
 export function calmWechatPay(t: TestApp): void {
   wechatpayOf(t).faults.reset();
-}
-
-/** The payments job run until nothing is owed, with WeChat Pay's and our worker's work waited for. */
-export function recoverPayments(t: TestApp): Promise<void> {
-  const sim = wechatpayOf(t);
-  return recoverMoney(
-    t.dataSource,
-    () => t.app.get(JobScheduler).runNow(PAYMENTS_JOB),
-    async () => {
-      await sim.idle();
-      await t.app.get(PaymentWorker).idle();
-    },
-  );
 }
 
 /**

@@ -6,7 +6,7 @@ import { portraitJpeg } from '../id-photo/support.js';
 import { makeFacePhoto } from '../identity/support.js';
 import { setPrice } from '../payments/support.js';
 import { testDatabases } from '../support/databases.js';
-import { checkMoney, MONEY_HOLDS } from '../support/money-invariant.js';
+import { checkMoney, MONEY_HOLDS, recoverPayments, wechatpayOf } from '../support/money-invariant.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import {
   Flow,
@@ -33,14 +33,7 @@ import {
   vendorsIdle,
   ZHIMA_TIMEOUT_MS,
 } from './vendor-faults-kit.js';
-import {
-  calmWechatPay,
-  injectWechatPayFaults,
-  PAID_SCAN_FEN,
-  PaidInvoiceFlow,
-  recoverPayments,
-  wechatpayOf,
-} from './vendor-faults-paid.js';
+import { calmWechatPay, injectWechatPayFaults, PAID_SCAN_FEN, PaidInvoiceFlow } from './vendor-faults-paid.js';
 
 /**
  * Issue 9, vendor faults: every simulator that makes or charges orders answers about 30 % of calls

@@ -1,7 +1,9 @@
 import type { WechatPaySimulator } from '@banshi/vendor-clients/wechatpay';
 import { In, type DataSource } from 'typeorm';
+import { PaymentWorker } from '../../src/payments/payment-worker.js';
 import { Payment } from '../../src/payments/entities/payment.entity.js';
 import { Refund } from '../../src/payments/entities/refund.entity.js';
+import type { TestApp } from './test-app.js';
 
 /**
  * The money invariant of design.md ("for every order: taken = delivered + refunded"), read from
@@ -257,4 +259,21 @@ export async function recoverMoney(
     const open = await refunds.countBy({ status: In(['pending', 'processing']) });
     if (owed + open === 0) return;
   }
+}
+
+export const wechatpayOf = (t: TestApp) => t.sandbox.get<WechatPaySimulator>('wechatpay');
+
+/** `recoverMoney` in the test app: its payments job, with WeChat Pay's and our worker's work waited for. */
+export function recoverPayments(t: TestApp): Promise<void> {
+  const sim = wechatpayOf(t);
+  return recoverMoney(
+    t.dataSource,
+    // The tick's steps themselves, not the job under its lease: the job's own timer may hold that
+    // lease (until its TTL when a release was lost), and each step has its own per-payment locks.
+    () => t.app.get(PaymentWorker).tick(),
+    async () => {
+      await sim.idle();
+      await t.app.get(PaymentWorker).idle();
+    },
+  );
 }
