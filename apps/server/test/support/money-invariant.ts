@@ -153,7 +153,7 @@ function againstWechatPay(
   const { sim, since } = wechatpay;
   for (const p of payments) {
     const at = sim.transaction(p.out_trade_no);
-    const paidThere = at && ['SUCCESS', 'REFUND'].includes(at.trade_state) ? at.amount.total : 0;
+    const paidThere = at && ['SUCCESS', 'REFUND'].includes(at.trade_state) ? (at.amount?.total ?? 0) : 0;
     if (paidThere !== p.paid_fen)
       report.disagreements.push(`${p.order_no}: paid ${p.paid_fen}, WeChat Pay ${paidThere}`);
   }
