@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `pnpm bench [packages|images|merchant-list|callbacks|violations …]`: builds what the benchmarks
+// `pnpm bench [packages|images|merchant-list|callbacks|violations|payments …]`: builds what the benchmarks
 // measure, makes sure MariaDB answers (BENCH_MYSQL_URL, default mysql://root@127.0.0.1:3306/banshi_bench;
 // a local MariaDB that is installed but stopped is started), then runs them and prints one table
 // (also written as JSON under .artifacts/bench/).

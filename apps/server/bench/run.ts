@@ -6,6 +6,7 @@ import { benchCallbacks } from './callbacks.bench.js';
 import { benchImages } from './images.bench.js';
 import { benchMerchantList } from './merchant-list.bench.js';
 import { benchPackages } from './packages.bench.js';
+import { benchPayments } from './payments.bench.js';
 import { benchViolations } from './violations.bench.js';
 import type { Figure } from './support.js';
 
@@ -19,6 +20,7 @@ const BENCHES: Record<string, () => Promise<Figure[]>> = {
   'merchant-list': benchMerchantList,
   callbacks: benchCallbacks,
   violations: benchViolations,
+  payments: benchPayments,
 };
 
 async function main(): Promise<void> {

@@ -228,8 +228,10 @@ export class RefundsService {
     await manager.update(Payment, { id: payment.id }, { refundedFen, status, updatedAt: now });
     const message = REFUND_MESSAGES[next];
     if (message) {
+      // WeChat Pay is the payment channel, not the errand's vendor (服务商): the refund's end is the
+      // system's news, linked to WeChat Pay's notification when one brought it.
       await this.orders.note(manager, refund.orderId, REFUND_NOTE, {
-        actor: 'vendor',
+        actor: 'system',
         message: message(refund.amountFen),
         vendorEventId: info.vendorEventId ?? null,
       });

@@ -4,7 +4,9 @@ import type { ZhimaSimulator } from '@banshi/vendor-clients/zhima';
 import type { ZjzSimulator, ZjzSimStatus } from '@banshi/vendor-clients/zjz';
 import { portraitJpeg } from '../id-photo/support.js';
 import { makeFacePhoto } from '../identity/support.js';
+import { setPrice } from '../payments/support.js';
 import { testDatabases } from '../support/databases.js';
+import { checkMoney, MONEY_HOLDS, recoverPayments, wechatpayOf } from '../support/money-invariant.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import {
   Flow,
@@ -31,6 +33,7 @@ import {
   vendorsIdle,
   ZHIMA_TIMEOUT_MS,
 } from './vendor-faults-kit.js';
+import { calmWechatPay, injectWechatPayFaults, PAID_SCAN_FEN, PaidInvoiceFlow } from './vendor-faults-paid.js';
 
 /**
  * Issue 9, vendor faults: every simulator that makes or charges orders answers about 30 % of calls
@@ -44,6 +47,8 @@ const SEED = Number(process.env.VENDOR_FAULTS_SEED ?? 20_251_123);
 const USERS = 40;
 /** Users at a time: two cores, and each flow waits on hangs. */
 const PARALLEL = 8;
+/** Users paying for a bill photo in the paid phase (every third also gets a partial refund). */
+const PAID_USERS = Number(process.env.VENDOR_FAULTS_PAID ?? 9);
 
 describe.each(testDatabases())('vendor faults (%s)', (kind) => {
   let t: TestApp;
@@ -112,6 +117,48 @@ describe.each(testDatabases())('vendor faults (%s)', (kind) => {
     expect(Number(confirmedLate[0].n)).toBeGreaterThan(0);
     expect(states.unknownIds).toBeGreaterThan(0);
   }, 240_000);
+
+  it('paid orders keep the money invariant through WeChat Pay and Yundou faults', async () => {
+    await setPrice(t, 'invoice_scan', PAID_SCAN_FEN);
+    const journal = new Journal();
+    const bill = await renderBillImage(sampleBill('taxi'));
+    const ctx: FlowContext = { t, journal, portrait: Buffer.alloc(0), bill, face: Buffer.alloc(0) };
+    const flows = Array.from(
+      { length: PAID_USERS },
+      (_, i) => new PaidInvoiceFlow(ctx, `${kind}-paid-${i}`, i % 3 === 0),
+    );
+    const sim = wechatpayOf(t);
+    const since = sim.stats();
+
+    injectFaults(t, SEED + 7);
+    injectWechatPayFaults(t, SEED + 11);
+    await inPool(flows, (flow) => flow.run());
+    const injected = { ...sim.faults.injected };
+    calmFaults(t);
+    calmWechatPay(t);
+    await vendorsIdle(t);
+    await recoverPayments(t);
+    await inPool(flows, (flow) => flow.finish());
+    await recoverPayments(t);
+    await vendorsIdle(t);
+    await recoverPayments(t);
+
+    const { report, findings } = await checkMoney(`vendor faults (${kind})`, t.dataSource, {
+      wechatpay: { sim, since },
+    });
+    console.warn(
+      `vendor faults (${kind}) paid phase: WeChat Pay ${JSON.stringify(injected)}, ` +
+        `${journal.count(isRetryable503)} retryable 503s`,
+    );
+    expect(journal.serverErrors()).toEqual([]);
+    expect(journal.mute()).toEqual([]);
+    // One refund was made to end ABNORMAL: it waits for the merchant, balanced as owed.
+    expect(findings).toEqual({ ...MONEY_HOLDS, awaitingMerchant: [expect.any(String)] });
+    expect(report.orders).toBe(PAID_USERS);
+    expect(report.refundedFen).toBeGreaterThan(0);
+    expect(report.deliveredFen).toBeGreaterThan(0);
+    expect(injected.failed + injected.hung + injected.lost).toBeGreaterThan(0);
+  }, 180_000);
 });
 
 function newFlow(ctx: FlowContext, kind: string, i: number): Flow {

@@ -56,6 +56,19 @@ describe.each(testDatabases())("payments: the merchant's manual refund (%s)", (k
       expect.arrayContaining(['退款中 ¥48.00：材料寄送延误，退部分服务费', '已退款 ¥48.00，款项已原路退回']),
     );
     expect(wechatpay(t).refund(`${orderNo}RMdialog0001`)?.amount.refund).toBe(4_800);
+    // WeChat Pay ended the refund, not the errand's vendor: the user's timeline and the merchant's say 系统.
+    const ended = (view.events as { message: string; actor: string }[]).find((e) => e.message.startsWith('已退款'));
+    expect(ended?.actor).toBe('system');
+    const desk = await t.http.get(`/api/merchant/orders/${orderId}`).set(auth(owner)).expect(200);
+    const deskEnded = (desk.body.events as { message: string; actor: string }[]).find((e) =>
+      e.message.startsWith('已退款'),
+    );
+    expect(deskEnded?.actor).toBe('system');
+    const drawer = await t.http.get(`/api/merchant/orders/${orderId}/view`).set(auth(owner)).expect(200);
+    const drawerEnded = (drawer.body.timeline as { text: string; actor: string }[]).find((e) =>
+      e.text.startsWith('已退款'),
+    );
+    expect(drawerEnded?.actor).toBe('系统');
     const audit = (await rawRows(t, 'merchant_audit_log')).filter((row) => row.action === 'order_refund');
     expect(audit).toHaveLength(2);
     expect(audit[0].target).toBe(`order:${orderId}`);
