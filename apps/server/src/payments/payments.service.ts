@@ -206,7 +206,8 @@ export class PaymentsService {
       paidAt: report.successTime ? new Date(report.successTime) : now,
       updatedAt: now,
     };
-    const meta = { actor: 'vendor' as const, vendorEventId: origin.vendorEventId ?? null };
+    // WeChat Pay's word, not the errand vendor's: the timeline says 系统, as for the refunds.
+    const meta = { actor: 'system' as const, vendorEventId: origin.vendorEventId ?? null };
     const unwanted =
       payment.status === 'closed'
         ? '订单已关闭，款项将原路退回'

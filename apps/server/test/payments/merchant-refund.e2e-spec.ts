@@ -59,6 +59,9 @@ describe.each(testDatabases())("payments: the merchant's manual refund (%s)", (k
     // WeChat Pay ended the refund, not the errand's vendor: the user's timeline and the merchant's say 系统.
     const ended = (view.events as { message: string; actor: string }[]).find((e) => e.message.startsWith('已退款'));
     expect(ended?.actor).toBe('system');
+    // So did the payment: WeChat Pay told us, the errand's vendor had no part in it.
+    const paid = (view.events as { message: string; actor: string }[]).find((e) => e.message.startsWith('已支付'));
+    expect(paid?.actor).toBe('system');
     const desk = await t.http.get(`/api/merchant/orders/${orderId}`).set(auth(owner)).expect(200);
     const deskEnded = (desk.body.events as { message: string; actor: string }[]).find((e) =>
       e.message.startsWith('已退款'),
