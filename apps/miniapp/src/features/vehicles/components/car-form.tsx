@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { CarDto, CitiesDto, CityRule } from '../api/types';
 import { cityForPlate, fieldPlaceholder, regionTyped } from '../city';
 import { plateLength, plateProblem } from '../plate';
-import { VEHICLE_AGREEMENT } from '../platform/privacy.types';
+import { VEHICLE_AGREEMENT } from '../agreement';
 import { PlateCells } from './plate-cells';
 import { PlateKeyboard } from './plate-keyboard';
 import './car-form.scss';
