@@ -4,7 +4,7 @@ import { uploadFile } from './upload-file';
 
 type UploadOptions = Parameters<typeof Taro.uploadFile>[0];
 
-function answer(statusCode: number, data: unknown) {
+function answer(statusCode: number, data: string) {
   return (options: UploadOptions) => {
     setTimeout(() => options.success?.({ statusCode, data, errMsg: 'uploadFile:ok' }), 0);
     return {} as never;

@@ -6,7 +6,7 @@ import { fieldPlaceholder } from '../city';
 interface NumberFieldProps {
   /** `vin` or `engine`: the field's test hooks (`car-vin-field`, `car-vin-input`, `car-vin-error`). */
   hook: 'vin' | 'engine';
-  label: string;
+  label: '车架号' | '发动机号';
   value: string;
   /** The stored value, masked: blank keeps it. */
   saved?: string | null;
