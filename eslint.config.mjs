@@ -68,7 +68,17 @@ export default tseslint.config(
           ],
         },
       ],
+      // One upload and one photo chooser for the app, so that tokens, errors and photo sizes stay alike.
+      'no-restricted-properties': [
+        'error',
+        { object: 'Taro', property: 'uploadFile', message: 'Use uploadFile from shared/upload/upload-file.' },
+        { object: 'Taro', property: 'chooseMedia', message: 'Use choosePhoto from shared/photo/choose-photo.' },
+      ],
     },
+  },
+  {
+    files: ['apps/miniapp/src/shared/upload/**', 'apps/miniapp/src/shared/photo/**', 'apps/miniapp/**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-properties': 'off' },
   },
   {
     files: ['scripts/**', '**/scripts/**', '**/*.config.{js,cjs,mjs,ts}', '**/cli/**', '**/sandbox.ts', '**/bench/**'],

@@ -1,7 +1,6 @@
 import Taro from '@tarojs/taro';
 import { ApiError, buildUrl, NETWORK_ERROR_MESSAGE, toApiError } from '../../../shared/api/http';
-import { ensureUserToken, signIn } from '../../../shared/auth/session';
-import { tokenStore } from '../../../shared/auth/token-store';
+import { parseBody, withUserToken } from '../../../shared/upload/upload-file';
 
 /** An error answer with the field it is about (`fields['param.text_idcard']`), for a form to show inline. */
 export class FieldsError extends ApiError {
@@ -14,28 +13,15 @@ export class FieldsError extends ApiError {
   }
 }
 
-export function parseBody(data: unknown): unknown {
-  if (typeof data !== 'string') return data;
-  try {
-    return JSON.parse(data) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 export function errorFrom(status: number, data: unknown): FieldsError {
   const body = parseBody(data);
-  const fields = (body as { fields?: Record<string, string> } | undefined)?.fields;
-  return new FieldsError(toApiError(status, body), fields && typeof fields === 'object' ? fields : {});
+  return fieldsErrorFrom(toApiError(status, body), body);
 }
 
-/** Runs `send` with the user's token, and once more with a fresh login if the token was refused. */
-export async function withUserToken<R extends { statusCode: number }>(send: (token: string) => Promise<R>): Promise<R> {
-  const token = await ensureUserToken();
-  const response = await send(token);
-  if (response.statusCode !== 401) return response;
-  if (tokenStore.getUser() === token) tokenStore.clearUser();
-  return send(tokenStore.getUser() ?? (await signIn()));
+/** Keeps the per-field messages of an error answer beside its one message. */
+export function fieldsErrorFrom(base: ApiError, body: unknown): FieldsError {
+  const fields = (body as { fields?: Record<string, string> } | undefined)?.fields;
+  return new FieldsError(base, fields && typeof fields === 'object' ? fields : {});
 }
 
 /** A JSON POST whose error answer keeps its per-field messages (the shared wrapper keeps only one). */

@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
 import { ApiError, NETWORK_ERROR_MESSAGE } from '../../../shared/api/http';
+import { choosePhoto, PhotoPickError, type PhotoSource } from '../../../shared/photo/choose-photo';
 import type { PhotoSessionDto } from '../api/types';
 import { uploadPhoto } from '../api/upload-photo';
-import { choosePhoto, ChoosePhotoError } from '../platform/choose-photo';
 
 export type UploadStage =
   | { kind: 'idle'; error?: string }
@@ -15,14 +15,14 @@ export function usePhotoUpload(itemId: number) {
   const [stage, setStage] = useState<UploadStage>({ kind: 'idle' });
 
   const start = useCallback(
-    async (source: 'camera' | 'album') => {
+    async (source: PhotoSource) => {
       let filePath: string | null;
       try {
-        filePath = await choosePhoto(source);
+        filePath = await choosePhoto({ sources: [source] });
       } catch (error) {
         setStage({
           kind: 'idle',
-          error: error instanceof ChoosePhotoError ? error.message : '没有拿到照片，请重新选择',
+          error: error instanceof PhotoPickError ? error.message : '没有拿到照片，请重新选择',
         });
         return;
       }

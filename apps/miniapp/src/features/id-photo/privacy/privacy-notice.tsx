@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import './consent.scss';
+import './privacy-notice.scss';
 
 /** What is collected, why, who gets it and when it goes away. */
 export function PrivacyNotice({ retentionDays = 7 }: { retentionDays?: number }) {

@@ -1,8 +1,6 @@
-import Taro from '@tarojs/taro';
-import { ApiError, buildUrl, NETWORK_ERROR_MESSAGE, toApiError } from '../../../shared/api/http';
-import { ensureUserToken, signIn } from '../../../shared/auth/session';
-import { tokenStore } from '../../../shared/auth/token-store';
+import { ApiError } from '../../../shared/api/http';
 import type { components } from '../../../shared/api/schema';
+import { uploadFile } from '../../../shared/upload/upload-file';
 import type { CertificationResultDto } from './types';
 
 export const CERTIFY_PATH = '/api/identity/certifications';
@@ -29,36 +27,11 @@ export class CertifyError extends ApiError {
   }
 }
 
-function parse(data: unknown): unknown {
-  if (typeof data !== 'string') return data;
-  try {
-    return JSON.parse(data) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 interface FaceUpload {
   path: string;
   formData: Record<string, string>;
   facePath: string;
   onProgress?: (percent: number) => void;
-}
-
-function upload(input: FaceUpload, token: string): Promise<Taro.uploadFile.SuccessCallbackResult> {
-  return new Promise((resolve, reject) => {
-    const task = Taro.uploadFile({
-      url: buildUrl(input.path),
-      filePath: input.facePath,
-      name: 'face',
-      formData: input.formData,
-      header: { Authorization: `Bearer ${token}` },
-      timeout: UPLOAD_TIMEOUT_MS,
-      success: resolve,
-      fail: () => reject(new CertifyError(new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE), {}, true)),
-    });
-    task?.onProgressUpdate?.((update) => input.onProgress?.(update.progress));
-  });
 }
 
 /**
@@ -81,18 +54,22 @@ export function submitAttemptFace(
   return sendFace({ path: `/api/identity/attempts/${orderId}/face`, formData: {}, facePath, onProgress });
 }
 
-async function sendFace(input: FaceUpload): Promise<CertificationResultDto> {
-  let token = await ensureUserToken();
-  let response = await upload(input, token);
-  if (response.statusCode === 401) {
-    if (tokenStore.getUser() === token) tokenStore.clearUser();
-    token = tokenStore.getUser() ?? (await signIn());
-    response = await upload(input, token);
-  }
-  const body = parse(response.data);
-  if (response.statusCode >= 200 && response.statusCode < 300 && body && typeof body === 'object') {
-    return body as CertificationResultDto;
-  }
+function sendFace(input: FaceUpload): Promise<CertificationResultDto> {
+  return uploadFile<CertificationResultDto>(
+    {
+      path: input.path,
+      filePath: input.facePath,
+      name: 'face',
+      formData: input.formData,
+      timeoutMs: UPLOAD_TIMEOUT_MS,
+      onProgress: input.onProgress,
+    },
+    certifyErrorFrom,
+  );
+}
+
+/** No answer at all may well succeed when sent again; an answer says itself whether to retry. */
+function certifyErrorFrom(base: ApiError, body: unknown): CertifyError {
   const detail = (body ?? {}) as { fields?: Record<string, string>; retryable?: boolean };
-  throw new CertifyError(toApiError(response.statusCode, body), detail.fields ?? {}, detail.retryable === true);
+  return new CertifyError(base, detail.fields ?? {}, base.status === 0 || detail.retryable === true);
 }

@@ -1,5 +1,6 @@
 import { Button } from '@nutui/nutui-react-taro';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { PhotoSlot } from '../../../shared/photo/photo-slot';
 import './face-capture.scss';
 
 export const FACE_TIPS = [
@@ -33,16 +34,18 @@ export function FaceCapture({ photoPath, who, attemptsLeft, onTake, onSubmit, on
             </Text>
           ) : null}
         </View>
-        <View className="face-capture__frame" onClick={onTake}>
-          {photoPath ? (
-            <Image className="face-capture__photo face-photo-preview" src={photoPath} mode="aspectFill" />
-          ) : (
+        <PhotoSlot
+          className="face-capture__frame"
+          src={photoPath}
+          imageClassName="face-capture__photo face-photo-preview"
+          placeholder={
             <View className="face-capture__placeholder">
               <View className="face-capture__oval" />
               <Text className="face-capture__placeholder-text">点击拍摄本人正脸照片</Text>
             </View>
-          )}
-        </View>
+          }
+          onPick={onTake}
+        />
         <View className="face-tips">
           {FACE_TIPS.map((tip, index) => (
             <View key={tip} className="face-tips__item">

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import './submit-progress.scss';
-import { ProgressBar } from '../../../shared/ui/progress-bar';
+import { ProgressCard } from '../../../shared/ui/progress-card';
 
 export type SubmitPhase = 'uploading' | 'comparing';
 
@@ -29,17 +29,14 @@ export function SubmitProgress({ phase, uploadPercent }: SubmitProgressProps) {
     return () => clearInterval(timer);
   }, [phase]);
 
-  const percent = Math.round(phase === 'uploading' ? (uploadPercent * UPLOAD_SHARE) / 100 : comparing);
+  const percent = phase === 'uploading' ? (uploadPercent * UPLOAD_SHARE) / 100 : comparing;
   return (
-    <View className="submit-progress">
-      <View className="submit-progress__spinner" />
-      <View className="submit-progress__title">
-        {phase === 'uploading' ? '正在上传照片…' : '正在比对人脸与身份证照片…'}
-      </View>
-      <View className="submit-progress__bar">
-        <ProgressBar percent={percent} strokeWidth="8" />
-      </View>
-      <Text className="submit-progress__percent">{percent}%</Text>
+    <ProgressCard
+      block="submit-progress"
+      title={phase === 'uploading' ? '正在上传照片…' : '正在比对人脸与身份证照片…'}
+      percent={percent}
+      hint="通常几秒内完成，请不要离开本页面"
+    >
       <View className="submit-progress__steps">
         <Text className={`submit-progress__step ${phase === 'uploading' ? 'is-active' : 'is-done'}`}>上传照片</Text>
         <Text className="submit-progress__arrow">›</Text>
@@ -47,7 +44,6 @@ export function SubmitProgress({ phase, uploadPercent }: SubmitProgressProps) {
         <Text className="submit-progress__arrow">›</Text>
         <Text className="submit-progress__step">出结果</Text>
       </View>
-      <View className="submit-progress__hint">通常几秒内完成，请不要离开本页面</View>
-    </View>
+    </ProgressCard>
   );
 }

@@ -1,13 +1,13 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import { ApiError, NETWORK_ERROR_MESSAGE } from '../../../shared/api/http';
+import { choosePhoto, PhotoPickError } from '../../../shared/photo/choose-photo';
 import { startIdentityAttempt } from '../api/identity-api';
 import { CertifyError, submitCertification } from '../api/submit-certification';
 import type { CertificationResultDto } from '../api/types';
 import type { IdentityFields } from '../components/identity-form';
 import type { SubmitPhase } from '../components/submit-progress';
 import { IDENTITY_ROUTES } from '../routes';
-import { CameraError, takeFacePhoto } from '../take-face-photo';
 
 export type FlowStep = 'consent' | 'form' | 'photo' | 'submitting' | 'result' | 'error';
 
@@ -59,13 +59,14 @@ export function useCertifyFlow({ priceFen = 0, sendFace, initialStep = 'consent'
 
   const takePhoto = useCallback(async () => {
     try {
-      const path = await takeFacePhoto();
+      // The front camera: the comparison wants the person's own face, taken now.
+      const path = await choosePhoto({ camera: 'front' });
       if (path) {
         setPhotoPath(path);
         setPhotoMessage(null);
       }
     } catch (e) {
-      const message = e instanceof CameraError ? e.message : '没有拿到照片，请重新拍摄';
+      const message = e instanceof PhotoPickError ? e.message : '没有拿到照片，请重新拍摄';
       void Taro.showToast({ title: message, icon: 'none', duration: 2500 });
     }
   }, []);

@@ -1,47 +1,23 @@
-import { Button } from '@nutui/nutui-react-taro';
-import { Text, View } from '@tarojs/components';
-import { formatFen } from '../../../shared/format';
-import './bottom-bar.scss';
+import { BottomBar } from '../../../shared/ui/bottom-bar';
 
-interface BottomBarProps {
+interface InspectionBarProps {
   priceFen?: number;
+  /** 服务费 on the way, 合计 on the confirmation. */
   priceLabel?: string;
   action: string;
   disabled?: boolean;
   loading?: boolean;
   onClick: () => void;
-  className?: string;
 }
 
-/** The fixed bar at the foot of a step: the price so far and the one thing to do next. */
-export function BottomBar({
-  priceFen,
-  priceLabel = '服务费',
-  action,
-  disabled,
-  loading,
-  onClick,
-  className,
-}: BottomBarProps) {
+/** An inspection step's bar: the service fee, once it is known, and the next step. */
+export function InspectionBar({ priceFen, priceLabel = '服务费', ...rest }: InspectionBarProps) {
   return (
-    <View className={`inspection-bottom-bar ${className ?? ''}`}>
-      <View className="inspection-bottom-bar__price">
-        {priceFen !== undefined ? (
-          <>
-            <Text className="inspection-bottom-bar__label">{priceLabel}</Text>
-            <Text className="inspection-bottom-bar__amount">{formatFen(priceFen)}</Text>
-          </>
-        ) : null}
-      </View>
-      <Button
-        className="inspection-bottom-bar__action"
-        type="primary"
-        disabled={disabled}
-        loading={loading}
-        onClick={onClick}
-      >
-        {action}
-      </Button>
-    </View>
+    <BottomBar
+      block="inspection-bottom-bar"
+      label={priceFen !== undefined ? priceLabel : undefined}
+      totalFen={priceFen}
+      {...rest}
+    />
   );
 }

@@ -1,14 +1,14 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ApiError, NETWORK_ERROR_MESSAGE } from '../../../shared/api/http';
+import { choosePhoto, PhotoPickError, type PhotoSource } from '../../../shared/photo/choose-photo';
 import { uploadScan, type UploadTarget } from '../api/upload-scan';
 import type { InvoiceScan } from '../api/types';
-import { chooseBillPhoto, PhotoError, type PhotoSource } from '../platform/choose-photo';
 
 export type UploadPhase = 'idle' | 'uploading' | 'processing';
 
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError || error instanceof PhotoError) return error.message;
+  if (error instanceof ApiError || error instanceof PhotoPickError) return error.message;
   return NETWORK_ERROR_MESSAGE;
 }
 
@@ -45,7 +45,7 @@ export function useScanUpload(onUploaded: (scan: InvoiceScan) => void, amountFen
   const choose = async (target: UploadTarget, source: PhotoSource) => {
     let path: string | null;
     try {
-      path = await chooseBillPhoto(source);
+      path = await choosePhoto({ sources: [source] });
     } catch (error) {
       void Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 2500 });
       return;

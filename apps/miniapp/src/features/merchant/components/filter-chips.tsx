@@ -9,11 +9,16 @@ interface FilterChipsProps<T extends string> {
   /** `null` is "全部". */
   value: T | null;
   onChange: (value: T | null) => void;
+  /** Without the leading "全部", for a choice that always has a value (the sort order). */
+  withAll?: boolean;
 }
 
 /** One row of single-choice chips with a leading "全部"; tapping the chosen chip again changes nothing. */
-export function FilterChips<T extends string>({ label, className, options, value, onChange }: FilterChipsProps<T>) {
-  const chips: Array<{ value: T | null; label: string }> = [{ value: null, label: '全部' }, ...options];
+export function FilterChips<T extends string>(props: FilterChipsProps<T>) {
+  const { label, className, options, value, onChange, withAll = true } = props;
+  const chips: Array<{ value: T | null; label: string }> = withAll
+    ? [{ value: null, label: '全部' }, ...options]
+    : [...options];
   return (
     <View className={`filter-chips ${className}`}>
       <Text className="filter-chips__label">{label}</Text>

@@ -6,7 +6,7 @@ import { parseIdParam } from '../../../shared/routes';
 import { EmptyState } from '../../../shared/ui/empty-state';
 import { PageState } from '../../../shared/ui/page-state';
 import { AddressForm, type AddressFields } from '../../../features/inspection/components/address-form';
-import { BottomBar } from '../../../features/inspection/components/bottom-bar';
+import { InspectionBar } from '../../../features/inspection/components/bottom-bar';
 import { checkDraft, orderDraft, type DraftErrors } from '../../../features/inspection/draft';
 import { usePreOrder } from '../../../features/inspection/hooks/use-inspection';
 import { INSPECTION_ROUTES } from '../../../features/inspection/routes';
@@ -30,7 +30,7 @@ export default function InspectionAddressPage() {
   };
 
   return (
-    <View className="inspection-address-page inspection-with-bar">
+    <View className="inspection-address-page with-bottom-bar">
       <PageState {...preOrder}>
         {(pre) => (
           <>
@@ -42,7 +42,7 @@ export default function InspectionAddressPage() {
                 if (Object.keys(errors).length > 0) setErrors(checkDraft(value));
               }}
             />
-            <BottomBar priceFen={pre.priceFen} action="下一步：确认订单" onClick={() => next(pre.priceFen)} />
+            <InspectionBar priceFen={pre.priceFen} action="下一步：确认订单" onClick={() => next(pre.priceFen)} />
           </>
         )}
       </PageState>

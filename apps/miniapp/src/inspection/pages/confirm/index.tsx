@@ -11,7 +11,7 @@ import { parseIdParam } from '../../../shared/routes';
 import { EmptyState } from '../../../shared/ui/empty-state';
 import { PageState } from '../../../shared/ui/page-state';
 import { createInspectionOrder } from '../../../features/inspection/api/inspection-api';
-import { BottomBar } from '../../../features/inspection/components/bottom-bar';
+import { InspectionBar } from '../../../features/inspection/components/bottom-bar';
 import { orderDraft } from '../../../features/inspection/draft';
 import { useInspectionCar } from '../../../features/inspection/hooks/use-inspection';
 import { INSPECTION_ROUTES } from '../../../features/inspection/routes';
@@ -69,7 +69,7 @@ export default function InspectionConfirmPage() {
   };
 
   return (
-    <View className="inspection-confirm-page inspection-with-bar">
+    <View className="inspection-confirm-page with-bottom-bar">
       <PageState {...car}>
         {(data) => (
           <>
@@ -117,7 +117,7 @@ export default function InspectionConfirmPage() {
             <View className="inspection-confirm__terms">
               提交即委托平台代办年检；快递员会按上面的手机号联系您上门取件。
             </View>
-            <BottomBar
+            <InspectionBar
               priceFen={price > 0 ? price : draft.priceFen}
               priceLabel="合计"
               action={submitting ? '正在提交…' : '确认下单'}

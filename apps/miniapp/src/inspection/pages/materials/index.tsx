@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { parseIdParam } from '../../../shared/routes';
 import { EmptyState } from '../../../shared/ui/empty-state';
 import { PageState } from '../../../shared/ui/page-state';
-import { BottomBar } from '../../../features/inspection/components/bottom-bar';
+import { InspectionBar } from '../../../features/inspection/components/bottom-bar';
 import { MaterialsList } from '../../../features/inspection/components/materials-list';
 import { ViolationNotice } from '../../../features/inspection/components/violation-notice';
 import { usePreOrder } from '../../../features/inspection/hooks/use-inspection';
@@ -18,7 +18,7 @@ export default function InspectionMaterialsPage() {
   const [ready, setReady] = useState(false);
   if (carId === null) return <EmptyState title="车辆不存在" description="请从年检代办首页选择车辆" />;
   return (
-    <View className="inspection-materials-page inspection-with-bar">
+    <View className="inspection-materials-page with-bottom-bar">
       <PageState {...preOrder}>
         {(pre) => (
           <>
@@ -47,7 +47,7 @@ export default function InspectionMaterialsPage() {
                 <Text className="inspection-ready__text">我已备齐以上材料，快递员上门取件时交给他</Text>
               </Checkbox>
             </View>
-            <BottomBar
+            <InspectionBar
               priceFen={pre.priceFen}
               action={pre.violations.blocking ? '请先处理违章' : '填写回寄地址'}
               disabled={!ready || pre.violations.blocking}

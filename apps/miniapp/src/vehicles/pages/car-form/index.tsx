@@ -5,9 +5,9 @@ import type { CarDto, CitiesDto } from '../../../features/vehicles/api/types';
 import { vehiclesApi } from '../../../features/vehicles/api/vehicles-api';
 import { CarForm, type CarFormValues, type FieldErrors } from '../../../features/vehicles/components/car-form';
 import { useCities, useGarage } from '../../../features/vehicles/hooks/use-vehicles';
-import { ensurePrivacyConsent } from '../../../features/vehicles/platform/privacy';
 import { VEHICLE_ROUTES } from '../../../features/vehicles/routes';
 import { ApiError } from '../../../shared/api/http';
+import { requirePrivacyConsent } from '../../../shared/privacy/require-privacy-consent';
 import { parseIdParam } from '../../../shared/routes';
 import { PageState } from '../../../shared/ui/page-state';
 import './index.scss';
@@ -34,7 +34,7 @@ function FormPage({ cities, savedPhone, car }: FormPageProps) {
   const [submitting, setSubmitting] = useState(false);
 
   const submit = async (values: CarFormValues) => {
-    if (!(await ensurePrivacyConsent())) return;
+    if (!(await requirePrivacyConsent('需要同意隐私保护指引后才能保存车辆信息'))) return;
     setSubmitting(true);
     setErrors({});
     try {

@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { vehiclesApi } from '../../../features/vehicles/api/vehicles-api';
 import type { QuoteDto } from '../../../features/vehicles/api/types';
-import { BottomBar } from '../../../features/vehicles/components/bottom-bar';
+import { BottomBar } from '../../../shared/ui/bottom-bar';
 import { FeeBreakdown } from '../../../features/vehicles/components/fee-breakdown';
 import { PayBreakdown } from '../../../features/vehicles/components/pay-breakdown';
 import { OrderPhoneCard, isMobilePhone } from '../../../features/vehicles/components/order-phone-card';
@@ -75,7 +75,7 @@ function Confirm({ carId, codes }: { carId: number; codes: string[] }) {
   return (
     <PageState {...quote}>
       {(q) => (
-        <View className="confirm-page vehicles-with-bar">
+        <View className="confirm-page with-bottom-bar">
           <View className="confirm-card">
             <View className="confirm-card__title">缴纳 {q.lines.length} 条违章</View>
             {q.lines.map((line) => (
@@ -115,6 +115,7 @@ function Confirm({ carId, codes }: { carId: number; codes: string[] }) {
           ) : null}
           {problem ? <View className="confirm-problem">{problem.message}</View> : null}
           <BottomBar
+            block="vehicles-bottom-bar"
             label={q.payFen > 0 ? '应付' : '合计'}
             totalFen={q.payFen > 0 ? q.payFen : q.totalFen}
             action={problem?.retry ? '重试提交' : q.payFen > 0 ? '提交订单' : '确认缴费'}

@@ -1,18 +1,18 @@
 import { Button, Input } from '@nutui/nutui-react-taro';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { TravelLicenseStatusDto } from '../../../features/vehicles/api/types';
 import { uploadLicensePage } from '../../../features/vehicles/api/upload-license';
 import { vehiclesApi } from '../../../features/vehicles/api/vehicles-api';
-import { choosePhoto } from '../../../features/vehicles/choose-photo';
 import { ApiError } from '../../../shared/api/http';
 import { useRequest } from '../../../shared/api/use-request';
+import { choosePhoto } from '../../../shared/photo/choose-photo';
+import { PhotoSlot } from '../../../shared/photo/photo-slot';
 import { parseIdParam } from '../../../shared/routes';
 import { EmptyState } from '../../../shared/ui/empty-state';
 import { PageState } from '../../../shared/ui/page-state';
 import './index.scss';
-import { ProgressBar } from '../../../shared/ui/progress-bar';
 
 type Side = 'front' | 'back';
 const SIDES: { side: Side; title: string; tip: string }[] = [
@@ -123,18 +123,18 @@ function Uploads({
         {SIDES.map(({ side, title, tip }) => {
           const done = status[side] || (status.uploaded && previews[side]);
           return (
-            <View key={side} className={`license-slot license-slot--${side}`} onClick={() => void upload(side)}>
-              {previews[side] ? (
-                <Image className="license-slot__image" src={previews[side] as string} mode="aspectFill" />
-              ) : (
-                <View className="license-slot__empty">+</View>
-              )}
+            <PhotoSlot
+              key={side}
+              className={`license-slot license-slot--${side}`}
+              src={previews[side]}
+              imageClassName="license-slot__image"
+              placeholder={<View className="license-slot__empty">+</View>}
+              percent={progress[side]}
+              onPick={() => void upload(side)}
+            >
               <Text className="license-slot__title">{title}</Text>
               <Text className="license-slot__tip">{done ? '已上传' : tip}</Text>
-              {progress[side] !== undefined && progress[side] !== 100 ? (
-                <ProgressBar percent={progress[side] as number} strokeWidth="6" />
-              ) : null}
-            </View>
+            </PhotoSlot>
           );
         })}
       </View>

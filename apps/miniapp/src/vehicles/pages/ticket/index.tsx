@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { vehiclesApi } from '../../../features/vehicles/api/vehicles-api';
-import { BottomBar } from '../../../features/vehicles/components/bottom-bar';
+import { BottomBar } from '../../../shared/ui/bottom-bar';
 import { isMobilePhone, OrderPhoneCard } from '../../../features/vehicles/components/order-phone-card';
 import { TicketForm } from '../../../features/vehicles/components/ticket-form';
 import { TICKET_QUOTED } from '../../../features/vehicles/routes';
@@ -59,7 +59,7 @@ function Ticket({ carId }: { carId: number }) {
   return (
     <PageState {...garage}>
       {(g) => (
-        <View className="ticket-page vehicles-with-bar">
+        <View className="ticket-page with-bottom-bar">
           <View className="ticket-intro">
             收到处罚决定书但违章列表中还没有？按决定书填写，服务商报价后即可勾选代缴。
           </View>
@@ -67,6 +67,7 @@ function Ticket({ carId }: { carId: number }) {
           {g.phone ? null : <OrderPhoneCard value={phone} error={phoneError} onChange={setPhone} tip={PHONE_TIP} />}
           {failure ? <View className="ticket-failure">{failure}</View> : null}
           <BottomBar
+            block="vehicles-bottom-bar"
             label="报价后可勾选代缴"
             action="获取报价"
             loading={sending}

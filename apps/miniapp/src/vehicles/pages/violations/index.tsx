@@ -4,7 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ViolationListDto } from '../../../features/vehicles/api/types';
 import { vehiclesApi } from '../../../features/vehicles/api/vehicles-api';
-import { BottomBar } from '../../../features/vehicles/components/bottom-bar';
+import { BottomBar } from '../../../shared/ui/bottom-bar';
 import { ViolationItem } from '../../../features/vehicles/components/violation-item';
 import { selectionTotals } from '../../../features/vehicles/fees';
 import { TICKET_QUOTED, VEHICLE_ROUTES } from '../../../features/vehicles/routes';
@@ -98,7 +98,7 @@ function Violations({ carId }: { carId: number }) {
   const allSelected = payable.length > 0 && payable.every((v) => selected.has(v.code));
 
   return (
-    <View className="violations-page vehicles-with-bar">
+    <View className="violations-page with-bottom-bar">
       <View className="violations-summary">
         <View className="violations-summary__plate">
           {list.plateNumber}
@@ -168,6 +168,7 @@ function Violations({ carId }: { carId: number }) {
       </View>
 
       <BottomBar
+        block="vehicles-bottom-bar"
         label={totals.count > 0 ? `已选 ${totals.count} 条，合计` : '请选择要缴纳的违章'}
         totalFen={totals.count > 0 ? totals.totalFen : undefined}
         action="去缴费"
