@@ -15,6 +15,7 @@ import { ContentSafetyModule } from './content-safety/content-safety.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ObservabilityModule } from './observability/observability.module.js';
 import { OrdersModule } from './orders/orders.module.js';
+import { OutgoingCallsModule } from './outgoing-calls/outgoing-calls.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
 import { SandboxController } from './sandbox/sandbox.controller.js';
 import { SERVICE_MODULES } from './service-modules.js';
@@ -55,6 +56,7 @@ export class AppModule {
         AuthModule,
         OrdersModule,
         CallbacksModule,
+        OutgoingCallsModule,
         PaymentsModule,
         NotificationsModule,
         ContentSafetyModule,

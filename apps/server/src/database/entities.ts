@@ -27,6 +27,7 @@ import { Refund } from '../payments/entities/refund.entity.js';
 import { ServicePrice } from '../payments/entities/service-price.entity.js';
 import { ReconciliationMismatch } from '../payments/reconciliation/reconciliation-mismatch.entity.js';
 import { ReconciliationRun } from '../payments/reconciliation/reconciliation-run.entity.js';
+import { OutgoingCall } from '../outgoing-calls/outgoing-call.entity.js';
 
 /** Every entity, listed once: the data source is built from this list (no glob loading under ESM). */
 export const ENTITIES = [
@@ -59,4 +60,5 @@ export const ENTITIES = [
   ServicePrice,
   ReconciliationRun,
   ReconciliationMismatch,
+  OutgoingCall,
 ];
