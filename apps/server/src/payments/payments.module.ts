@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { FulfilmentService } from './fulfilment.service.js';
 import { PaidServices } from './paid-services.js';
+import { PaymentCallSettlers } from './payment-calls.js';
 import { PaymentWorker } from './payment-worker.js';
 import { PaymentsController } from './payments.controller.js';
 import { PaymentsService } from './payments.service.js';
@@ -49,6 +50,7 @@ import { WechatPayNotifyHandler } from './wechatpay-notify.handler.js';
     ReconciliationService,
     ReconciliationQueries,
     ReconciliationJob,
+    PaymentCallSettlers,
   ],
   exports: [
     PaidServices,
