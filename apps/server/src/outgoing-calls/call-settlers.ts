@@ -30,6 +30,8 @@ export interface CallSettler {
   query?(call: OutgoingCall): Promise<SettledOutcome | null>;
   /** Applies a settled outcome to the module's own records, inside the settlement's transaction. */
   apply?(manager: EntityManager, call: OutgoingCall, outcome: SettledOutcome): Promise<void>;
+  /** After the settlement committed (the job, a person; not a callback, whose inbox commits later). */
+  after?(call: OutgoingCall, outcome: SettledOutcome): Promise<void>;
   /** What a person may answer; by default 已成功 / 未成功. */
   choices?: PersonChoice[];
 }

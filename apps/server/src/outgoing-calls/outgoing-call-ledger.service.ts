@@ -106,6 +106,14 @@ export class OutgoingCallLedger {
     return answer;
   }
 
+  /** Whether a call about `subject` is still waiting to be settled. */
+  async hasOpen(subject: { vendor: string; subjectKind: string; subjectId: string }): Promise<boolean> {
+    const open = await this.dataSource
+      .getRepository(OutgoingCall)
+      .countBy({ ...subject, status: In([...OPEN_CALL_STATUSES]) });
+    return open > 0;
+  }
+
   /** The entry of one call, by its key. */
   byKey(key: string, manager: EntityManager = this.dataSource.manager): Promise<OutgoingCall | null> {
     return manager.findOneBy(OutgoingCall, { idempotencyKey: key });
@@ -116,12 +124,18 @@ export class OutgoingCallLedger {
    * transaction. False when it was not open any more (settled meanwhile, or answered by a resend).
    */
   async settle(callId: number, outcome: SettledOutcome, settler: Settler): Promise<boolean> {
-    return this.transactions.run(async (manager) => {
+    const settled = await this.transactions.run(async (manager) => {
       const call = await manager.findOne(OutgoingCall, { where: { id: callId }, ...forUpdate(manager) });
-      if (!call || !OPEN_CALL_STATUSES.includes(call.status)) return false;
+      if (!call || !OPEN_CALL_STATUSES.includes(call.status)) return null;
       await this.settleLocked(manager, call, outcome, settler);
-      return true;
+      return call;
     });
+    if (!settled) return false;
+    await this.settlers
+      .of(settled.vendor, settled.operation)
+      ?.after?.(settled, outcome)
+      .catch((error: unknown) => this.logger.warn({ err: error, callId }, 'after-settlement step failed'));
+    return true;
   }
 
   /**
