@@ -1,3 +1,4 @@
+import { ViolationOrderCallSettlers } from './orders/violation-order-calls.js';
 import { ViolationOrderStatusRefresher } from './orders/violation-order-status.refresher.js';
 import { Global, Module } from '@nestjs/common';
 import { DocloudClient } from '@banshi/vendor-clients/docloud';
@@ -59,6 +60,7 @@ import { ViolationOrderView } from './orders/violation-order-view.js';
       },
     },
     DocloudCredentialCheck,
+    ViolationOrderCallSettlers,
     CityRulesService,
     Exclusive,
     GarageService,
