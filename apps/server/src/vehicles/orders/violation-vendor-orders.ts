@@ -72,8 +72,9 @@ export class ViolationVendorOrders {
       else await this.ledger.threw(call, error);
       return this.recordFailure(detail, error, refusedNote);
     }
-    await this.ledger.succeeded(call, { vendorOrderId });
+    // The order's id first: its callbacks may be on their way already.
     await this.recordCreated(detail, vendorOrderId);
+    await this.ledger.succeeded(call, { vendorOrderId });
     if (detail.paymentMode === 'online') await this.fetchPayUrl(detail);
     return { kind: 'created' };
   }
