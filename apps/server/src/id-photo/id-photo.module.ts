@@ -1,3 +1,4 @@
+import { ZjzCalls } from './zjz-calls.js';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { ZjzClient } from '@banshi/vendor-clients/zjz';
 import { CallbackInbox } from '../callbacks/callback-inbox.service.js';
@@ -39,6 +40,7 @@ import { ZjzFiles } from './vendor-files.js';
         }),
     },
     ZjzSpecCatalogue,
+    ZjzCalls,
     IdPhotoFiles,
     IdPhotoLocks,
     IdPhotoPhotosService,
