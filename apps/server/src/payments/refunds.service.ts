@@ -154,13 +154,13 @@ export class RefundsService {
   }
 
   /**
-   * Sends a recorded refund to WeChat Pay; a refusal leaves it pending for the settle job. One whose
-   * last send got no answer is not sent again until the ledger settles it (payment-calls.ts).
+   * Sends a recorded refund to WeChat Pay; a failure leaves it pending for the settle job. A resend
+   * after a lost answer carries the same out_refund_no (WeChat Pay's idempotency key): it is the
+   * same ledger entry, and its answer settles it, as the ledger's 查询单笔退款 would (payment-calls.ts).
    */
   async send(refundId: number): Promise<void> {
     const refund = await this.dataSource.getRepository(Refund).findOneBy({ id: refundId });
     if (!refund || refund.status !== 'pending') return;
-    if ((await this.ledger.byKey(refundCallKey(refund.outRefundNo)))?.status === 'unknown') return;
     const payment = await this.dataSource.getRepository(Payment).findOneByOrFail({ id: refund.paymentId });
     const intent = {
       vendor: 'wechatpay',

@@ -1,8 +1,11 @@
-import { RefundsService } from '../../src/payments/refunds.service.js';
+import { JobScheduler } from '../../src/common/locks/job-scheduler.service.js';
+import { Payment } from '../../src/payments/entities/payment.entity.js';
+import { PAYMENTS_JOB } from '../../src/payments/payment-worker.js';
 import { testDatabases } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { auth, docloud, rawRows } from '../inspection/support.js';
 import {
+  CREATE_PATH,
   INSPECTION_PRICE,
   setInspectionPrice,
   settle,
@@ -17,7 +20,7 @@ const REFUND_PATH = '/v3/refund/domestic/refunds';
 /** The WeChat Pay client tries an idempotent call three times: all three answers are lost. */
 const ALL_TRIES = 3;
 
-describe.each(testDatabases())('outgoing-call ledger: WeChat Pay (%s)', (kind) => {
+describe.each(testDatabases())('outgoing-call ledger: WeChat Pay, Docloud inspection, the 待处理 list (%s)', (kind) => {
   let t: TestApp;
   let owner: string;
   beforeAll(async () => {
@@ -67,7 +70,7 @@ describe.each(testDatabases())('outgoing-call ledger: WeChat Pay (%s)', (kind) =
     expect((await rawRows(t, 'payments')).find((row) => row.out_trade_no === orderNo)?.status).toBe('paid');
   });
 
-  it('refund: a lost answer is not sent again blindly; the job settles it through 查询单笔退款', async () => {
+  it('refund: a lost answer is unknown until the job settles it through 查询单笔退款', async () => {
     const { token, orderId, orderNo } = await unpaidOrder(t, 'ledger-refund');
     await startPayment(t, token, orderNo);
     wechatpay(t).pay(orderNo);
@@ -81,9 +84,6 @@ describe.each(testDatabases())('outgoing-call ledger: WeChat Pay (%s)', (kind) =
     const call = await onlyCallAbout(t, refund.outRefundNo, 'refund');
     expect(call.status).toBe('unknown');
     expect(wechatpay(t).refund(refund.outRefundNo)?.amount.refund).toBe(4_800); // WeChat Pay did take it
-    const refundId = (await rawRows(t, 'payment_refunds')).find((row) => row.out_refund_no === refund.outRefundNo)?.id;
-    await t.app.get(RefundsService).send(Number(refundId));
-    expect((await onlyCallAbout(t, refund.outRefundNo, 'refund')).attempts).toBe(1);
 
     await wechatpay(t).idle(); // the refund is done at WeChat Pay, its notification lost
     await age(t, call.id, 2);
@@ -95,6 +95,22 @@ describe.each(testDatabases())('outgoing-call ledger: WeChat Pay (%s)', (kind) =
     });
     const stored = (await rawRows(t, 'payment_refunds')).find((row) => row.out_refund_no === refund.outRefundNo);
     expect(stored?.status).toBe('success');
+  });
+
+  it('Docloud inspection: a lost create is unknown until the worker’s next try proves it arrived (1142)', async () => {
+    const { token, orderId, orderNo } = await unpaidOrder(t, 'ledger-inspection');
+    await startPayment(t, token, orderNo);
+    docloud(t).faults.loseNextAnswer(1, 'fail', CREATE_PATH);
+    wechatpay(t).pay(orderNo);
+    await settle(t);
+    expect(await onlyCallAbout(t, orderNo, 'inspection-order')).toMatchObject({ vendor: 'docloud', status: 'unknown' });
+    expect(await unknownGauge(t, 'docloud', 'inspection-order')).toBe(1);
+
+    await t.dataSource.getRepository(Payment).update({ orderId }, { fulfilNextAt: new Date(Date.now() - 1000) });
+    expect(await t.app.get(JobScheduler).runNow(PAYMENTS_JOB)).toBe(true);
+    await settle(t);
+    expect(await onlyCallAbout(t, orderNo, 'inspection-order')).toMatchObject({ status: 'succeeded', attempts: 2 });
+    expect(await unknownGauge(t, 'docloud', 'inspection-order')).toBe(0);
   });
 
   it('one the job cannot settle in the window lands in 待处理; the owner settles it there, audited', async () => {

@@ -52,6 +52,7 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   prices_update: '修改价格',
   order_refund: '订单退款',
   reconciliation_rerun: '重新对账',
+  outgoing_call_settle: '核实未知结果的调用',
 };
 
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS);
