@@ -63,7 +63,11 @@ function SettleDialog({ call, onClose }: { call: PendingCall | null; onClose(cha
               label="处理说明"
               rules={[{ required: true, whitespace: true, message: '请填写处理说明（在服务商后台查到了什么）' }]}
             >
-              <Input.TextArea maxLength={255} rows={3} placeholder="例如：支付宝开放平台查到该 transaction_id，认证未通过" />
+              <Input.TextArea
+                maxLength={255}
+                rows={3}
+                placeholder="例如：支付宝开放平台查到该 transaction_id，认证未通过"
+              />
             </Form.Item>
           </Form>
         </>
