@@ -18,6 +18,7 @@ import { ContentSafetyModule } from './content-safety/content-safety.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ObservabilityModule } from './observability/observability.module.js';
 import { OrdersModule } from './orders/orders.module.js';
+import { OutgoingCallsModule } from './outgoing-calls/outgoing-calls.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
 import { SandboxController } from './sandbox/sandbox.controller.js';
 import { SERVICE_MODULES } from './service-modules.js';
@@ -60,6 +61,7 @@ export class AppModule {
         FilesModule,
         OrdersModule,
         CallbacksModule,
+        OutgoingCallsModule,
         PaymentsModule,
         NotificationsModule,
         ContentSafetyModule,

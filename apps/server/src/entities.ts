@@ -9,6 +9,7 @@ import { INVOICES_ENTITIES } from './invoices/invoices.entities.js';
 import { MERCHANT_ENTITIES } from './merchant/merchant.entities.js';
 import { NOTIFICATIONS_ENTITIES } from './notifications/notifications.entities.js';
 import { ORDERS_ENTITIES } from './orders/orders.entities.js';
+import { OUTGOING_CALLS_ENTITIES } from './outgoing-calls/outgoing-calls.entities.js';
 import { PAYMENTS_ENTITIES } from './payments/payments.entities.js';
 import { USERS_ENTITIES } from './users/users.entities.js';
 import { VEHICLES_ENTITIES } from './vehicles/vehicles.entities.js';
@@ -33,4 +34,5 @@ export const ENTITIES = [
   ...NOTIFICATIONS_ENTITIES,
   ...CONTENT_SAFETY_ENTITIES,
   ...PAYMENTS_ENTITIES,
+  ...OUTGOING_CALLS_ENTITIES,
 ];

@@ -7,6 +7,7 @@ import { api, ApiError } from '../api/client';
 import type { AttentionSummary, CallbackPage, StuckOrderPage, VendorCallback } from '../api/types';
 import { session } from '../auth/session';
 import { MismatchTable } from '../money/mismatch-table';
+import { UnknownCallsTable } from './unknown-calls-table';
 import { OrderDrawer } from '../orders/order-drawer';
 import { replayCallback } from '../orders/orders-api';
 import { useCursorPages } from '../shared/cursor-table';
@@ -14,8 +15,8 @@ import { callbackStatusLabel, formatMinutes, vendorLabel } from '../shared/label
 import { Pager } from '../shared/pager';
 import { useLoad } from '../shared/use-load';
 
-type Tab = 'failed' | 'rejected' | 'stuck' | 'reconciliation';
-const TABS: Tab[] = ['failed', 'rejected', 'stuck', 'reconciliation'];
+type Tab = 'failed' | 'rejected' | 'stuck' | 'reconciliation' | 'calls';
+const TABS: Tab[] = ['failed', 'rejected', 'stuck', 'reconciliation', 'calls'];
 
 function CallbackTable({ status, onChanged }: { status: 'failed' | 'rejected'; onChanged(): void }) {
   const { message } = App.useApp();
@@ -138,7 +139,8 @@ function StuckTable({ onOpen }: { onOpen(id: number): void }) {
 
 /**
  * What needs the merchant: callbacks that failed or were forged, orders stuck past their kind's time,
- * and the differences the daily reconciliation with WeChat Pay found.
+ * the differences the daily reconciliation with WeChat Pay found, and vendor calls whose answer was
+ * lost that only a person can settle.
  */
 export default function AttentionPage() {
   const [params, setParams] = useSearchParams();
@@ -177,6 +179,11 @@ export default function AttentionPage() {
               </span>
             ),
             children: <MismatchTable onOpen={setOpen} />,
+          },
+          {
+            key: 'calls',
+            label: <span className="attention-tab--calls">结果未知的调用 {count(summary.data?.unknownCalls)}</span>,
+            children: <UnknownCallsTable onChanged={summary.reload} />,
           },
         ]}
       />

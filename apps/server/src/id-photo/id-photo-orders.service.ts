@@ -24,6 +24,7 @@ import { checkColor, checkOrderInput } from './order-input.js';
 import { usablePic, ZjzFirstRound } from './zjz-first-round.js';
 import { cancelledStep, submittedStep } from './zjz-steps.js';
 import { ZJZ_SERVICE_NAME, ZjzSpecCatalogue, type OfferedSpec } from './zjz-spec-catalogue.js';
+import { ZjzCalls } from './zjz-calls.js';
 import { ZjzSubmissions } from './zjz-submissions.js';
 import {
   isNotResubmittable,
@@ -69,6 +70,7 @@ export class IdPhotoOrdersService {
     private readonly pricing: IdPhotoPricing,
     private readonly payments: PaymentsService,
     private readonly paid: IdPhotoPaidService,
+    private readonly calls: ZjzCalls,
   ) {}
 
   async create(userId: number, dto: CreateIdPhotoOrderDto): Promise<number> {
@@ -258,14 +260,16 @@ export class IdPhotoOrdersService {
       });
       let orderNo: string;
       try {
-        ({ orderNo } = await this.zjz.resubmitReceipt({
-          orderNo: detail.vendorOrderNo,
-          picId,
-          noticeUrl,
-          param,
-          isPrint: detail.isPrint,
-          printParam: print ?? undefined,
-        }));
+        ({ orderNo } = await this.calls.send('resubmit', submission, () =>
+          this.zjz.resubmitReceipt({
+            orderNo: detail.vendorOrderNo,
+            picId,
+            noticeUrl,
+            param,
+            isPrint: detail.isPrint,
+            printParam: print ?? undefined,
+          }),
+        ));
       } catch (error) {
         // Resubmitting names the vendor order, so trying again is safe; the vendor's callback to
         // this round's notice_url moves the order on if it did get this one.

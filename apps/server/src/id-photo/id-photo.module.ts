@@ -1,3 +1,4 @@
+import { ZjzCalls } from './zjz-calls.js';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { ZjzClient } from '@banshi/vendor-clients/zjz';
 import { CallbackInbox } from '../callbacks/callback-inbox.service.js';
@@ -42,6 +43,7 @@ import { ID_PHOTO_ENTITIES } from './id-photo.entities.js';
         }),
     },
     ZjzSpecCatalogue,
+    ZjzCalls,
     IdPhotoFiles,
     IdPhotoLocks,
     IdPhotoPhotosService,

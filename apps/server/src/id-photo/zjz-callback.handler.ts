@@ -27,6 +27,7 @@ import { IdPhotoPaidService } from './id-photo-paid.service.js';
 import { ZjzFiles, type VendorImage } from './vendor-files.js';
 import { callbackMessage, stepForCallback } from './zjz-steps.js';
 import { tokenHashOf, ZjzSubmissions } from './zjz-submissions.js';
+import { ZjzCalls } from './zjz-calls.js';
 import { adoptSubmission } from './zjz-unconfirmed.js';
 
 export interface ZjzNotice {
@@ -60,6 +61,7 @@ export class ZjzCallbackHandler implements CallbackHandler<ZjzNotice, ZjzResultF
     private readonly files: IdPhotoFiles,
     private readonly vendorFiles: ZjzFiles,
     private readonly paid: IdPhotoPaidService,
+    private readonly calls: ZjzCalls,
   ) {
     this.apiKey = requireVendor(settings, 'zjz').apiKey;
   }
@@ -105,6 +107,7 @@ export class ZjzCallbackHandler implements CallbackHandler<ZjzNotice, ZjzResultF
     // Stored without a vendor order number: its answer was lost, and this callback proves it arrived.
     if (submission.vendorOrderNo === null) {
       await adoptSubmission(manager, submission, callback.orderNo, { orders: this.orders, files: this.files });
+      await this.calls.confirmed(manager, submission, callback.orderNo);
     }
     const detail = await manager.findOneByOrFail(IdPhotoOrder, { orderId });
     const step = stepForCallback(callback, submission.round, detail.isPrint);

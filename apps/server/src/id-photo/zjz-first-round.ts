@@ -6,6 +6,7 @@ import { IdPhotoSession } from './entities/photo-session.entity.js';
 import type { ZjzSubmission } from './entities/zjz-submission.entity.js';
 import { isPicExpired, photoExpiredError } from './id-photo-photos.service.js';
 import { isPicRefusal, submitError } from './order-input.js';
+import { ZjzCalls } from './zjz-calls.js';
 import { ZjzSubmissions } from './zjz-submissions.js';
 import { isOutcomeUnknown } from './zjz-unconfirmed.js';
 
@@ -35,6 +36,7 @@ export class ZjzFirstRound {
     private readonly dataSource: DataSource,
     private readonly zjz: ZjzClient,
     private readonly submissions: ZjzSubmissions,
+    private readonly calls: ZjzCalls,
   ) {}
 
   /**
@@ -49,7 +51,9 @@ export class ZjzFirstRound {
       picId,
     });
     try {
-      const { orderNo } = await this.zjz.submitReceipt({ picId, noticeUrl, ...receipt });
+      const { orderNo } = await this.calls.send('submit', submission, () =>
+        this.zjz.submitReceipt({ picId, noticeUrl, ...receipt }),
+      );
       return { submission, orderNo };
     } catch (error) {
       if (!isOutcomeUnknown(error)) {

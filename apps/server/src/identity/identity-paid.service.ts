@@ -7,6 +7,7 @@ import { normaliseImage } from '../common/images/image-normaliser.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { Transactions } from '../database/transactions.js';
+import { OutgoingCallLedger } from '../outgoing-calls/outgoing-call-ledger.service.js';
 import type { OrderStep } from '../orders/order-status.js';
 import { Order } from '../orders/order.entity.js';
 import { OrdersService } from '../orders/orders.service.js';
@@ -50,6 +51,7 @@ export class IdentityPaidService implements PaidService, OnModuleInit {
     private readonly orders: OrdersService,
     private readonly transactions: Transactions,
     private readonly dataSource: DataSource,
+    private readonly ledger: OutgoingCallLedger,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -125,7 +127,8 @@ export class IdentityPaidService implements PaidService, OnModuleInit {
       throw AppError.conflict('ATTEMPT_CLOSED', '已超过拍照认证时限，费用将原路退回');
     }
     const identity = { name: attempt.certName, idNumber: attempt.certNo };
-    const call = await this.identity.callZhima(userId, identity, photo);
+    const { orderNo } = await this.dataSource.getRepository(Order).findOneByOrFail({ id: orderId });
+    const call = await this.identity.callZhima(userId, identity, photo, orderNo);
     if (!call.ok) {
       const body = call.failure.error.getResponse() as ErrorBody;
       // No answer (busy, slow, unsure): the paid attempt stays open, the user may take the photo again.
@@ -156,6 +159,11 @@ export class IdentityPaidService implements PaidService, OnModuleInit {
     if (attempt.refusedReason !== null) return { outcome: 'failed', reason: REFUND_REASON };
     const until = new Date(attempt.faceDueAt.getTime() + this.config.zhimaTimeoutMs + 60_000);
     if (Date.now() < until.getTime()) return { outcome: 'awaiting_user', until };
+    // A certification whose verdict was lost may have been delivered: not refunded before it is settled.
+    const { orderNo } = await this.dataSource.getRepository(Order).findOneByOrFail({ id: orderId });
+    if (await this.ledger.hasOpen({ vendor: 'zhima', subjectKind: 'order', subjectId: orderNo })) {
+      return { outcome: 'retry', reason: 'a Zhima verdict was lost; waiting for the ledger to settle it' };
+    }
     await this.step(orderId, STEP_PHOTO_EXPIRED, '支付后24小时内未拍照认证，已为您申请全额退款');
     return { outcome: 'failed', reason: REFUND_REASON };
   }

@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { VERIFICATION_STATUS } from '../users/verification-status.js';
 import { requireVendor, VENDOR_SETTINGS, type AvailableVendors } from '../vendors/vendor-settings.js';
+import { IdentityCallSettlers } from './identity-calls.js';
 import { IdentityAttemptsController } from './identity-attempts.controller.js';
 import { IdentityController } from './identity.controller.js';
 import { IdentityPaidService } from './identity-paid.service.js';
@@ -32,6 +33,7 @@ import { IDENTITY_ENTITIES } from './identity.entities.js';
     IdentityService,
     IdentityPaidService,
     IdentityOrderView,
+    IdentityCallSettlers,
     { provide: VERIFICATION_STATUS, useExisting: IdentityRecords },
   ],
   exports: [VERIFICATION_STATUS],

@@ -14,6 +14,7 @@ import { LeaseService } from '../common/locks/lease.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { Transactions } from '../database/transactions.js';
+import { OutgoingCallLedger } from '../outgoing-calls/outgoing-call-ledger.service.js';
 import type { OrderStep } from '../orders/order-status.js';
 import { lifecycleOf } from '../orders/vendor-lifecycle.js';
 import { Order } from '../orders/order.entity.js';
@@ -26,6 +27,7 @@ import { wipe } from './face-upload.js';
 import { adviceForFailure } from './failure-advice.js';
 import { checkIdentityNumber, checkName } from './identity-input.js';
 import { IdentityRecords, toCertificationDto } from './identity-records.service.js';
+import { CERTIFY_OPERATION } from './identity-call-keys.js';
 import { certifyFailure, type CertifyFailure } from './vendor-failure.js';
 
 /**
@@ -73,6 +75,7 @@ export class IdentityService {
     private readonly transactions: Transactions,
     private readonly leases: LeaseService,
     private readonly prices: PricesService,
+    private readonly ledger: OutgoingCallLedger,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -142,22 +145,40 @@ export class IdentityService {
     };
   }
 
-  /** One certification at Zhima, with a new `transaction_id`: its verdict, or why there is none. */
+  /**
+   * One certification at Zhima, with a new `transaction_id`: its verdict, or why there is none. It
+   * is charged whether or not its answer arrives, so it goes through the ledger (identity-calls.ts):
+   * about the paid attempt's order (`orderNo`), or about the user for a free one.
+   */
   async callZhima(
     userId: number,
     identity: CertifyInput,
     photo: Buffer,
+    orderNo?: string,
   ): Promise<
     { ok: true; transactionId: string; result: CertifyMaterialResult } | { ok: false; failure: CertifyFailure }
   > {
     const transactionId = makeTransactionId('BSID');
+    const intent = {
+      vendor: 'zhima',
+      operation: CERTIFY_OPERATION,
+      subjectKind: orderNo ? 'order' : 'user',
+      subjectId: orderNo ?? String(userId),
+      key: `zhima:certify:${transactionId}`,
+      request: { transactionId, certName: maskName(identity.name), certNo: maskIdNumber(identity.idNumber) },
+    };
     try {
-      const result = await this.zhima.certifyMaterial({
-        transactionId,
-        certName: identity.name,
-        certNo: identity.idNumber,
-        facePicture: photo,
-      });
+      const result = await this.ledger.run(
+        intent,
+        () =>
+          this.zhima.certifyMaterial({
+            transactionId,
+            certName: identity.name,
+            certNo: identity.idNumber,
+            facePicture: photo,
+          }),
+        (answer) => ({ bizNo: answer.bizNo, passed: answer.passed }),
+      );
       return { ok: true, transactionId, result };
     } catch (error) {
       const failure = certifyFailure(error);

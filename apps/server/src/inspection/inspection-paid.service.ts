@@ -1,3 +1,5 @@
+import { OutgoingCallLedger } from '../outgoing-calls/outgoing-call-ledger.service.js';
+import { inspectionOrderIntent } from './inspection-calls.js';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { isDocloudError } from '@banshi/vendor-clients/docloud';
 import { DataSource } from 'typeorm';
@@ -38,6 +40,7 @@ export class InspectionPaidService implements PaidService, OnModuleInit {
     private readonly orders: OrdersService,
     private readonly transactions: Transactions,
     private readonly dataSource: DataSource,
+    private readonly ledger: OutgoingCallLedger,
   ) {}
 
   onModuleInit(): void {
@@ -48,14 +51,20 @@ export class InspectionPaidService implements PaidService, OnModuleInit {
     const detail = await this.dataSource.getRepository(InspectionOrderDetail).findOneByOrFail({ orderId });
     if (detail.vendorOrderId !== null) return { outcome: 'delivered' };
     const order = await this.dataSource.getRepository(Order).findOneByOrFail({ id: orderId });
+    // The same call each time the worker tries again: one ledger entry, its attempts counted.
+    const call = await this.ledger.record(inspectionOrderIntent(order.orderNo, detail));
     let vendorOrderId: string;
     try {
       vendorOrderId = await this.vendor.raw(detail.userId, (token) =>
         this.vendor.client.createInspectionOrder(vendorOrderInput(detail), token),
       );
     } catch (error) {
+      // 1142 after a lost answer: the car's open order at Docloud is ours, so the call did arrive.
+      const arrived = isOpenOrderRefusal(error) && order.vendorStatus === STEP_PAID_UNCONFIRMED.vendorStatus;
+      await (arrived ? this.ledger.succeeded(call, { openOrder: '1142' }) : this.ledger.threw(call, error));
       return this.vendorFailed(order, error);
     }
+    await this.ledger.succeeded(call, { vendorOrderId });
     await this.transactions.run(async (manager) => {
       await manager.update(
         InspectionOrderDetail,

@@ -1,3 +1,4 @@
+import { InspectionCallSettlers } from './inspection-calls.js';
 import { InspectionStatusRefresher } from './inspection-status.refresher.js';
 import { Module } from '@nestjs/common';
 import { DocloudClient } from '@banshi/vendor-clients/docloud';
@@ -31,6 +32,7 @@ import { INSPECTION_ENTITIES } from './inspection.entities.js';
     MerchantSettlementController,
   ],
   providers: [
+    InspectionCallSettlers,
     {
       provide: INSPECTION_DOCLOUD,
       inject: [VENDOR_SETTINGS, APP_CONFIG, VendorCallObserver],

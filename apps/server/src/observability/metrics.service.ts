@@ -86,8 +86,8 @@ export class MetricsService {
 
   /**
    * Orders by kind and status, and those whose vendor side is unconfirmed (待确认: sent, no answer;
-   * 待核实: the vendor has it, its id is unknown). There is no outgoing-call ledger yet, so these
-   * unconfirmed orders are what stands for "ledger entries still unknown".
+   * 待核实: the vendor has it, its id is unknown): the orders' side of what the outgoing-call ledger
+   * counts per call (`banshi_outgoing_calls_unknown`, outgoing-calls/unknown-calls-gauge.ts).
    */
   private orderGauges(): void {
     const dataSource = this.dataSource;

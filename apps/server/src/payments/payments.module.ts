@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { FulfilmentService } from './fulfilment.service.js';
 import { PaidServices } from './paid-services.js';
+import { PaymentCallSettlers } from './payment-calls.js';
 import { PaymentWorker } from './payment-worker.js';
 import { PaymentsController } from './payments.controller.js';
 import { orderPayablesProvider } from './order-payables.provider.js';
@@ -54,6 +55,7 @@ import { PAYMENTS_ENTITIES } from './payments.entities.js';
     ReconciliationService,
     ReconciliationQueries,
     ReconciliationJob,
+    PaymentCallSettlers,
   ],
   exports: [
     orderPayablesProvider,

@@ -8,6 +8,7 @@ import { PublicUrl } from '../common/http/public-url.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.tokens.js';
 import { forUpdate, Transactions } from '../database/transactions.js';
+import { OutgoingCallLedger } from '../outgoing-calls/outgoing-call-ledger.service.js';
 import type { OrderStep } from '../orders/order-status.js';
 import type { Order } from '../orders/order.entity.js';
 import { OrdersService, type EventMeta, type NewOrder } from '../orders/orders.service.js';
@@ -28,6 +29,7 @@ import {
 } from './payment-steps.js';
 import { RefundsService } from './refunds.service.js';
 import { REFUND_KEYS } from './refund-keys.js';
+import { PREPAY_OPERATION, prepayCallKey } from './payment-call-keys.js';
 
 const SERVICE_NAME = '微信支付';
 const UNPAID = ['created', 'paying'] as const;
@@ -63,6 +65,7 @@ export class PaymentsService {
     private readonly publicUrl: PublicUrl,
     private readonly sandbox: SandboxService,
     private readonly paidServices: PaidServices,
+    private readonly ledger: OutgoingCallLedger,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -127,14 +130,26 @@ export class PaymentsService {
     const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: userId });
     let prepayId: string;
     try {
-      ({ prepayId } = await this.client.jsapiPrepay({
-        outTradeNo: payment.outTradeNo,
-        description: payment.description,
-        totalFen: payment.amountFen,
-        openid: user.openid,
-        notifyUrl: this.notifyUrl(),
-        timeExpire: payment.expiresAt,
-      }));
+      ({ prepayId } = await this.ledger.run(
+        {
+          vendor: 'wechatpay',
+          operation: PREPAY_OPERATION,
+          subjectKind: 'payment',
+          subjectId: payment.outTradeNo,
+          key: prepayCallKey(payment.outTradeNo),
+          request: { totalFen: payment.amountFen, timeExpire: payment.expiresAt.toISOString() },
+        },
+        () =>
+          this.client.jsapiPrepay({
+            outTradeNo: payment.outTradeNo,
+            description: payment.description,
+            totalFen: payment.amountFen,
+            openid: user.openid,
+            notifyUrl: this.notifyUrl(),
+            timeExpire: payment.expiresAt,
+          }),
+        () => ({ prepay: 'made' }),
+      ));
     } catch (error) {
       if (error instanceof VendorApiError && error.code === 'ORDERPAID') {
         await this.sync(userId, orderNo);
@@ -175,6 +190,11 @@ export class PaymentsService {
       if (error instanceof VendorApiError && error.code === 'ORDER_NOT_EXIST') return 'no_order';
       throw vendorErrorToAppError(error, SERVICE_NAME);
     }
+    return this.applyQueried(transaction);
+  }
+
+  /** What 查询订单 answered, applied: a payment it reports is applied as a notification would be. */
+  async applyQueried(transaction: WechatPayTransaction): Promise<string> {
     if (transaction.trade_state !== 'SUCCESS' && transaction.trade_state !== 'REFUND') return 'unpaid';
     const report = {
       outTradeNo: transaction.out_trade_no,

@@ -6,9 +6,11 @@ import { PublicUrl } from '../common/http/public-url.js';
 import { forUpdate, Transactions } from '../database/transactions.js';
 import type { EventActor } from '../orders/order-event.entity.js';
 import { OrdersService } from '../orders/orders.service.js';
+import { OutgoingCallLedger } from '../outgoing-calls/outgoing-call-ledger.service.js';
 import { Payment, type PaymentStatus } from './entities/payment.entity.js';
 import { Refund, REFUND_FINAL, type RefundStatus } from './entities/refund.entity.js';
 import { REFUND_NOTE, yuan } from './payment-steps.js';
+import { REFUND_OPERATION, refundCallKey } from './payment-call-keys.js';
 
 /** What a refund's end tells the user on the order's timeline. */
 const REFUND_MESSAGES: Partial<Record<RefundStatus, (fen: number) => string>> = {
@@ -45,6 +47,7 @@ export class RefundsService {
     private readonly orders: OrdersService,
     private readonly client: WechatPayClient,
     private readonly publicUrl: PublicUrl,
+    private readonly ledger: OutgoingCallLedger,
   ) {}
 
   /**
@@ -150,20 +153,37 @@ export class RefundsService {
     return Math.max(payment.paidFen - (committed ?? 0), 0);
   }
 
-  /** Sends a recorded refund to WeChat Pay; a failure leaves it pending for the settle job. */
+  /**
+   * Sends a recorded refund to WeChat Pay; a failure leaves it pending for the settle job. A resend
+   * after a lost answer carries the same out_refund_no (WeChat Pay's idempotency key): it is the
+   * same ledger entry, and its answer settles it, as the ledger's 查询单笔退款 would (payment-calls.ts).
+   */
   async send(refundId: number): Promise<void> {
     const refund = await this.dataSource.getRepository(Refund).findOneBy({ id: refundId });
     if (!refund || refund.status !== 'pending') return;
     const payment = await this.dataSource.getRepository(Payment).findOneByOrFail({ id: refund.paymentId });
+    const intent = {
+      vendor: 'wechatpay',
+      operation: REFUND_OPERATION,
+      subjectKind: 'refund',
+      subjectId: refund.outRefundNo,
+      key: refundCallKey(refund.outRefundNo),
+      request: { outTradeNo: payment.outTradeNo, refundFen: refund.amountFen, totalFen: payment.paidFen },
+    };
     try {
-      const answer = await this.client.refund({
-        outTradeNo: payment.outTradeNo,
-        outRefundNo: refund.outRefundNo,
-        refundFen: refund.amountFen,
-        totalFen: payment.paidFen,
-        reason: refund.reason,
-        notifyUrl: this.publicUrl.api('/callbacks/wechatpay/notify'),
-      });
+      const answer = await this.ledger.run(
+        intent,
+        () =>
+          this.client.refund({
+            outTradeNo: payment.outTradeNo,
+            outRefundNo: refund.outRefundNo,
+            refundFen: refund.amountFen,
+            totalFen: payment.paidFen,
+            reason: refund.reason,
+            notifyUrl: this.publicUrl.api('/callbacks/wechatpay/notify'),
+          }),
+        (answer) => ({ status: answer.status, refundId: answer.refund_id }),
+      );
       await this.transactions.run((manager) =>
         this.applyStatus(manager, refund.outRefundNo, answer.status, { refundId: answer.refund_id }),
       );

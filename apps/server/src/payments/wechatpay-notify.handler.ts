@@ -9,7 +9,9 @@ import type { ApplyResult, CallbackAnswer, CallbackHandler, VerifiedCallback } f
 import { CallbackInbox } from '../callbacks/callback-inbox.service.js';
 import type { RawCallback } from '../callbacks/vendor-event.entity.js';
 import type { VendorSettings } from '../config/app-config.js';
+import { OutgoingCallLedger } from '../outgoing-calls/outgoing-call-ledger.service.js';
 import { requireVendor, VENDOR_SETTINGS, type AvailableVendors } from '../vendors/vendor-settings.js';
+import { PREPAY_OPERATION, REFUND_OPERATION } from './payment-call-keys.js';
 import { PaymentsService } from './payments.service.js';
 import { RefundsService } from './refunds.service.js';
 
@@ -31,6 +33,7 @@ export class WechatPayNotifyHandler implements CallbackHandler<WechatPayNotifica
     private readonly inbox: CallbackInbox,
     private readonly payments: PaymentsService,
     private readonly refunds: RefundsService,
+    private readonly ledger: OutgoingCallLedger,
   ) {
     this.keys = requireVendor(settings, 'wechatpay');
   }
@@ -78,6 +81,16 @@ export class WechatPayNotifyHandler implements CallbackHandler<WechatPayNotifica
             successTime: event.successTime,
             vendorEventId,
           });
+    // The notification proves the call it follows arrived: a prepay or refund whose answer was lost is settled.
+    const subject =
+      event.kind === 'transaction'
+        ? { subjectKind: 'payment', subjectId: event.outTradeNo, operations: [PREPAY_OPERATION] }
+        : { subjectKind: 'refund', subjectId: event.outRefundNo, operations: [REFUND_OPERATION] };
+    await this.ledger.settleSubject(
+      manager,
+      { vendor: 'wechatpay', ...subject },
+      { result: 'succeeded', summary: { notification: event.eventType } },
+    );
     const orderId = await this.payments.orderIdOf(manager, event.outTradeNo);
     return { orderId, outcome };
   }

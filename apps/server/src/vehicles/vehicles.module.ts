@@ -1,3 +1,4 @@
+import { ViolationOrderCallSettlers } from './orders/violation-order-calls.js';
 import { ViolationOrderStatusRefresher } from './orders/violation-order-status.refresher.js';
 import { Global, Module } from '@nestjs/common';
 import { DocloudClient } from '@banshi/vendor-clients/docloud';
@@ -62,6 +63,7 @@ import { VEHICLES_ENTITIES } from './vehicles.entities.js';
       },
     },
     DocloudCredentialCheck,
+    ViolationOrderCallSettlers,
     CityRulesService,
     Exclusive,
     GarageService,

@@ -53,6 +53,9 @@ const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   prices_update: '修改价格',
   order_refund: '订单退款',
   reconciliation_rerun: '重新对账',
+  outgoing_call_settle: '核实未知结果的调用',
+  order_adopt_vendor_id: '补录服务商单号',
+  order_close: '关闭订单',
 };
 
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];

@@ -206,6 +206,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/merchant/attention/outgoing-calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vendor calls whose outcome neither the query nor a callback could settle, newest first */
+        get: operations["OutgoingCallsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchant/outgoing-calls/{id}/settle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Settle an unknown vendor call with what the vendor console shows (owner only; audited) */
+        post: operations["OutgoingCallsController_settle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/payments/{orderNo}": {
         parameters: {
             query?: never;
@@ -1893,6 +1927,46 @@ export interface components {
             updatedAt: string;
             events: components["schemas"]["UserOrderEventDto"][];
         };
+        PersonChoiceDto: {
+            value: string;
+            /** @description What the answer means, in Chinese */
+            label: string;
+        };
+        PendingCallDto: {
+            id: number;
+            /** @description zjz, zhima, docloud, wechatpay */
+            vendor: string;
+            /** @description submit, certify, prepay, refund, … */
+            operation: string;
+            /** @description order, payment, refund, … */
+            subjectKind: string;
+            /** @description Our order no, out_trade_no or out_refund_no */
+            subjectId: string;
+            idempotencyKey: string;
+            attempts: number;
+            errorClass: string | null;
+            /** @description What was asked, masked (JSON) */
+            requestSummary: string | null;
+            createdAt: string;
+            attentionAt: string;
+            /** @description Where to look the call up, in Chinese */
+            advice: string;
+            choices: components["schemas"]["PersonChoiceDto"][];
+        };
+        PendingCallPageDto: {
+            items: components["schemas"]["PendingCallDto"][];
+            nextCursor: string | null;
+        };
+        SettleCallDto: {
+            /** @description One of the item's choices */
+            choice: string;
+            /** @description What the person found (where, which record); kept in the ledger and the audit log */
+            note: string;
+        };
+        SettleCallResultDto: {
+            id: number;
+            status: string;
+        };
         PaymentLineDto: {
             /** @example 证件照回执 */
             label: string;
@@ -3572,6 +3646,8 @@ export interface components {
             stuckOrders: number;
             /** @description Differences the daily reconciliation with WeChat Pay's bill found */
             reconciliationMismatches: number;
+            /** @description Vendor calls whose outcome is unknown and that only a person can settle now */
+            unknownCalls: number;
             /** @description Minutes per kind after which an order is stuck */
             thresholds: {
                 id_photo: number;
@@ -3713,7 +3789,7 @@ export interface components {
             merchantId: number;
             merchantUsername: string;
             /** @enum {string} */
-            action: "login" | "login_failed" | "callback_replay" | "order_status_query" | "orders_export" | "account_create" | "account_update" | "password_change_failed" | "prices_update" | "order_refund" | "reconciliation_rerun";
+            action: "login" | "login_failed" | "callback_replay" | "order_status_query" | "orders_export" | "account_create" | "account_update" | "password_change_failed" | "prices_update" | "order_refund" | "reconciliation_rerun" | "outgoing_call_settle" | "order_adopt_vendor_id" | "order_close";
             /** @description e.g. order:12, vendor_event:3, merchant:2 */
             target: string;
             /** @description Masked */
@@ -4042,6 +4118,60 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OrderDetailDto"];
                 };
+            };
+        };
+    };
+    OutgoingCallsController_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingCallPageDto"];
+                };
+            };
+        };
+    };
+    OutgoingCallsController_settle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettleCallDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettleCallResultDto"];
+                };
+            };
+            /** @description ALREADY_SETTLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -6413,7 +6543,7 @@ export interface operations {
             query?: {
                 cursor?: string;
                 limit?: number;
-                action?: "login" | "login_failed" | "callback_replay" | "order_status_query" | "orders_export" | "account_create" | "account_update" | "password_change_failed" | "prices_update" | "order_refund" | "reconciliation_rerun";
+                action?: "login" | "login_failed" | "callback_replay" | "order_status_query" | "orders_export" | "account_create" | "account_update" | "password_change_failed" | "prices_update" | "order_refund" | "reconciliation_rerun" | "outgoing_call_settle" | "order_adopt_vendor_id" | "order_close";
                 /** @description Only the actions of this merchant account */
                 merchantId?: number;
             };

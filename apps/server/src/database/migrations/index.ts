@@ -14,6 +14,7 @@ import { Payments1764000900000 } from './1764000900000-payments.js';
 import { PaymentLines1764001200000 } from './1764001200000-payment-lines.js';
 import { IdentityPaidAttempts1764001300000 } from './1764001300000-identity-paid-attempts.js';
 import { Reconciliation1764001600000 } from './1764001600000-reconciliation.js';
+import { OutgoingCalls1764001700000 } from './1764001700000-outgoing-calls.js';
 
 /** Every migration, in order. Both MySQL and SQLite run the same list at start-up. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   PaymentLines1764001200000,
   IdentityPaidAttempts1764001300000,
   Reconciliation1764001600000,
+  OutgoingCalls1764001700000,
 ];

@@ -52,6 +52,8 @@ export class AttentionSummaryDto {
   @ApiProperty({ description: 'Orders longer than their threshold in a non-final status' }) stuckOrders!: number;
   @ApiProperty({ description: "Differences the daily reconciliation with WeChat Pay's bill found" })
   reconciliationMismatches!: number;
+  @ApiProperty({ description: 'Vendor calls whose outcome is unknown and that only a person can settle now' })
+  unknownCalls!: number;
   @ApiProperty({
     type: 'object',
     properties: Object.fromEntries(ORDER_KINDS.map((kind) => [kind, { type: 'integer' }])),

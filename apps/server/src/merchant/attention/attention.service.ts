@@ -12,6 +12,7 @@ import { FINAL_STATUSES, ORDER_KINDS, ORDER_STATUSES, type OrderKind } from '../
 import { OrderStatusRefreshers } from '../../orders/order-status-refresher.js';
 import { Order } from '../../orders/order.entity.js';
 import { OrdersService, toMerchantSummary } from '../../orders/orders.service.js';
+import { PendingCallsService } from '../../outgoing-calls/pending-calls.service.js';
 import { ReconciliationQueries } from '../../payments/reconciliation/reconciliation-queries.js';
 import { MerchantAuditService } from '../audit/merchant-audit.service.js';
 import { CALLBACK_COLUMNS, toCallbackDto } from '../callback-view.js';
@@ -30,7 +31,8 @@ const WEEK_MS = 7 * 86_400_000;
 
 /**
  * What needs the merchant: callbacks that were rejected or failed while applying, stuck orders, and
- * (counted here, listed by `reconciliation/`) the differences of the daily reconciliation.
+ * (counted here, listed by `reconciliation/` and `outgoing-calls/`) the differences of the daily
+ * reconciliation and the vendor calls whose outcome only a person can settle.
  */
 @Injectable()
 export class AttentionService {
@@ -44,6 +46,7 @@ export class AttentionService {
     private readonly refreshers: OrderStatusRefreshers,
     private readonly audit: MerchantAuditService,
     private readonly reconciliation: ReconciliationQueries,
+    private readonly pendingCalls: PendingCallsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -98,17 +101,21 @@ export class AttentionService {
 
   async summary(): Promise<AttentionSummaryDto> {
     const events = this.dataSource.getRepository(VendorEvent);
-    const [failedCallbacks, rejectedCallbacks, stuckOrders, reconciliationMismatches] = await Promise.all([
-      events.countBy({ status: 'failed' }),
-      events.countBy({ status: 'rejected', receivedAt: MoreThanOrEqual(new Date(Date.now() - WEEK_MS)) }),
-      this.stuck(new Date()).getCount(),
-      this.reconciliation.count(),
-    ]);
+    const [failedCallbacks, rejectedCallbacks, stuckOrders, reconciliationMismatches, unknownCalls] = await Promise.all(
+      [
+        events.countBy({ status: 'failed' }),
+        events.countBy({ status: 'rejected', receivedAt: MoreThanOrEqual(new Date(Date.now() - WEEK_MS)) }),
+        this.stuck(new Date()).getCount(),
+        this.reconciliation.count(),
+        this.pendingCalls.count(),
+      ],
+    );
     return {
       failedCallbacks,
       rejectedCallbacks,
       stuckOrders,
       reconciliationMismatches,
+      unknownCalls,
       thresholds: { ...this.config.stuckOrderMinutes },
     };
   }

@@ -3,21 +3,9 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, Min } from 'class-validator';
 import { PageQueryDto } from '../../orders/dto/page-query.dto.js';
 import { OptionalField } from '../../common/errors/optional-field.js';
+import { AUDIT_ACTIONS, type AuditAction } from '../../auth/merchant-audit.js';
 
-export const AUDIT_ACTIONS = [
-  'login',
-  'login_failed',
-  'callback_replay',
-  'order_status_query',
-  'orders_export',
-  'account_create',
-  'account_update',
-  'password_change_failed',
-  'prices_update',
-  'order_refund',
-  'reconciliation_rerun',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export { AUDIT_ACTIONS, type AuditAction };
 
 export class AuditLogQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: AUDIT_ACTIONS })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedMerchant } from '../../auth/auth-tokens.js';
-import type { MerchantAuditEntry, MerchantAuditSink } from '../../auth/merchant-audit.js';
+import type { AuditAction, MerchantAuditEntry, MerchantAuditSink } from '../../auth/merchant-audit.js';
 import { Merchant } from '../../auth/merchant.entity.js';
 import { maskPayload } from '../../common/crypto/masking.js';
 import { decodeCursor, toPage, type Page } from '../../common/keyset.js';
@@ -28,7 +28,7 @@ export class MerchantAuditService implements MerchantAuditSink {
   /** Records an action of the signed-in merchant (its name is read from the account). */
   async recordFor(
     merchant: AuthenticatedMerchant,
-    action: string,
+    action: AuditAction,
     target: string,
     details: unknown,
     ip: string | undefined,

@@ -11,9 +11,11 @@ import type { RawCallback } from '../../callbacks/vendor-event.entity.js';
 import { findRow } from '../../database/row-statements.js';
 import { LeaseService } from '../../common/locks/lease.service.js';
 import { OrdersService } from '../../orders/orders.service.js';
+import { OutgoingCallLedger } from '../../outgoing-calls/outgoing-call-ledger.service.js';
 import { ViolationOrder } from '../entities/violation-order.entity.js';
 import { OrderUpdatesService } from '../orders/order-updates.service.js';
 import { createLeaseName } from '../orders/create-lease.js';
+import { VIOLATION_ORDER_OPERATION } from '../orders/violation-order-calls.js';
 import { DOCLOUD_ANSWERS, DOCLOUD_CALLBACK_CREDENTIALS, type DocloudCredentials } from './docloud-credentials.js';
 
 /** A status for an order whose creation has not been committed yet: the vendor should try again. */
@@ -33,6 +35,7 @@ export class OrderCallbackHandler implements CallbackHandler<DocloudOrderStatusE
     private readonly updates: OrderUpdatesService,
     private readonly orders: OrdersService,
     private readonly leases: LeaseService,
+    private readonly ledger: OutgoingCallLedger,
     @Inject(DOCLOUD_CALLBACK_CREDENTIALS) private readonly credentials: DocloudCredentials,
   ) {}
 
@@ -106,6 +109,16 @@ export class OrderCallbackHandler implements CallbackHandler<DocloudOrderStatusE
     );
     await this.orders.recordVendorRef(manager, detail.orderId, event.orderId);
     Object.assign(detail, { state: 'created', vendorOrderId: event.orderId });
+    await this.ledger.settleSubject(
+      manager,
+      {
+        vendor: 'docloud',
+        subjectKind: 'order',
+        subjectId: detail.outOrderNo,
+        operations: [VIOLATION_ORDER_OPERATION],
+      },
+      { result: 'succeeded', summary: { vendorOrderId: event.orderId } },
+    );
     await this.orders.note(manager, detail.orderId, 'vendor_confirmed', {
       actor: 'vendor',
       message: '服务商确认已收到订单',

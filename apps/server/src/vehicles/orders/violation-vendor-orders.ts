@@ -5,11 +5,13 @@ import { DataSource, IsNull } from 'typeorm';
 import type { AppError } from '../../common/errors/app-error.js';
 import { Transactions } from '../../database/transactions.js';
 import { OrdersService } from '../../orders/orders.service.js';
+import { OutgoingCallLedger } from '../../outgoing-calls/outgoing-call-ledger.service.js';
 import { docloudToAppError } from '../docloud-errors.js';
 import { VehicleCar } from '../entities/car.entity.js';
 import { ViolationOrder } from '../entities/violation-order.entity.js';
 import { OrderUpdatesService } from './order-updates.service.js';
 import { STEP_REFUSED, STEP_UNKNOWN } from './order-steps.js';
+import { violationOrderIntent } from './violation-order-calls.js';
 
 /**
  * What one create call at Docloud came to, once recorded: `created` (it has the order, id known),
@@ -38,6 +40,7 @@ export class ViolationVendorOrders {
     private readonly orders: OrdersService,
     private readonly updates: OrderUpdatesService,
     private readonly docloud: DocloudClient,
+    private readonly ledger: OutgoingCallLedger,
   ) {}
 
   /** `refusedNote` is added to the refusal's timeline message (e.g. that the payment goes back). */
@@ -50,6 +53,8 @@ export class ViolationVendorOrders {
       outOrderNo: detail.outOrderNo,
       carType: car.carType,
     };
+    // outOrderNo is Docloud's idempotency key: a resend is the same ledger entry, and settles it.
+    const call = await this.ledger.record(violationOrderIntent(detail));
     let vendorOrderId: string;
     try {
       const created = detail.deductSelf
@@ -61,9 +66,14 @@ export class ViolationVendorOrders {
         : await this.docloud.createOrder(input);
       vendorOrderId = created.orderId;
     } catch (error) {
+      // 1117: Docloud has the order under our number (an earlier answer was lost): it did arrive.
+      if (error instanceof DocloudDuplicateOrderError) await this.ledger.succeeded(call, { duplicate: '1117' });
+      else await this.ledger.threw(call, error);
       return this.recordFailure(detail, error, refusedNote);
     }
+    // The order's id first: its callbacks may be on their way already.
     await this.recordCreated(detail, vendorOrderId);
+    await this.ledger.succeeded(call, { vendorOrderId });
     if (detail.paymentMode === 'online') await this.fetchPayUrl(detail);
     return { kind: 'created' };
   }

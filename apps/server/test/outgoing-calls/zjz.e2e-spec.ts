@@ -1,0 +1,77 @@
+import type { ZjzSimulator } from '@banshi/vendor-clients/zjz';
+import { ZjzSubmission } from '../../src/id-photo/entities/zjz-submission.entity.js';
+import { tokenHashOf } from '../../src/id-photo/zjz-submissions.js';
+import { testDatabases } from '../support/databases.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { bearer, fastVendor, ID_CARD_PARAM, uploadPhoto, waitForOrder } from '../id-photo/support.js';
+import { age, callsAbout, pendingCalls, runSettlement, settleByPerson, unknownGauge } from './support.js';
+
+/** zjzapi has no query: a lost submit is settled by its round's first callback, or by a person after a day. */
+describe.each(testDatabases())('outgoing-call ledger: zjz (%s)', (kind) => {
+  let t: TestApp;
+  let sim: ZjzSimulator;
+  let token: string;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    sim = fastVendor(t);
+    token = await t.loginUser();
+  });
+  afterAll(() => t.close());
+  afterEach(() => sim.idle());
+
+  /** A first round whose answer was lost: its order id and its ledger entry. */
+  async function lostSubmit(seed: number) {
+    sim.scenario.holdNext();
+    const photo = await uploadPhoto(t, token, seed);
+    sim.faults.loseNextAnswer(1, 'fail', '/receipt/submit');
+    await t.http
+      .post('/api/id-photo/orders')
+      .set(...bearer(token))
+      .send({ photoId: photo.id, color: 'white', param: ID_CARD_PARAM, agreePrivacy: true })
+      .expect(503);
+    const [row] = await t.dataSource.query(`SELECT order_id FROM id_photo_sessions WHERE id = ${Number(photo.id)}`);
+    const orderId = Number((row as { order_id: number }).order_id);
+    const submission = await t.dataSource.getRepository(ZjzSubmission).findOneByOrFail({ orderId, round: 1 });
+    const [call] = await callsAbout(t, String(submission.id));
+    return { orderId, call };
+  }
+
+  it('a lost submit is unknown until its first callback settles it', async () => {
+    const before = await unknownGauge(t, 'zjz', 'submit');
+    const { orderId, call } = await lostSubmit(31);
+    expect(call).toMatchObject({
+      vendor: 'zjz',
+      operation: 'submit',
+      subject_kind: 'zjz_submission',
+      status: 'unknown',
+    });
+    expect(await unknownGauge(t, 'zjz', 'submit')).toBe(before + 1);
+    await age(t, call.id, 2);
+    await runSettlement(t);
+    expect((await callsAbout(t, call.subject_id))[0].attention_at).toBeNull(); // the vendor calls back within a day
+
+    const submission = await t.dataSource.getRepository(ZjzSubmission).findOneByOrFail({ id: Number(call.subject_id) });
+    const tokenOf = (url: string) => new URL(url).pathname.split('/').pop() ?? '';
+    const [vendorOrderNo] = [...sim.ordersByNoticeUrl()]
+      .filter(([url]) => tokenHashOf(tokenOf(url)) === submission.tokenHash)
+      .flatMap(([, orderNos]) => orderNos);
+    await sim.release(vendorOrderNo);
+    await waitForOrder(t, token, orderId, 'completed');
+    expect((await callsAbout(t, call.subject_id))[0]).toMatchObject({
+      status: 'settled_succeeded',
+      settled_by: 'callback',
+    });
+    expect(await unknownGauge(t, 'zjz', 'submit')).toBe(before);
+  });
+
+  it('silent for a day, it lands in 待处理 and a person settles it', async () => {
+    const { call } = await lostSubmit(32);
+    await age(t, call.id, 25 * 60);
+    await runSettlement(t);
+    const owner = await t.loginMerchant('owner');
+    const [item] = (await pendingCalls(t, owner)).filter((each) => each.id === call.id);
+    expect(item.advice).toContain('zjzapi');
+    await settleByPerson(t, owner, call.id, 'failed', 'zjzapi 后台没有该时间的订单').expect(200);
+    expect((await callsAbout(t, call.subject_id))[0]).toMatchObject({ status: 'settled_failed', settled_by: 'person' });
+  });
+});
