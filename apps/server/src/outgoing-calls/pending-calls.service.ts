@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, LessThan, Not } from 'typeorm';
 import type { AuthenticatedMerchant } from '../auth/auth-tokens.js';
+import { MERCHANT_AUDIT, type MerchantAuditSink } from '../auth/merchant-audit.js';
 import { AppError } from '../common/errors/app-error.js';
 import { decodeCursor, toPage, type Page } from '../common/keyset.js';
-import { MerchantAuditService } from '../merchant/audit/merchant-audit.service.js';
 import { CallSettlers } from './call-settlers.js';
 import type { PendingCallDto, PendingCallQueryDto, SettleCallDto, SettleCallResultDto } from './dto.js';
 import { OutgoingCallLedger } from './outgoing-call-ledger.service.js';
@@ -18,7 +18,7 @@ export class PendingCallsService {
     private readonly dataSource: DataSource,
     private readonly ledger: OutgoingCallLedger,
     private readonly settlers: CallSettlers,
-    private readonly audit: MerchantAuditService,
+    @Inject(MERCHANT_AUDIT) private readonly audit: MerchantAuditSink,
   ) {}
 
   count(): Promise<number> {
