@@ -4,6 +4,25 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// IsOptional lets `null` skip every rule, so a null reached handlers and answered 500.
+const noIsOptional = {
+  name: 'class-validator',
+  importNames: ['IsOptional'],
+  message: 'Use OptionalField from common/errors/optional-field.js: null must be validated like any value.',
+};
+
+// Simulators are for the sandbox and the tests: production code and the clients never load one, and
+// a protocol constant a simulator needs lives in vendor-clients' protocol folder.
+const noSimulators = {
+  paths: [{ name: '@banshi/vendor-simulators', message: 'Only the sandbox wiring and tests may import simulators.' }],
+  patterns: [
+    {
+      regex: '^@banshi/vendor-simulators/|/simulator',
+      message: 'Only the sandbox wiring and tests may import simulators; protocol constants live in vendor-clients.',
+    },
+  ],
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -34,20 +53,23 @@ export default tseslint.config(
     files: ['apps/server/**/*.ts'],
     rules: {
       '@typescript-eslint/consistent-type-imports': 'off',
-      // IsOptional lets `null` skip every rule, so a null reached handlers and answered 500.
+      'no-restricted-imports': ['error', { paths: [noIsOptional] }],
+    },
+  },
+  {
+    // The server's production code: every file but the sandbox wiring and the tests.
+    files: ['apps/server/src/**/*.ts'],
+    ignores: ['apps/server/src/sandbox/**', 'apps/server/src/cli/sandbox*.ts', '**/*.spec.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
-        {
-          paths: [
-            {
-              name: 'class-validator',
-              importNames: ['IsOptional'],
-              message: 'Use OptionalField from common/errors/optional-field.js: null must be validated like any value.',
-            },
-          ],
-        },
+        { paths: [noIsOptional, ...noSimulators.paths], patterns: noSimulators.patterns },
       ],
     },
+  },
+  {
+    files: ['packages/vendor-clients/src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', noSimulators] },
   },
   {
     files: ['apps/miniapp/**/*.{ts,tsx}', 'apps/console/**/*.{ts,tsx}'],

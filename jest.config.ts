@@ -30,6 +30,8 @@ const nodeEsm = (name: string, rootDir: string, testMatch: string[]): Config => 
   moduleNameMapper: {
     '^@banshi/vendor-clients$': '<rootDir>/../../packages/vendor-clients/src/index.ts',
     '^@banshi/vendor-clients/(.*)$': '<rootDir>/../../packages/vendor-clients/src/$1/index.ts',
+    '^@banshi/vendor-simulators$': '<rootDir>/../../packages/vendor-simulators/src/index.ts',
+    '^@banshi/vendor-simulators/(.*)$': '<rootDir>/../../packages/vendor-simulators/src/$1/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
 });
@@ -46,6 +48,8 @@ const config: Config = {
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.cjs'],
   projects: [
     nodeEsm('vendor-clients', '<rootDir>/packages/vendor-clients', ['<rootDir>/src/**/*.spec.ts']),
+    // The simulators and the contract specs that run the clients against them.
+    nodeEsm('vendor-simulators', '<rootDir>/packages/vendor-simulators', ['<rootDir>/src/**/*.spec.ts']),
     {
       ...nodeEsm('server', '<rootDir>/apps/server', ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts']),
       globalSetup: '<rootDir>/test/support/global-setup.ts',

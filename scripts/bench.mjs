@@ -42,6 +42,7 @@ async function ensureMariaDb() {
 
 await ensureMariaDb();
 run('pnpm --filter @banshi/vendor-clients run build');
+run('pnpm --filter @banshi/vendor-simulators run build');
 run('pnpm --filter @banshi/server exec tsc -p tsconfig.bench.json');
 if (!process.env.BENCH_SKIP_MINIAPP_BUILD) run('pnpm --filter @banshi/miniapp run build');
 if (!process.env.BENCH_SKIP_CONSOLE_BUILD) run('pnpm --filter @banshi/console run build');

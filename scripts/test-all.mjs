@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `pnpm test`: builds the server and the H5 app the tests drive, then runs every jest project (vendor
-// clients, server end-to-end on SQLite and — with TEST_MYSQL_URL — on MySQL, mini-program and desk
+// clients and simulators, server end-to-end on SQLite and — with TEST_MYSQL_URL — on MySQL, mini-program and desk
 // console components, browser journeys). Extra arguments go to jest.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -15,8 +15,9 @@ const run = (command, commandArgs, env = {}) => {
 };
 
 // The crash test runs the built server as a child process it can kill.
-console.log('Building the vendor clients and the server…');
+console.log('Building the vendor clients, the simulators and the server…');
 if (run('pnpm', ['--filter', '@banshi/vendor-clients', 'run', 'build']) !== 0) process.exit(1);
+if (run('pnpm', ['--filter', '@banshi/vendor-simulators', 'run', 'build']) !== 0) process.exit(1);
 if (run('pnpm', ['--filter', '@banshi/server', 'run', 'build']) !== 0) process.exit(1);
 
 const chromium = findChromium();
@@ -42,7 +43,7 @@ if (chromium) {
   );
 }
 
-// The vendor clients' suites run in a jest process of their own: one of their contract tests (an image
+// The vendor clients' and simulators' suites run in a jest process of their own: one of their contract tests (an image
 // above zjz's 5 MB limit) was answered HTTP 500 twice when it ran deep into the single long run of
 // every project, and never alone (see the closing note of session 1). The counts of both runs are
 // added up into one closing line.
@@ -55,7 +56,7 @@ const jest = (projectArgs) =>
 const runs = args.length
   ? [jest([])]
   : [
-      jest(['--selectProjects', 'vendor-clients']),
+      jest(['--selectProjects', 'vendor-clients', 'vendor-simulators']),
       jest(['--selectProjects', 'server', 'miniapp', 'console', 'browser']),
     ];
 const totals = readFileSync(summaryFile, 'utf8')

@@ -1,4 +1,4 @@
-import type { DocloudSimulator } from '@banshi/vendor-clients/docloud';
+import type { DocloudSimulator } from '@banshi/vendor-simulators/docloud';
 import { SandboxService } from '../src/sandbox/sandbox.service.js';
 import { percentiles, startBenchServer, type Figure } from './support.js';
 

@@ -1,4 +1,4 @@
-import { SANDBOX_FAILED_REASONS } from '@banshi/vendor-clients/zhima';
+import { SANDBOX_FAILED_REASONS } from '@banshi/vendor-simulators/zhima';
 import { adviceForFailure } from './failure-advice.js';
 
 describe('failure advice', () => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { VendorApiError } from '@banshi/vendor-clients';
-import { type WechatPaySimulator, WechatPayClient, type WechatPayTransaction } from '@banshi/vendor-clients/wechatpay';
+import { WechatPayClient, type WechatPayTransaction } from '@banshi/vendor-clients/wechatpay';
 import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error.js';
 import { vendorErrorToAppError } from '../common/errors/vendor-error-mapping.js';
@@ -363,6 +363,6 @@ export class PaymentsService {
 
   private cashierUrl(prepayId: string, returnUrl: string | undefined): string | null {
     if (this.config.vendorMode !== 'sandbox' || !returnUrl || !this.sandbox.has('wechatpay')) return null;
-    return this.sandbox.get<WechatPaySimulator>('wechatpay').cashierUrl(prepayId, returnUrl);
+    return this.sandbox.wechatpayCashierUrl(prepayId, returnUrl);
   }
 }

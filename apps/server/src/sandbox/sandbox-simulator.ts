@@ -1,4 +1,4 @@
-import type { RunningSimulator } from '@banshi/vendor-clients';
+import type { RunningSimulator } from '@banshi/vendor-simulators';
 import type { VendorSettings } from '../config/app-config.js';
 
 export type VendorName = keyof VendorSettings;

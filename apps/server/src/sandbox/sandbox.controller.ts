@@ -5,7 +5,7 @@ import type { AuthenticatedUser } from '../auth/auth-tokens.js';
 import { CurrentUser, UserAuthGuard } from '../auth/guards.js';
 import { User } from '../users/user.entity.js';
 import { SandboxPhoneCodeRequestDto, SandboxSubscribeDto } from './sandbox.dto.js';
-import { WechatSimulator } from '@banshi/vendor-clients/wechat';
+import { WechatSimulator } from '@banshi/vendor-simulators/wechat';
 import { SandboxCodeDto, SandboxCodeRequestDto } from '../auth/dto/auth.dto.js';
 import { SandboxService } from './sandbox.service.js';
 

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import type { RunningSimulator } from '@banshi/vendor-clients';
+import type { RunningSimulator } from '@banshi/vendor-simulators';
+import type { WechatPaySimulator } from '@banshi/vendor-simulators/wechatpay';
 import type { VendorSettings } from '../config/app-config.js';
 import { PublicUrl } from '../common/http/public-url.js';
 import type { VendorName } from './sandbox-simulator.js';
@@ -41,6 +42,11 @@ export class SandboxService implements OnApplicationShutdown {
 
   has(vendor: VendorName): boolean {
     return this.running.has(vendor);
+  }
+
+  /** The sandbox cashier page that stands in for `wx.requestPayment` (production code never sees a simulator). */
+  wechatpayCashierUrl(prepayId: string, returnUrl: string): string {
+    return this.get<WechatPaySimulator>('wechatpay').cashierUrl(prepayId, returnUrl);
   }
 
   async onApplicationShutdown(): Promise<void> {

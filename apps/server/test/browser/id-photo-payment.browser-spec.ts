@@ -1,5 +1,5 @@
 import { makeIdNumber } from '@banshi/vendor-clients';
-import type { ZjzSimulator } from '@banshi/vendor-clients/zjz';
+import type { ZjzSimulator } from '@banshi/vendor-simulators/zjz';
 import { ADDRESS, bearer, uploadPhoto } from '../id-photo/support.js';
 import { setPrices } from '../payments/support.js';
 import { currentUserToken, describeInBrowser, startBrowserSession, type BrowserSession } from './support/browser.js';

@@ -1,4 +1,4 @@
-import type { ZjzSimulator } from '@banshi/vendor-clients/zjz';
+import type { ZjzSimulator } from '@banshi/vendor-simulators/zjz';
 import { makeIdNumber } from '@banshi/vendor-clients';
 import { bearer, portraitJpeg, uploadPhoto } from '../id-photo/support.js';
 import { currentUserToken, describeInBrowser, startBrowserSession, type BrowserSession } from './support/browser.js';

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { renderBillImage, sampleBill, type YundouSimulator } from '@banshi/vendor-clients/yundou';
+import { renderBillImage, sampleBill, type YundouSimulator } from '@banshi/vendor-simulators/yundou';
 import { Payment } from '../../src/payments/entities/payment.entity.js';
 import { setPrice } from '../payments/support.js';
 import { currentUserToken, describeInBrowser, startBrowserSession, type BrowserSession } from './support/browser.js';

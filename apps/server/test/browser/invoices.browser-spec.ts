@@ -8,7 +8,7 @@ import {
   vatQrText,
   type GeneratedVat,
   type YundouSimulator,
-} from '@banshi/vendor-clients/yundou';
+} from '@banshi/vendor-simulators/yundou';
 import { currentUserToken, describeInBrowser, startBrowserSession, type BrowserSession } from './support/browser.js';
 
 /**

@@ -1,4 +1,4 @@
-import { sampleBill } from '@banshi/vendor-clients/yundou';
+import { sampleBill } from '@banshi/vendor-simulators/yundou';
 import type { Page } from 'playwright-core';
 import { JobScheduler } from '../../src/common/locks/job-scheduler.service.js';
 import { STATUS_JOB } from '../../src/inspection/inspection-status.service.js';

@@ -1,4 +1,4 @@
-import type { DocloudSimulator } from '@banshi/vendor-clients/docloud';
+import type { DocloudSimulator } from '@banshi/vendor-simulators/docloud';
 import type { Page } from 'playwright-core';
 import { currentUserToken, describeInBrowser, startBrowserSession, type BrowserSession } from './support/browser.js';
 

@@ -1,4 +1,4 @@
-import type { ZjzSimulator } from '@banshi/vendor-clients/zjz';
+import type { ZjzSimulator } from '@banshi/vendor-simulators/zjz';
 import sharp from 'sharp';
 import { testDatabases } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CallbackSender, type CallbackDelivery } from '@banshi/vendor-clients';
-import type { ZjzSimulator } from '@banshi/vendor-clients/zjz';
+import { CallbackSender, type CallbackDelivery } from '@banshi/vendor-simulators';
+import type { ZjzSimulator } from '@banshi/vendor-simulators/zjz';
 import sharp from 'sharp';
 import { DataSource } from 'typeorm';
 import { VendorEvent } from '../../src/callbacks/vendor-event.entity.js';

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DocloudSimulator } from '@banshi/vendor-clients/docloud';
-import type { WechatSimulator } from '@banshi/vendor-clients/wechat';
+import type { DocloudSimulator } from '@banshi/vendor-simulators/docloud';
+import type { WechatSimulator } from '@banshi/vendor-simulators/wechat';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options.js';
 import { ENTITIES } from '../../src/entities.js';

@@ -1,4 +1,4 @@
-import type { ZjzSimulator } from '@banshi/vendor-clients/zjz';
+import type { ZjzSimulator } from '@banshi/vendor-simulators/zjz';
 import { testDatabases, type DatabaseKind } from '../support/databases.js';
 import { checkMoney, MONEY_HOLDS, recoverPayments, wechatpayOf } from '../support/money-invariant.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

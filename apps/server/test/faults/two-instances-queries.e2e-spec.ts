@@ -1,4 +1,4 @@
-import type { DocloudSimulator } from '@banshi/vendor-clients/docloud';
+import type { DocloudSimulator } from '@banshi/vendor-simulators/docloud';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp, listen } from '../../src/app.factory.js';
 import { SandboxService } from '../../src/sandbox/sandbox.service.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { renderVatQrImage, sampleBill, vatQrText, type GeneratedVat } from '@banshi/vendor-clients/yundou';
+import { renderVatQrImage, sampleBill, vatQrText, type GeneratedVat } from '@banshi/vendor-simulators/yundou';
 import { StorageService } from '../../src/common/storage/storage.service.js';
 import { StoredFile } from '../../src/common/storage/stored-file.entity.js';
 import { testDatabases } from '../support/databases.js';

@@ -1,4 +1,4 @@
-import type { DocloudSimulator } from '@banshi/vendor-clients/docloud';
+import type { DocloudSimulator } from '@banshi/vendor-simulators/docloud';
 import { ZjzSubmission } from '../../src/id-photo/entities/zjz-submission.entity.js';
 import { ID_CARD_PARAM } from '../id-photo/support.js';
 import { unlistedPerson } from '../identity/support.js';

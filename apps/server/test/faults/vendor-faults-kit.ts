@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { DocloudSimulator } from '@banshi/vendor-clients/docloud';
-import type { YundouSimulator } from '@banshi/vendor-clients/yundou';
-import type { ZjzSimulator } from '@banshi/vendor-clients/zjz';
+import type { DocloudSimulator } from '@banshi/vendor-simulators/docloud';
+import type { YundouSimulator } from '@banshi/vendor-simulators/yundou';
+import type { ZjzSimulator } from '@banshi/vendor-simulators/zjz';
 import type { Response, Test } from 'supertest';
 import type { TestApp } from '../support/test-app.js';
 

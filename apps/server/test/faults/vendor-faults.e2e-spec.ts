@@ -1,7 +1,7 @@
-import type { DocloudSimulator } from '@banshi/vendor-clients/docloud';
-import { renderBillImage, sampleBill, type YundouSimulator } from '@banshi/vendor-clients/yundou';
-import type { ZhimaSimulator } from '@banshi/vendor-clients/zhima';
-import type { ZjzSimulator, ZjzSimStatus } from '@banshi/vendor-clients/zjz';
+import type { DocloudSimulator } from '@banshi/vendor-simulators/docloud';
+import { renderBillImage, sampleBill, type YundouSimulator } from '@banshi/vendor-simulators/yundou';
+import type { ZhimaSimulator } from '@banshi/vendor-simulators/zhima';
+import type { ZjzSimulator, ZjzSimStatus } from '@banshi/vendor-simulators/zjz';
 import { portraitJpeg } from '../id-photo/support.js';
 import { makeFacePhoto } from '../identity/support.js';
 import { setPrice } from '../payments/support.js';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { zjzCallbackSign, type ZjzSimulator } from '@banshi/vendor-clients/zjz';
+import { zjzCallbackSign } from '@banshi/vendor-clients/zjz';
+import { type ZjzSimulator } from '@banshi/vendor-simulators/zjz';
 import { VendorEvent } from '../../src/callbacks/vendor-event.entity.js';
 import { ZjzSubmission } from '../../src/id-photo/entities/zjz-submission.entity.js';
 import { testDatabases } from '../support/databases.js';

@@ -1,4 +1,4 @@
-import type { ZjzSimulator } from '@banshi/vendor-clients/zjz';
+import type { ZjzSimulator } from '@banshi/vendor-simulators/zjz';
 import { IdPhotoSession } from '../../src/id-photo/entities/photo-session.entity.js';
 import { testDatabases } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

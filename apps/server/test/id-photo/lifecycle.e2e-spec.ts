@@ -1,5 +1,5 @@
 import { OrdersService } from '../../src/orders/orders.service.js';
-import type { ZjzSimulator } from '@banshi/vendor-clients/zjz';
+import type { ZjzSimulator } from '@banshi/vendor-simulators/zjz';
 import { VendorEvent } from '../../src/callbacks/vendor-event.entity.js';
 import { IdPhotoOrder } from '../../src/id-photo/entities/id-photo-order.entity.js';
 import { testDatabases } from '../support/databases.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ZjzSimulator } from '@banshi/vendor-clients/zjz';
+import type { ZjzSimulator } from '@banshi/vendor-simulators/zjz';
 import { ZjzSubmission } from '../../src/id-photo/entities/zjz-submission.entity.js';
 import { testDatabases } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

@@ -1,4 +1,4 @@
-import type { ZjzSimulator } from '@banshi/vendor-clients/zjz';
+import type { ZjzSimulator } from '@banshi/vendor-simulators/zjz';
 import { StorageService } from '../../src/common/storage/storage.service.js';
 import { StoredFile } from '../../src/common/storage/stored-file.entity.js';
 import { IdPhotoSession } from '../../src/id-photo/entities/photo-session.entity.js';

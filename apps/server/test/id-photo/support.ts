@@ -1,6 +1,6 @@
 import { portraitJpeg, portraitSvg } from '../../src/sandbox/demo/demo-images.js';
 import { makeIdNumber } from '@banshi/vendor-clients';
-import type { ZjzSimulator } from '@banshi/vendor-clients/zjz';
+import type { ZjzSimulator } from '@banshi/vendor-simulators/zjz';
 import sharp from 'sharp';
 import { StorageService } from '../../src/common/storage/storage.service.js';
 import { StoredFile } from '../../src/common/storage/stored-file.entity.js';

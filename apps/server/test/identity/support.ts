@@ -2,7 +2,7 @@ import { facePhoto } from '../../src/sandbox/demo/demo-images.js';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeIdNumber } from '@banshi/vendor-clients';
-import { DEFAULT_SANDBOX_IDENTITIES, type ZhimaSimulator } from '@banshi/vendor-clients/zhima';
+import { DEFAULT_SANDBOX_IDENTITIES, type ZhimaSimulator } from '@banshi/vendor-simulators/zhima';
 import type { DataSource } from 'typeorm';
 import type { TestApp } from '../support/test-app.js';
 

@@ -1,4 +1,4 @@
-import type { DocloudSimulator } from '@banshi/vendor-clients/docloud';
+import type { DocloudSimulator } from '@banshi/vendor-simulators/docloud';
 import { InspectionVendor } from '../../src/inspection/inspection-vendor.service.js';
 import { testDatabases } from '../support/databases.js';
 import { userIdOf } from '../support/orders.js';

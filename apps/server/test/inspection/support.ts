@@ -1,4 +1,5 @@
-import { DocloudClient, type DocloudSimulator } from '@banshi/vendor-clients/docloud';
+import { DocloudClient } from '@banshi/vendor-clients/docloud';
+import type { DocloudSimulator } from '@banshi/vendor-simulators/docloud';
 import { InspectionVendor } from '../../src/inspection/inspection-vendor.service.js';
 import { userIdOf } from '../support/orders.js';
 import type { TestApp } from '../support/test-app.js';

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import ExcelJS from 'exceljs';
-import { SAMPLE_DIGITAL_VAT, sampleBill, vatQrText, type GeneratedVat } from '@banshi/vendor-clients/yundou';
+import { SAMPLE_DIGITAL_VAT, sampleBill, vatQrText, type GeneratedVat } from '@banshi/vendor-simulators/yundou';
 import { testDatabases } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { bearer, parseCsv, scanBill, type ScanBody } from './support.js';

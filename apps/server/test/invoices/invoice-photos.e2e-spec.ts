@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
-import { renderBillImage, SAMPLE_DIGITAL_VAT, sampleBill, vendorResultOf } from '@banshi/vendor-clients/yundou';
+import { renderBillImage, SAMPLE_DIGITAL_VAT, sampleBill, vendorResultOf } from '@banshi/vendor-simulators/yundou';
 import { VendorEvent } from '../../src/callbacks/vendor-event.entity.js';
 import { JobScheduler } from '../../src/common/locks/job-scheduler.service.js';
 import { InvoiceScan } from '../../src/invoices/entities/invoice-scan.entity.js';

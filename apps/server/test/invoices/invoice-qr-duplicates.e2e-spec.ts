@@ -5,7 +5,7 @@ import {
   sampleBill,
   vatQrText,
   type GeneratedVat,
-} from '@banshi/vendor-clients/yundou';
+} from '@banshi/vendor-simulators/yundou';
 import { testDatabases } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { bearer, billImage, getScan, scanBill, uploadPhoto, yundouOf, type ScanBody } from './support.js';

@@ -3,7 +3,7 @@ import {
   type GeneratedBill,
   type SimulatedUpload,
   type YundouSimulator,
-} from '@banshi/vendor-clients/yundou';
+} from '@banshi/vendor-simulators/yundou';
 import { InvoiceScan } from '../../src/invoices/entities/invoice-scan.entity.js';
 import type { TestApp } from '../support/test-app.js';
 

@@ -1,4 +1,4 @@
-import { sampleBill } from '@banshi/vendor-clients/yundou';
+import { sampleBill } from '@banshi/vendor-simulators/yundou';
 import { JobScheduler } from '../../src/common/locks/job-scheduler.service.js';
 import { STATUS_JOB } from '../../src/inspection/inspection-status.service.js';
 import { ORDER_KINDS, ORDER_STATUSES } from '../../src/orders/order-status.js';

@@ -1,4 +1,4 @@
-import { sampleBill } from '@banshi/vendor-clients/yundou';
+import { sampleBill } from '@banshi/vendor-simulators/yundou';
 import { VendorEvent } from '../../src/callbacks/vendor-event.entity.js';
 import { JobScheduler } from '../../src/common/locks/job-scheduler.service.js';
 import { StoredFile } from '../../src/common/storage/stored-file.entity.js';

@@ -1,4 +1,4 @@
-import type { WechatSimulator } from '@banshi/vendor-clients/wechat';
+import type { WechatSimulator } from '@banshi/vendor-simulators/wechat';
 import { JobScheduler } from '../../src/common/locks/job-scheduler.service.js';
 import { OUTBOX_JOB } from '../../src/notifications/subscribe/outbox-sender.js';
 import { User } from '../../src/users/user.entity.js';

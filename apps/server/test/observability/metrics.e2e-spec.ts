@@ -1,4 +1,4 @@
-import { WechatSimulator } from '@banshi/vendor-clients/wechat';
+import { WechatSimulator } from '@banshi/vendor-simulators/wechat';
 import { JobScheduler } from '../../src/common/locks/job-scheduler.service.js';
 import { docloudCredentials, orderCallback, seedCreatedOrders } from '../faults/storm-kits/docloud.js';
 import { testDatabases } from '../support/databases.js';

@@ -1,4 +1,4 @@
-import type { ZjzSimulator } from '@banshi/vendor-clients/zjz';
+import type { ZjzSimulator } from '@banshi/vendor-simulators/zjz';
 import { JobScheduler } from '../../src/common/locks/job-scheduler.service.js';
 import { IdPhotoSession } from '../../src/id-photo/entities/photo-session.entity.js';
 import { ZjzSubmission } from '../../src/id-photo/entities/zjz-submission.entity.js';

@@ -1,4 +1,4 @@
-import { CASHIER_SUBMIT_PATH } from '@banshi/vendor-clients/wechatpay';
+import { CASHIER_SUBMIT_PATH } from '@banshi/vendor-simulators/wechatpay';
 import { JobScheduler } from '../../src/common/locks/job-scheduler.service.js';
 import { Payment } from '../../src/payments/entities/payment.entity.js';
 import { PAYMENTS_JOB } from '../../src/payments/payment-worker.js';

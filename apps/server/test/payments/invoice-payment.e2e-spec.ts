@@ -1,4 +1,4 @@
-import { sampleBill } from '@banshi/vendor-clients/yundou';
+import { sampleBill } from '@banshi/vendor-simulators/yundou';
 import { JobScheduler } from '../../src/common/locks/job-scheduler.service.js';
 import { Payment } from '../../src/payments/entities/payment.entity.js';
 import { PAYMENTS_JOB } from '../../src/payments/payment-worker.js';

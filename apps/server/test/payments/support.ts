@@ -1,4 +1,4 @@
-import type { WechatPaySimulator } from '@banshi/vendor-clients/wechatpay';
+import type { WechatPaySimulator } from '@banshi/vendor-simulators/wechatpay';
 import { PaymentWorker } from '../../src/payments/payment-worker.js';
 import type { TestApp } from '../support/test-app.js';
 import { addGarageCar, auth, placeOrder, saveCar } from '../inspection/support.js';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { WechatSimulator } from '@banshi/vendor-clients/wechat';
+import { WechatSimulator } from '@banshi/vendor-simulators/wechat';
 import { testDatabases } from '../support/databases.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

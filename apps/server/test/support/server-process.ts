@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RunningSimulator } from '@banshi/vendor-clients';
+import type { RunningSimulator } from '@banshi/vendor-simulators';
 import type { VendorSettings } from '../../src/config/app-config.js';
 import { SANDBOX_SIMULATORS } from '../../src/sandbox/sandbox-simulators.js';
 

@@ -1,4 +1,4 @@
-import type { DocloudSimulator, SimViolationView } from '@banshi/vendor-clients/docloud';
+import type { DocloudSimulator, SimViolationView } from '@banshi/vendor-simulators/docloud';
 import type { TestApp } from '../support/test-app.js';
 
 export const auth = (token: string) => ({ Authorization: `Bearer ${token}` });

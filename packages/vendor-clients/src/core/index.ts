@@ -5,7 +5,5 @@ export * from './money.js';
 export * from './id-number.js';
 export * from './http-transport.js';
 export * from './file-download.js';
-export * from './simulator-host.js';
-export * from './callback-sender.js';
-export * from './running-simulator.js';
+export * from './json.js';
 export * from './status-order.js';

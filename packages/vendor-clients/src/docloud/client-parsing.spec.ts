@@ -2,7 +2,7 @@ import { ManualClock, VendorApiError, VendorTimeoutError, type FetchLike } from 
 import { DocloudClient } from './client.js';
 import { DocloudApiError, DocloudDuplicateOrderError, DOCLOUD_ERRORS } from './errors.js';
 import { verifySignedQuery } from './signing.js';
-import { rejectionOf } from './test-support/harness.js';
+import { rejectionOf } from './test-support/rejection.js';
 
 interface Captured {
   url: URL;

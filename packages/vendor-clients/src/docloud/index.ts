@@ -11,5 +11,6 @@ export * from './monitor-client.js';
 export * from './inspection-client.js';
 export * from './client.js';
 export * from './callbacks.js';
-export * from './simulator/index.js';
+/** The field readers of the answers and callbacks, for the simulator that writes them. */
+export * as docloudFields from './parse.js';
 export * from './status-order.js';

@@ -3,4 +3,3 @@ export * from './client.js';
 export * from './push.js';
 export * from './push-signing.js';
 export * from './subscribe-values.js';
-export * from './simulator/wechat-simulator.js';

@@ -7,8 +7,3 @@ export * from './requests.js';
 export * from './bill.js';
 export * from './notification.js';
 export * from './client.js';
-export { WechatPayScenario, type NotificationKind } from './simulator/scenario.js';
-export type { SentNotification } from './simulator/notifier.js';
-export type { PayOutcome } from './simulator/payments.js';
-export { CASHIER_PATH, CASHIER_SUBMIT_PATH, withResult, type CashierResult } from './simulator/cashier.js';
-export * from './simulator/wechatpay-simulator.js';

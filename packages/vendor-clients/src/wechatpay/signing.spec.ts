@@ -15,7 +15,7 @@ import {
   signMessage,
   verifyWechatpaySignature,
 } from './signing.js';
-import { API_V3_KEY, merchantKeys, platformKeys, PUB_KEY_ID } from './test-support/fixtures.js';
+import { API_V3_KEY, merchantKeys, platformKeys, PUB_KEY_ID } from './test-support/keys.js';
 
 // Checked against two implementations we did not write: the wechatpay-axios-plugin package (its
 // Formatter builds the signed messages, Rsa/Aes sign and decrypt), and the openssl command line the

@@ -1,6 +1,6 @@
 import { parseYundouCallback, parseYundouCallbackPayload } from './callback.js';
 import { CallbackFormatError } from './errors.js';
-import { phpJson } from './simulator/php-json.js';
+import { phpJson } from './php-json.js';
 
 const json = (body: unknown) => ({ rawBody: JSON.stringify(body), contentType: 'application/json' });
 const form = (fields: Record<string, string>) => ({

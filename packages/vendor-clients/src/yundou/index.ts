@@ -10,5 +10,6 @@ export * from './normalise.js';
 export * from './callback.js';
 export * from './form-body.js';
 export * from './vat-qr.js';
-export * from './simulator/index.js';
+export * from './qr-image.js';
+export * from './php-json.js';
 export * from './status-order.js';

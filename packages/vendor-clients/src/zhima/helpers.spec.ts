@@ -8,7 +8,7 @@ import {
 } from './error-codes.js';
 import { preparePrivateKey, publicKeyBody, toRsaPublicKey, ZhimaKeyError } from './keys.js';
 import { mapSdkError } from './sdk-errors.js';
-import { requestSigningString } from './simulator/gateway-signature.js';
+import { requestSigningString } from './gateway-signature.js';
 import { makeAppKeys } from './test-support/fixtures.js';
 import { formatAlipayTimestamp, parseAlipayTimestamp } from './timestamp.js';
 import { isValidTransactionId, makeTransactionId } from './transaction-id.js';

@@ -1,7 +1,7 @@
 import { md5Hex, SignatureVerificationError } from '../core/index.js';
 import { isZjzAcknowledgement, verifyZjzCallback, ZJZ_CALLBACK_ACK, zjzCallbackFailure } from './callback.js';
 import { CallbackFormatError } from './errors.js';
-import { encodeCallback } from './simulator/notifier.js';
+import { encodeCallback } from './callback-encoding.js';
 import { isValidZjzSign, zjzCallbackSign } from './signing.js';
 
 const API_KEY = 'zjz-test-key';

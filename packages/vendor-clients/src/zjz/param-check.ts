@@ -1,4 +1,5 @@
 import { checkIdNumber } from '../core/index.js';
+import { ZJZ_MAX_IMAGE_BYTES } from './limits.js';
 import type { ZjzParamField, ZjzParamKind, ZjzReceiptSpec } from './catalogue.js';
 
 /** One thing wrong with a `param` or `print_param` field, worded for the person who typed it. */
@@ -10,9 +11,6 @@ export interface ZjzParamProblem {
 
 /** Mainland mobile numbers: 11 digits starting 13-19. */
 export const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
-
-/** Decoded images above this are refused, by the document's "大小不超过5M". */
-export const ZJZ_MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
 /** The recipient fields of `print_param`, all required when `is_print=1`. */
 export const ZJZ_PRINT_PARAM_FIELDS: readonly ZjzParamField[] = [

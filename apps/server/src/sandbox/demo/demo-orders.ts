@@ -1,6 +1,7 @@
 import { makeIdNumber } from '@banshi/vendor-clients';
-import { renderBillImage, sampleBill, BILL_TYPES } from '@banshi/vendor-clients/yundou';
-import { DEFAULT_SANDBOX_IDENTITIES } from '@banshi/vendor-clients/zhima';
+import { BILL_TYPES } from '@banshi/vendor-clients/yundou';
+import { renderBillImage, sampleBill } from '@banshi/vendor-simulators/yundou';
+import { DEFAULT_SANDBOX_IDENTITIES } from '@banshi/vendor-simulators/zhima';
 import { facePhoto, portraitJpeg } from './demo-images.js';
 
 /**

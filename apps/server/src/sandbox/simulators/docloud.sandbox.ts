@@ -1,4 +1,4 @@
-import { DocloudSimulator, startDocloudSimulator } from '@banshi/vendor-clients/docloud';
+import { DocloudSimulator, startDocloudSimulator } from '@banshi/vendor-simulators/docloud';
 import type { SandboxSimulatorDefinition } from '../sandbox-simulator.js';
 
 const APP_KEY = 'SANDBOXDOCLOUD01';

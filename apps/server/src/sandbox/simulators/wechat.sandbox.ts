@@ -1,4 +1,4 @@
-import { WechatSimulator } from '@banshi/vendor-clients/wechat';
+import { WechatSimulator } from '@banshi/vendor-simulators/wechat';
 import type { SandboxSimulatorDefinition } from '../sandbox-simulator.js';
 
 export const SANDBOX_WECHAT_APP_ID = 'wxsandbox0000000001';

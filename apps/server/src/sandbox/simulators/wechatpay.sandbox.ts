@@ -1,5 +1,5 @@
 import { OffsetClock } from '@banshi/vendor-clients';
-import { startWechatPaySimulator } from '@banshi/vendor-clients/wechatpay';
+import { startWechatPaySimulator } from '@banshi/vendor-simulators/wechatpay';
 import type { SandboxSimulatorDefinition } from '../sandbox-simulator.js';
 import { SANDBOX_WECHAT_APP_ID } from './wechat.sandbox.js';
 

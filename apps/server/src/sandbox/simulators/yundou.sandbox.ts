@@ -1,4 +1,4 @@
-import { startYundouSimulator } from '@banshi/vendor-clients/yundou';
+import { startYundouSimulator } from '@banshi/vendor-simulators/yundou';
 import type { SandboxSimulatorDefinition } from '../sandbox-simulator.js';
 
 const COMPANY_ID = '20931';

@@ -1,6 +1,6 @@
 import { generateKeyPair } from 'node:crypto';
 import { promisify } from 'node:util';
-import { DEFAULT_SANDBOX_PRODUCT_CODE, startZhimaSimulator } from '@banshi/vendor-clients/zhima';
+import { DEFAULT_SANDBOX_PRODUCT_CODE, startZhimaSimulator } from '@banshi/vendor-simulators/zhima';
 import type { SandboxSimulatorDefinition } from '../sandbox-simulator.js';
 
 /** A 16-digit id, the shape of Alipay's application ids. */

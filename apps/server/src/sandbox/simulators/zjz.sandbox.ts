@@ -1,4 +1,4 @@
-import { startZjzSimulator } from '@banshi/vendor-clients/zjz';
+import { startZjzSimulator } from '@banshi/vendor-simulators/zjz';
 import type { SandboxSimulatorDefinition } from '../sandbox-simulator.js';
 
 const API_KEY = 'sandbox-zjz-api-key-0000000000000001';

@@ -1,5 +1,5 @@
 import type { DocloudCredentials } from '../../../src/vehicles/callbacks/docloud-credentials.js';
-import type { ZjzSimulator } from '@banshi/vendor-clients/zjz';
+import type { ZjzSimulator } from '@banshi/vendor-simulators/zjz';
 import sharp from 'sharp';
 import type { DataSource } from 'typeorm';
 import { DocloudOrderKit } from './docloud.js';

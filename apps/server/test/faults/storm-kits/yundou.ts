@@ -7,7 +7,7 @@ import {
   sampleBill,
   vatQrText,
   vendorResultOf,
-} from '@banshi/vendor-clients/yundou';
+} from '@banshi/vendor-simulators/yundou';
 import type { DataSource } from 'typeorm';
 import { InvoiceScan } from '../../../src/invoices/entities/invoice-scan.entity.js';
 import { hashToken } from '../../../src/invoices/invoice-callbacks.service.js';

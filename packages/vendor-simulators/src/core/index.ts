@@ -1,0 +1,3 @@
+export * from './simulator-host.js';
+export * from './callback-sender.js';
+export * from './running-simulator.js';
