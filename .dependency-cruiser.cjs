@@ -25,11 +25,7 @@ module.exports = {
       name: 'no-circular',
       comment: 'No file cycles, type-only imports included (tsPreCompilationDeps).',
       severity: 'error',
-      from: {
-        // TODO(after sims merge): remove. The simulators move to packages/vendor-simulators, whose
-        // helper breaks these cycles there.
-        pathNot: '^packages/vendor-clients/src/[^/]+/simulator/',
-      },
+      from: {},
       to: { circular: true },
     },
     {
@@ -45,6 +41,20 @@ module.exports = {
       severity: 'error',
       from: { path: folders(ERRANDS) },
       to: { path: folders(ERRANDS), pathNot: `${SERVER}$1/` },
+    },
+    {
+      name: 'features-import-no-feature',
+      comment: "A mini-program feature shares only shared/ with the others, never another feature's code.",
+      severity: 'error',
+      from: { path: '^apps/miniapp/src/features/([^/]+)/' },
+      to: { path: '^apps/miniapp/src/features/[^/]+/', pathNot: '^apps/miniapp/src/features/$1/' },
+    },
+    {
+      name: 'clients-know-no-simulator',
+      comment: 'The protocols stand alone; the simulators are built on them, never the other way round.',
+      severity: 'error',
+      from: { path: '^packages/vendor-clients/' },
+      to: { path: '^packages/vendor-simulators/' },
     },
     {
       name: 'only-cli-imports-the-root',

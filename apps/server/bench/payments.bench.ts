@@ -5,7 +5,7 @@ import {
   WechatPayClient,
   type WechatPaySimulator,
 } from '@banshi/vendor-clients/wechatpay';
-import { renderBillImage, sampleBill, type YundouSimulator } from '@banshi/vendor-clients/yundou';
+import { renderBillImage, sampleBill, type YundouSimulator } from '@banshi/vendor-simulators/yundou';
 import autocannon from 'autocannon';
 import { createPool } from 'mysql2/promise';
 import { DataSource } from 'typeorm';

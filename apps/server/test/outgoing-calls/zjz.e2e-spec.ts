@@ -1,4 +1,4 @@
-import type { ZjzSimulator } from '@banshi/vendor-clients/zjz';
+import type { ZjzSimulator } from '@banshi/vendor-simulators/zjz';
 import { ZjzSubmission } from '../../src/id-photo/entities/zjz-submission.entity.js';
 import { tokenHashOf } from '../../src/id-photo/zjz-submissions.js';
 import { testDatabases } from '../support/databases.js';

@@ -1,4 +1,4 @@
-import type { WechatPaySimulator } from '@banshi/vendor-clients/wechatpay';
+import type { WechatPaySimulator } from '@banshi/vendor-simulators/wechatpay';
 import { In, type DataSource } from 'typeorm';
 import { PaymentWorker } from '../../src/payments/payment-worker.js';
 import { Payment } from '../../src/payments/entities/payment.entity.js';
