@@ -7,7 +7,7 @@ import {
 import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error.js';
 import { JobScheduler } from '../../common/locks/job-scheduler.service.js';
-import { updateRows } from '../../database/row-statements.js';
+import { findRow, updateRows } from '../../database/row-statements.js';
 import { Transactions } from '../../database/transactions.js';
 import { FINAL_STATUSES } from '../../orders/order-status.js';
 import { Order } from '../../orders/order.entity.js';
@@ -76,7 +76,7 @@ export class OrderUpdatesService implements OnModuleInit {
   ): Promise<TransitionResult> {
     const now = new Date();
     // A prepaid order (the user paid us first): what Docloud does not deliver goes back to the user.
-    const payment = await manager.findOneBy(Payment, { orderId: detail.orderId });
+    const payment = await findRow(manager, Payment, { orderId: detail.orderId });
     const step = stepForVendorStatus(update.orderStatus, detail.paymentMode, payment !== null);
     const byCode = new Map(update.violations.map((v) => [v.code, v.processStatus]));
     const items = detail.items.map((item) => ({ ...item, processStatus: byCode.get(item.code) ?? item.processStatus }));
