@@ -12,6 +12,7 @@ import { findRow } from '../../database/row-statements.js';
 import { LeaseService } from '../../common/locks/lease.service.js';
 import { Order } from '../../orders/order.entity.js';
 import { OrdersService } from '../../orders/orders.service.js';
+import { PaymentWorker } from '../../payments/payment-worker.js';
 import { ViolationOrder } from '../entities/violation-order.entity.js';
 import { OrderUpdatesService } from '../orders/order-updates.service.js';
 import { createLeaseName } from '../orders/create-lease.js';
@@ -34,6 +35,7 @@ export class OrderCallbackHandler implements CallbackHandler<DocloudOrderStatusE
     private readonly updates: OrderUpdatesService,
     private readonly orders: OrdersService,
     private readonly leases: LeaseService,
+    private readonly payments: PaymentWorker,
     @Inject(DOCLOUD_CALLBACK_CREDENTIALS) private readonly credentials: DocloudCredentials,
   ) {}
 
@@ -67,7 +69,13 @@ export class OrderCallbackHandler implements CallbackHandler<DocloudOrderStatusE
       vendorEventId,
       source: '服务商通知',
     });
-    return { orderId: detail.orderId, outcome: result.applied ? 'transitioned' : result.reason };
+    return {
+      orderId: detail.orderId,
+      outcome: result.applied ? 'transitioned' : result.reason,
+      // A prepaid order that ended may owe the user a refund, recorded with the update: sent now.
+      // Only then: a tick of the payments worker per callback would be most of the route's work.
+      afterCommit: result.refundRecorded ? () => this.payments.kick() : undefined,
+    };
   }
 
   /**
