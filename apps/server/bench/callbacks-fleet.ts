@@ -83,15 +83,13 @@ async function startOurs(port: number, publicBaseUrl: string, dataDir: string, s
     }),
     TRUST_PROXY: 'loopback',
     SHUTDOWN_DRAIN_DELAY_MS: '0',
-    // e.g. `--cpu-prof --cpu-prof-dir=/tmp/cbprof` to profile each instance (written when it stops).
-    NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? '',
   };
-  const server = await startServerProcess(env, undefined, undefined, SERVER_MAIN);
+  const server = await startServerProcess(env, undefined, undefined, SERVER_MAIN, nodeArgs());
   return server.child;
 }
 
 async function startBare(handler: Handler, port: number, credentials: DocloudCredentials): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [BARE_MAIN, handler, String(port)], {
+  const child = spawn(process.execPath, [...nodeArgs(), BARE_MAIN, handler, String(port)], {
     env: {
       ...process.env,
       BENCH_MYSQL_URL,
@@ -106,6 +104,11 @@ async function startBare(handler: Handler, port: number, credentials: DocloudCre
     child.once('exit', (code) => fail(new Error(`the bare ${handler} handler exited with ${code}`)));
   });
   return child;
+}
+
+/** e.g. `--cpu-prof --cpu-prof-dir=/tmp/cbprof` to profile every process (written when it stops). */
+function nodeArgs(): string[] {
+  return (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 }
 
 /** SIGTERM, then SIGKILL if it has not gone within 20 s. */
