@@ -7,8 +7,10 @@ import type { DocloudCredentials } from '../src/vehicles/callbacks/docloud-crede
  * The second baseline: what our callback transaction costs without NestJS, Express and TypeORM.
  * A bare `node:http` handler checks the same signature and runs, through `mysql2` directly, the
  * statements our route runs for one Docloud order callback — inbox insert under the dedupe key,
- * the order lookup and row lock, the status update, the timeline entry, the notice for a final
- * status, the detail update, the inbox outcome — in one transaction, committed before answering.
+ * the order lookup and row lock, the order's payment (a prepaid order is refunded what the vendor
+ * did not deliver), the status update, the timeline entry, the notice and the subscribe-message
+ * outbox row for a final status, the detail update, the inbox outcome — in one transaction,
+ * committed before answering.
  * ours / this baseline is the framework's share; this baseline / the one-insert handler is what
  * "stored, applied and committed before the acknowledgement" costs by itself.
  */
@@ -61,6 +63,7 @@ async function applyInTransaction(
     'SELECT id, status, progress FROM orders WHERE id = ? FOR UPDATE',
     [detail.order_id],
   );
+  await connection.execute('SELECT id, amount_fen, status FROM payments WHERE order_id = ? LIMIT 1', [detail.order_id]);
   const status = data.orderStatus === 3 ? 'completed' : 'processing';
   await connection.execute(
     'UPDATE orders SET status = ?, vendor_status = ?, progress = ?, updated_at = ? WHERE id = ?',
@@ -76,6 +79,11 @@ async function applyInTransaction(
       `INSERT INTO notices (user_id, kind, title, body, link, dedupe_key, read_at, created_at)
        VALUES (?, 'order_finished', '违章代缴已完成', '已办理完成', NULL, ?, NULL, ?)`,
       [detail.user_id, `bench:order:${orders[0].id}:3`, now],
+    );
+    await connection.execute(
+      `INSERT INTO notification_outbox (dedupe_key, user_id, order_id, template_id, message, state, attempts,
+         next_attempt_at, last_error, created_at, updated_at) VALUES (?, ?, ?, 'bench', ?, 'sent', 0, ?, NULL, ?, ?)`,
+      [`bench:order:${orders[0].id}:3`, detail.user_id, orders[0].id, body, now, now, now],
     );
   }
   await connection.execute('UPDATE violation_orders SET vendor_status = ?, updated_at = ? WHERE id = ?', [

@@ -1,35 +1,78 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { verifySignedQuery } from '@banshi/vendor-clients/docloud';
-import autocannon, { type Result } from 'autocannon';
-import { createPool, type Pool } from 'mysql2/promise';
+import autocannon from 'autocannon';
 import { DataSource } from 'typeorm';
-import {
-  DOCLOUD_CALLBACK_CREDENTIALS,
-  type DocloudCredentials,
-} from '../src/vehicles/callbacks/docloud-credentials.js';
+import { installPiiCipher, PiiCipher } from '../src/common/crypto/pii-cipher.js';
+import { dataSourceOptions } from '../src/database/data-source-options.js';
+import { ENTITIES } from '../src/entities.js';
+import type { DocloudCredentials } from '../src/vehicles/callbacks/docloud-credentials.js';
 import { orderCallback, seedCreatedOrders } from '../test/faults/storm-kits/docloud.js';
-import { bareTransactionServer, readBody } from './callbacks-bare-transaction.js';
-import { BENCH_MYSQL_URL, startBenchServer, type Figure } from './support.js';
+import { newSecrets, startVendors } from '../test/support/server-process.js';
+import { BARE_INBOX_TABLE } from './callbacks-bare-insert.js';
+import { startFleet, type FleetSetup, type Handler } from './callbacks-fleet.js';
+import { figuresOf, printSideBySide, type Measured, type Run } from './callbacks-figures.js';
+import { BENCH_MYSQL_URL, ensureDatabase, type Figure } from './support.js';
 
 /** Callbacks per run (each a different order, so each one is applied, never a repeat). */
 const COUNT = Number(process.env.BENCH_CALLBACKS ?? 4000);
 const WARMUP = 300;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+/** Instance counts to measure, side by side: `BENCH_INSTANCES=1` for one instance only. */
+const INSTANCES = (process.env.BENCH_INSTANCES ?? '1,2').split(',').map(Number);
 
 /**
- * Docloud's order callback through the real route (signature, inbox insert, state transition,
- * commit, acknowledgement) under autocannon, against a bare `node:http` + `mysql2` handler doing
- * the same signature check and one insert into a similar table, measured in the same run.
+ * Docloud's order callback through our built server (signature, inbox insert, state transition,
+ * commit, acknowledgement) under autocannon, against two bare `node:http` + `mysql2` handlers in
+ * the same run: one does the signature check and one insert, the other the statements our route
+ * runs (`callbacks-bare-transaction.ts`). Each runs as its own processes, one instance, then two
+ * behind nginx (`callbacks-fleet.ts`); autocannon stays in this process.
  */
 export async function benchCallbacks(): Promise<Figure[]> {
-  const { app, baseUrl } = await startBenchServer({ SANDBOX_DOCLOUD_ORDER_MS: '3600000' });
-  const dataSource = app.get(DataSource);
-  const credentials = app.get<symbol, DocloudCredentials>(DOCLOUD_CALLBACK_CREDENTIALS);
-  const tag = Date.now().toString(36).toUpperCase();
+  const setup = await prepare();
   try {
-    const vendorIds = await seedCreatedOrders(dataSource, `BC${tag}`, WARMUP + COUNT, '违章代缴 基准');
-    const ours = await storm(baseUrl, credentials, vendorIds.slice(0, WARMUP), vendorIds.slice(WARMUP));
+    const measured: Measured[] = [];
+    for (const instances of INSTANCES) measured.push(await measure(setup, instances));
+    printSideBySide(measured);
+    return measured.flatMap((m) => figuresOf(m, COUNT, CONNECTIONS));
+  } finally {
+    await setup.close();
+  }
+}
+
+interface Setup extends FleetSetup {
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+/** The schema (migrations run here, once), the vendors our server calls, the secrets its instances share. */
+async function prepare(): Promise<Setup> {
+  await ensureDatabase(BENCH_MYSQL_URL);
+  const secrets = newSecrets();
+  installPiiCipher(new PiiCipher(secrets.pii));
+  const dataSource = new DataSource(dataSourceOptions(BENCH_MYSQL_URL, ENTITIES));
+  await dataSource.initialize();
+  await dataSource.query(BARE_INBOX_TABLE);
+  // Nothing calls back during the bench: the seeded orders are none of the simulator's.
+  const vendors = await startVendors('http://127.0.0.1:9');
+  const credentials = vendors.settings.docloud as DocloudCredentials;
+  return {
+    dataSource,
+    vendors,
+    secrets,
+    credentials,
+    async close() {
+      await vendors.close();
+      await dataSource.destroy();
+    },
+  };
+}
+
+async function measure(setup: Setup, instances: number): Promise<Measured> {
+  const { dataSource } = setup;
+  const tag = Date.now().toString(36).toUpperCase();
+  const seed = (prefix: string) => seedCreatedOrders(dataSource, prefix, WARMUP + COUNT, '违章代缴 基准');
+  try {
+    const oursIds = await seed(`BC${tag}`);
+    const sameWorkIds = await seed(`BC${tag}T`);
+    const ours = await against(setup, 'ours', instances, oursIds);
     const applied = await dataSource.query(
       `SELECT COUNT(*) AS n FROM vendor_events WHERE topic = 'order' AND outcome = 'transitioned' AND dedupe_key LIKE ?`,
       [`docloud:order:BC${tag}%`],
@@ -38,84 +81,31 @@ export async function benchCallbacks(): Promise<Figure[]> {
     if (transitioned !== WARMUP + COUNT) {
       throw new Error(`only ${transitioned} of ${WARMUP + COUNT} callbacks were applied`);
     }
-    const baseline = await bareBaseline(credentials, tag);
-    const sameWork = await bareTransactionBaseline(
-      credentials,
-      await seedCreatedOrders(dataSource, `BC${tag}T`, WARMUP + COUNT, '违章代缴 基准'),
-    );
-    await cleanUp(dataSource, tag);
-    const oursRate = ours.result.requests.total / ours.seconds;
-    const bareRate = baseline.result.requests.total / baseline.seconds;
-    const sameWorkRate = sameWork.result.requests.total / sameWork.seconds;
-    const group = `docloud order callback (${COUNT.toLocaleString('en')} distinct, ${CONNECTIONS} connections)`;
-    return [
-      {
-        group,
-        name: 'bare handler, our transaction (mysql2, no framework)',
-        value: sameWorkRate,
-        unit: 'req/s',
-        ratio: { label: 'of one-insert bare', value: sameWorkRate / bareRate },
-      },
-      {
-        group,
-        name: 'throughput vs bare handler with our transaction',
-        value: oursRate,
-        unit: 'req/s',
-        ratio: { label: 'ours / same-work bare', value: oursRate / sameWorkRate },
-      },
-      {
-        group,
-        name: 'throughput',
-        value: oursRate,
-        unit: 'req/s',
-        ratio: { label: 'ours / bare', value: oursRate / bareRate },
-      },
-      { group, name: 'bare handler throughput', value: bareRate, unit: 'req/s' },
-      {
-        group,
-        name: 'latency p50',
-        value: ours.result.latency.p50,
-        unit: 'ms',
-        ratio: { label: 'ours / bare', value: ours.result.latency.p50 / Math.max(baseline.result.latency.p50, 0.01) },
-      },
-      {
-        group,
-        name: 'latency p99',
-        value: ours.result.latency.p99,
-        unit: 'ms',
-        ratio: { label: 'ours / bare', value: ours.result.latency.p99 / Math.max(baseline.result.latency.p99, 0.01) },
-      },
-      {
-        group,
-        name: 'latency p99 vs bare handler with our transaction',
-        value: ours.result.latency.p99,
-        unit: 'ms',
-        ratio: {
-          label: 'ours / same-work bare',
-          value: ours.result.latency.p99 / Math.max(sameWork.result.latency.p99, 0.01),
-        },
-      },
-      { group, name: 'same-work bare handler latency p50', value: sameWork.result.latency.p50, unit: 'ms' },
-      { group, name: 'same-work bare handler latency p99', value: sameWork.result.latency.p99, unit: 'ms' },
-      { group, name: 'bare handler latency p50', value: baseline.result.latency.p50, unit: 'ms' },
-      { group, name: 'bare handler latency p99', value: baseline.result.latency.p99, unit: 'ms' },
-      { group, name: 'non-2xx answers (ours)', value: ours.result.non2xx + ours.result.errors, unit: '' },
-    ];
+    // Right after ours, so that the two compared are measured under the same load on a shared machine.
+    const sameWork = await against(setup, 'transaction', instances, sameWorkIds);
+    const ids = (prefix: string) => Array.from({ length: WARMUP + COUNT }, (_, i) => `${prefix}${tag}${i}`);
+    const insert = await against(setup, 'insert', instances, ids('BB'));
+    return { instances, ours, insert, sameWork };
   } finally {
-    await app.close();
+    await cleanUp(dataSource, tag);
+  }
+}
+
+/** Warms the handler up with the first callbacks, then measures the rest. */
+async function against(setup: Setup, handler: Handler, instances: number, vendorIds: string[]): Promise<Run> {
+  const fleet = await startFleet(handler, instances, setup);
+  try {
+    const signed = vendorIds.map((id, i) => callbackFor(id, i, setup.credentials));
+    await run(fleet.url, signed.slice(0, WARMUP));
+    return await run(fleet.url, signed.slice(WARMUP));
+  } finally {
+    await fleet.close();
   }
 }
 
 /** One signed 《订单状态变更通知》 per order: paid (2) for most, done (3) for every third. */
 function callbackFor(vendorId: string, index: number, credentials: DocloudCredentials) {
   return orderCallback(credentials, vendorId, index % 3 === 0 ? 3 : 2);
-}
-
-/** autocannon's own `duration` ends on its one-second sampling tick, so the run is timed here. */
-interface Run {
-  result: Result;
-  /** From the first request sent to the last answer received. */
-  seconds: number;
 }
 
 async function run(url: string, callbacks: { path: string; body: string }[]): Promise<Run> {
@@ -149,95 +139,6 @@ async function run(url: string, callbacks: { path: string; body: string }[]): Pr
   return { result, seconds: Number(lastAnswered - firstSent) / 1e9 };
 }
 
-async function storm(
-  baseUrl: string,
-  credentials: DocloudCredentials,
-  warm: string[],
-  measured: string[],
-): Promise<Run> {
-  await run(
-    baseUrl,
-    warm.map((id, i) => callbackFor(id, i, credentials)),
-  );
-  return run(
-    baseUrl,
-    measured.map((id, i) => callbackFor(id, i, credentials)),
-  );
-}
-
-/** The floor: signature check and one insert, nothing else. */
-async function bareBaseline(credentials: DocloudCredentials, tag: string): Promise<Run> {
-  const pool = createPool({ uri: BENCH_MYSQL_URL, connectionLimit: 10 });
-  await pool.query(`CREATE TABLE IF NOT EXISTS bench_bare_inbox (
-    id INT AUTO_INCREMENT PRIMARY KEY,
-    vendor VARCHAR(32) NOT NULL, topic VARCHAR(32) NOT NULL,
-    dedupe_key VARCHAR(191) NULL UNIQUE, status VARCHAR(16) NOT NULL,
-    raw TEXT NOT NULL, received_at DATETIME(3) NOT NULL
-  ) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await pool.query('DELETE FROM bench_bare_inbox');
-  const server = bareServer(pool, credentials);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  try {
-    const ids = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${tag}${i}`);
-    await run(
-      url,
-      ids(WARMUP, 'BW').map((id, i) => callbackFor(id, i, credentials)),
-    );
-    return await run(
-      url,
-      ids(COUNT, 'BB').map((id, i) => callbackFor(id, i, credentials)),
-    );
-  } finally {
-    await new Promise((resolve) => server.close(resolve));
-    await pool.query('DELETE FROM bench_bare_inbox');
-    await pool.end();
-  }
-}
-
-/** The same transaction our route runs, without the framework (see callbacks-bare-transaction.ts). */
-async function bareTransactionBaseline(credentials: DocloudCredentials, vendorIds: string[]): Promise<Run> {
-  const pool = createPool({ uri: BENCH_MYSQL_URL, connectionLimit: 20 });
-  const server = bareTransactionServer(pool, credentials);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  try {
-    await run(
-      url,
-      vendorIds.slice(0, WARMUP).map((id, i) => callbackFor(id, i, credentials)),
-    );
-    return await run(
-      url,
-      vendorIds.slice(WARMUP).map((id, i) => callbackFor(id, i, credentials)),
-    );
-  } finally {
-    await new Promise((resolve) => server.close(resolve));
-    await pool.end();
-  }
-}
-
-function bareServer(pool: Pool, credentials: DocloudCredentials): Server {
-  return createServer((request, response) => {
-    void (async () => {
-      const body = await readBody(request);
-      const url = request.url ?? '';
-      const query = url.slice(url.indexOf('?') + 1);
-      try {
-        verifySignedQuery(query, body, credentials.appKey, credentials.appSecret);
-      } catch {
-        response.writeHead(401, { 'content-type': 'application/json' }).end('{"success":false}');
-        return;
-      }
-      const data = (JSON.parse(body) as { data: { orderId: string; orderStatus: number } }).data;
-      await pool.execute(
-        'INSERT INTO bench_bare_inbox (vendor, topic, dedupe_key, status, raw, received_at) VALUES (?, ?, ?, ?, ?, ?)',
-        ['docloud', 'order', `docloud:order:${data.orderId}:${data.orderStatus}`, 'applied', body, new Date()],
-      );
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{"success":true}');
-    })().catch(() => response.writeHead(500).end());
-  });
-}
-
 /** Leaves the bench database as it was (the merchant-list bench counts its orders). */
 async function cleanUp(dataSource: DataSource, tag: string): Promise<void> {
   const like = `BC${tag}%`;
@@ -250,7 +151,12 @@ async function cleanUp(dataSource: DataSource, tag: string): Promise<void> {
         WHERE order_no LIKE ?)`,
     [like],
   );
+  await dataSource.query(
+    `DELETE FROM notification_outbox WHERE order_id IN (SELECT id FROM orders WHERE order_no LIKE ?)`,
+    [like],
+  );
   await dataSource.query(`DELETE FROM violation_orders WHERE out_order_no LIKE ?`, [like]);
   await dataSource.query(`DELETE FROM vendor_events WHERE dedupe_key LIKE ?`, [`docloud:order:${like}`]);
   await dataSource.query(`DELETE FROM orders WHERE order_no LIKE ?`, [like]);
+  await dataSource.query('DELETE FROM bench_bare_inbox');
 }

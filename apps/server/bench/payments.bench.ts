@@ -1,10 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import {
-  type NotificationKeys,
-  verifyWechatPayNotification,
-  WechatPayClient,
-  type WechatPaySimulator,
-} from '@banshi/vendor-clients/wechatpay';
+import { type NotificationKeys, verifyWechatPayNotification, WechatPayClient } from '@banshi/vendor-clients/wechatpay';
+import type { WechatPaySimulator } from '@banshi/vendor-simulators/wechatpay';
 import { renderBillImage, sampleBill, type YundouSimulator } from '@banshi/vendor-simulators/yundou';
 import autocannon from 'autocannon';
 import { createPool } from 'mysql2/promise';

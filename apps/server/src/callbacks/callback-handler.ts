@@ -20,6 +20,12 @@ export interface ApplyResult {
   orderId?: number | null;
   /** `transitioned`, `stale`, `no_change`, `no_order` … shown to the merchant. */
   outcome: string;
+  /**
+   * Work the change allows once it is committed (sending a refund it recorded), run after the
+   * commit and before the answer, without being waited for. Absent for most events: the callback
+   * path then starts no background work.
+   */
+  afterCommit?: () => void;
 }
 
 /**

@@ -98,20 +98,22 @@ export class CallbackInbox {
     verified: VerifiedCallback<E>,
     prepared: P | undefined,
   ) {
-    await this.transactions.run(async (manager) => {
+    const result = await this.transactions.run(async (manager) => {
       const vendorEventId = await insertRow(
         manager,
         VendorEvent,
         this.newRow(handler, raw, verified.dedupeKey, 'applied', null),
       );
-      const result = await handler.apply(verified.event, { manager, vendorEventId, prepared });
+      const applied = await handler.apply(verified.event, { manager, vendorEventId, prepared });
       await updateRows(
         manager,
         VendorEvent,
         { id: vendorEventId },
-        { outcome: result.outcome, orderId: result.orderId ?? null },
+        { outcome: applied.outcome, orderId: applied.orderId ?? null },
       );
+      return applied;
     });
+    result.afterCommit?.();
     return handler.acknowledge();
   }
 
@@ -121,6 +123,7 @@ export class CallbackInbox {
     verified: VerifiedCallback<E>,
     prepared: P | undefined,
   ): Promise<'repeat' | 'applied'> {
+    let afterCommit: (() => void) | undefined;
     const outcome = await this.transactions.run(async (manager): Promise<'repeat' | 'applied'> => {
       const stored = await this.lockByKey(manager, verified.dedupeKey);
       if (!stored) throw new Error('inbox row vanished');
@@ -129,6 +132,7 @@ export class CallbackInbox {
         return 'repeat';
       }
       const result = await handler.apply(verified.event, { manager, vendorEventId: stored.id, prepared });
+      afterCommit = result.afterCommit;
       await manager.update(
         VendorEvent,
         { id: stored.id },
@@ -143,6 +147,7 @@ export class CallbackInbox {
       );
       return 'applied';
     });
+    afterCommit?.();
     if (outcome === 'repeat')
       this.logger.debug({ vendor: handler.vendor, key: verified.dedupeKey }, 'repeated callback');
     return outcome;

@@ -1,6 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CallbackRouter } from '../callbacks/callback-router.js';
-import { PaymentWorker } from '../payments/payment-worker.js';
 import { OrderCallbackHandler } from './callbacks/order-callback.handler.js';
 import { ViolationCallbackHandler } from './callbacks/violation-callback.handler.js';
 
@@ -14,18 +13,11 @@ export class VehiclesCallbackRoutes implements OnModuleInit {
     private readonly router: CallbackRouter,
     private readonly orders: OrderCallbackHandler,
     private readonly violations: ViolationCallbackHandler,
-    private readonly payments: PaymentWorker,
   ) {}
 
   onModuleInit(): void {
-    this.router.mount({
-      path: 'docloud/order',
-      handler: this.orders,
-      // A prepaid order that ended may owe the user a refund, recorded with the update: sent now.
-      onAnswered: (answer) => {
-        if (answer.status < 300) this.payments.kick();
-      },
-    });
+    // A refund an order update records is sent by the handler's `afterCommit`.
+    this.router.mount({ path: 'docloud/order', handler: this.orders });
     this.router.mount({ path: 'docloud/violation', handler: this.violations });
   }
 }

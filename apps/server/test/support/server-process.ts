@@ -87,18 +87,22 @@ export interface ServerProcess {
 /**
  * Starts `dist/main.js` with `env` (in `cwd`, by default the test's) and waits for `/api/health`.
  * `on` runs it on another host of a multi-host test (a command prefix and the address it answers at).
+ * `main` is another build of it (the callbacks bench runs the one `tsconfig.bench.json` compiles),
+ * `nodeArgs` options for node itself (`--cpu-prof`, which NODE_OPTIONS does not take).
  */
 export async function startServerProcess(
   env: NodeJS.ProcessEnv,
   cwd?: string,
   on?: { exec: string[]; address: string },
+  main = SERVER_MAIN,
+  nodeArgs: string[] = [],
 ): Promise<ServerProcess> {
-  if (!existsSync(SERVER_MAIN)) {
-    throw new Error(`${SERVER_MAIN} is missing: build the server first (pnpm --filter @banshi/server run build)`);
+  if (!existsSync(main)) {
+    throw new Error(`${main} is missing: build the server first (pnpm --filter @banshi/server run build)`);
   }
   const baseUrl = `http://${on?.address ?? '127.0.0.1'}:${env.PORT}`;
   const log: string[] = [];
-  const [command, ...args] = [...(on?.exec ?? []), process.execPath, SERVER_MAIN];
+  const [command, ...args] = [...(on?.exec ?? []), process.execPath, ...nodeArgs, main];
   const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));

@@ -12,6 +12,7 @@ import { findRow } from '../../database/row-statements.js';
 import { LeaseService } from '../../common/locks/lease.service.js';
 import { OrdersService } from '../../orders/orders.service.js';
 import { OutgoingCallLedger } from '../../outgoing-calls/outgoing-call-ledger.service.js';
+import { PaymentWorker } from '../../payments/payment-worker.js';
 import { ViolationOrder } from '../entities/violation-order.entity.js';
 import { OrderUpdatesService } from '../orders/order-updates.service.js';
 import { createLeaseName } from '../orders/create-lease.js';
@@ -36,6 +37,7 @@ export class OrderCallbackHandler implements CallbackHandler<DocloudOrderStatusE
     private readonly orders: OrdersService,
     private readonly leases: LeaseService,
     private readonly ledger: OutgoingCallLedger,
+    private readonly payments: PaymentWorker,
     @Inject(DOCLOUD_CALLBACK_CREDENTIALS) private readonly credentials: DocloudCredentials,
   ) {}
 
@@ -69,7 +71,13 @@ export class OrderCallbackHandler implements CallbackHandler<DocloudOrderStatusE
       vendorEventId,
       source: '服务商通知',
     });
-    return { orderId: detail.orderId, outcome: result.applied ? 'transitioned' : result.reason };
+    return {
+      orderId: detail.orderId,
+      outcome: result.applied ? 'transitioned' : result.reason,
+      // A prepaid order that ended may owe the user a refund, recorded with the update: sent now.
+      // Only then: a tick of the payments worker per callback would be most of the route's work.
+      afterCommit: result.refundRecorded ? () => this.payments.kick() : undefined,
+    };
   }
 
   /**

@@ -7,7 +7,7 @@ import {
 import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error.js';
 import { JobScheduler } from '../../common/locks/job-scheduler.service.js';
-import { updateRows } from '../../database/row-statements.js';
+import { findRow, updateRows } from '../../database/row-statements.js';
 import { Transactions } from '../../database/transactions.js';
 import { FINAL_STATUSES } from '../../orders/order-status.js';
 import { Order } from '../../orders/order.entity.js';
@@ -73,10 +73,10 @@ export class OrderUpdatesService implements OnModuleInit {
     detail: ViolationOrder,
     update: VendorOrderUpdate,
     meta: Omit<EventMeta, 'message'> & { source: string },
-  ): Promise<TransitionResult> {
+  ): Promise<TransitionResult & { refundRecorded: boolean }> {
     const now = new Date();
     // A prepaid order (the user paid us first): what Docloud does not deliver goes back to the user.
-    const payment = await manager.findOneBy(Payment, { orderId: detail.orderId });
+    const payment = await findRow(manager, Payment, { orderId: detail.orderId });
     const step = stepForVendorStatus(update.orderStatus, detail.paymentMode, payment !== null);
     const byCode = new Map(update.violations.map((v) => [v.code, v.processStatus]));
     const items = detail.items.map((item) => ({ ...item, processStatus: byCode.get(item.code) ?? item.processStatus }));
@@ -93,13 +93,14 @@ export class OrderUpdatesService implements OnModuleInit {
       notice: FINAL_STATUSES.has(step.status) ? finishedNotice(detail, update, refund, payment !== null) : undefined,
     });
     const patch: Partial<ViolationOrder> = { lastVendorUpdateAt: now, updatedAt: now };
+    let refundRecorded = false;
     if (result.applied) {
       Object.assign(patch, { vendorStatus: update.orderStatus, items });
       if (update.cancelReason) patch.cancelReason = update.cancelReason.slice(0, 255);
       if (refund) patch.refundFen = refund;
       await applyOrderStatuses(manager, detail.carId, update.violations, now);
       // The refund through WeChat Pay says on the timeline when it is under way and when it is done.
-      if (payment) await this.refundUser(manager, detail, update.orderStatus, refund);
+      if (payment) refundRecorded = await this.refundUser(manager, detail, update.orderStatus, refund);
       else if (update.orderStatus === 3 && refund) {
         await this.orders.note(manager, detail.orderId, 'partial_refund', {
           actor: meta.actor,
@@ -110,26 +111,30 @@ export class OrderUpdatesService implements OnModuleInit {
     }
     await updateRows(manager, ViolationOrder, { id: detail.id }, patch);
     Object.assign(detail, patch);
-    return result;
+    return { ...result, refundRecorded };
   }
 
   /**
    * Records the refund of a prepaid order that ended: the violations Docloud could not pay, or all
    * that is left when it closed the order. Sent by the payments worker; once per order and cause
-   * (`out_refund_no`), and never above what is left of the payment.
+   * (`out_refund_no`), and never above what is left of the payment. Answers whether it asked for one.
    */
   private async refundUser(
     manager: EntityManager,
     detail: ViolationOrder,
     orderStatus: DocloudOrderStatusCode,
     refundFen: number,
-  ): Promise<void> {
+  ): Promise<boolean> {
     if (orderStatus === 4) {
       await this.refunds.requestRest(manager, detail.orderId, '服务商已关闭订单，全额退款', REFUND_KEYS.vendorClosed);
-    } else if (orderStatus === 3 && refundFen > 0) {
+      return true;
+    }
+    if (orderStatus === 3 && refundFen > 0) {
       const reason = '部分违章未能办理，退还相应款项';
       await this.refunds.requestUpTo(manager, detail.orderId, refundFen, reason, REFUND_KEYS.undelivered);
+      return true;
     }
+    return false;
   }
 
   /** The user's "refresh": asks the vendor now (one request per order at a time). */
