@@ -1,7 +1,7 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { verifySignedQuery } from '@banshi/vendor-clients/docloud';
+import type { Server } from 'node:http';
 import type { Pool, PoolConnection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import type { DocloudCredentials } from '../src/vehicles/callbacks/docloud-credentials.js';
+import { bareServer, inTransaction, verifiedDocloudOrder } from './bare-server.js';
 
 /**
  * The second baseline: what our callback transaction costs without NestJS, Express and TypeORM.
@@ -15,30 +15,11 @@ import type { DocloudCredentials } from '../src/vehicles/callbacks/docloud-crede
  * "stored, applied and committed before the acknowledgement" costs by itself.
  */
 export function bareTransactionServer(pool: Pool, credentials: DocloudCredentials): Server {
-  return createServer((request, response) => {
-    void (async () => {
-      const body = await readBody(request);
-      const url = request.url ?? '';
-      try {
-        verifySignedQuery(url.slice(url.indexOf('?') + 1), body, credentials.appKey, credentials.appSecret);
-      } catch {
-        response.writeHead(401, { 'content-type': 'application/json' }).end('{"success":false}');
-        return;
-      }
-      const data = (JSON.parse(body) as { data: { orderId: string; orderStatus: number } }).data;
-      const connection = await pool.getConnection();
-      try {
-        await connection.beginTransaction();
-        await applyInTransaction(connection, data, body);
-        await connection.commit();
-      } catch (error) {
-        await connection.rollback();
-        throw error;
-      } finally {
-        connection.release();
-      }
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{"success":true}');
-    })().catch(() => response.writeHead(500).end());
+  return bareServer(async (request, body, response) => {
+    const data = verifiedDocloudOrder(request, body, response, credentials);
+    if (!data) return;
+    await inTransaction(pool, (connection) => applyInTransaction(connection, data, body));
+    response.writeHead(200, { 'content-type': 'application/json' }).end('{"success":true}');
   });
 }
 
@@ -95,13 +76,4 @@ async function applyInTransaction(
     orders[0].id,
     inserted.insertId,
   ]);
-}
-
-export function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }

@@ -1,11 +1,11 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import {
   type NotificationKeys,
   verifyWechatPayNotification,
   type WechatPayNotificationEvent,
 } from '@banshi/vendor-clients/wechatpay';
 import type { Pool, PoolConnection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
-import { readBody } from './callbacks-bare-transaction.js';
+import { bareServer, inTransaction } from './bare-server.js';
 
 /**
  * The same-work baseline of the payments bench: a bare `node:http` handler that verifies the
@@ -17,30 +17,17 @@ import { readBody } from './callbacks-bare-transaction.js';
  * figure of the bench), which this baseline does not have.
  */
 export function barePaymentServer(pool: Pool, keys: NotificationKeys): Server {
-  return createServer((request, response) => {
-    void (async () => {
-      const body = await readBody(request);
-      let event: WechatPayNotificationEvent;
-      try {
-        event = verifyWechatPayNotification({ headers: request.headers, rawBody: body }, keys);
-      } catch {
-        response.writeHead(401, { 'content-type': 'application/json' }).end('{"code":"FAIL","message":"签名错误"}');
-        return;
-      }
-      if (event.kind !== 'transaction') throw new Error('the bench sends payments only');
-      const connection = await pool.getConnection();
-      try {
-        await connection.beginTransaction();
-        await applyPaid(connection, event, body);
-        await connection.commit();
-      } catch (error) {
-        await connection.rollback();
-        throw error;
-      } finally {
-        connection.release();
-      }
-      response.writeHead(204).end();
-    })().catch(() => response.writeHead(500).end());
+  return bareServer(async (request, body, response) => {
+    let event: WechatPayNotificationEvent;
+    try {
+      event = verifyWechatPayNotification({ headers: request.headers, rawBody: body }, keys);
+    } catch {
+      response.writeHead(401, { 'content-type': 'application/json' }).end('{"code":"FAIL","message":"签名错误"}');
+      return;
+    }
+    if (event.kind !== 'transaction') throw new Error('the bench sends payments only');
+    await inTransaction(pool, (connection) => applyPaid(connection, event, body));
+    response.writeHead(204).end();
   });
 }
 
