@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { verifySignedQuery } from '@banshi/vendor-clients/docloud';
-import type { Pool, PoolConnection } from 'mysql2/promise';
+import type { Pool, PoolConnection, ResultSetHeader } from 'mysql2/promise';
 import type { DocloudCredentials } from '../src/vehicles/callbacks/docloud-credentials.js';
 
 /**
@@ -56,4 +56,22 @@ export async function inTransaction(pool: Pool, work: (connection: PoolConnectio
   } finally {
     connection.release();
   }
+}
+
+/** The callback's inbox row, stored applied under its dedupe key as our inbox stores one: its id. */
+export async function insertInboxRow(
+  connection: PoolConnection,
+  vendor: string,
+  topic: string,
+  dedupeKey: string,
+  body: string,
+  now: Date,
+): Promise<number> {
+  const [inserted] = await connection.execute<ResultSetHeader>(
+    `INSERT INTO vendor_events (vendor, topic, dedupe_key, status, outcome, reason, order_id, raw_enc,
+       payload_masked, repeat_count, attempts, received_at, updated_at)
+     VALUES (?, ?, ?, 'applied', NULL, NULL, NULL, ?, ?, 0, 1, ?, ?)`,
+    [vendor, topic, dedupeKey, body, body, now, now],
+  );
+  return inserted.insertId;
 }

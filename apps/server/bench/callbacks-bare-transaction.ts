@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
-import type { Pool, PoolConnection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
+import type { Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
 import type { DocloudCredentials } from '../src/vehicles/callbacks/docloud-credentials.js';
-import { bareServer, inTransaction, verifiedDocloudOrder } from './bare-server.js';
+import { bareServer, inTransaction, verifiedDocloudOrder, insertInboxRow } from './bare-server.js';
 
 /**
  * The second baseline: what our callback transaction costs without NestJS, Express and TypeORM.
@@ -29,11 +29,13 @@ async function applyInTransaction(
   body: string,
 ): Promise<void> {
   const now = new Date();
-  const [inserted] = await connection.execute<ResultSetHeader>(
-    `INSERT INTO vendor_events (vendor, topic, dedupe_key, status, outcome, reason, order_id, raw_enc,
-       payload_masked, repeat_count, attempts, received_at, updated_at)
-     VALUES ('docloud', 'order', ?, 'applied', NULL, NULL, NULL, ?, ?, 0, 1, ?, ?)`,
-    [`docloud:order:${data.orderId}:${data.orderStatus}`, body, body, now, now],
+  const inboxId = await insertInboxRow(
+    connection,
+    'docloud',
+    'order',
+    `docloud:order:${data.orderId}:${data.orderStatus}`,
+    body,
+    now,
   );
   const [details] = await connection.execute<RowDataPacket[]>(
     'SELECT id, order_id, user_id FROM violation_orders WHERE vendor_order_id = ?',
@@ -53,7 +55,7 @@ async function applyInTransaction(
   await connection.execute(
     `INSERT INTO order_events (order_id, actor, type, from_status, to_status, vendor_status, message, payload,
        vendor_event_id, created_at) VALUES (?, 'vendor', 'status_changed', ?, ?, ?, ?, ?, ?, ?)`,
-    [orders[0].id, orders[0].status, status, String(data.orderStatus), '服务商通知', body, inserted.insertId, now],
+    [orders[0].id, orders[0].status, status, String(data.orderStatus), '服务商通知', body, inboxId, now],
   );
   if (data.orderStatus === 3) {
     await connection.execute(
@@ -74,6 +76,6 @@ async function applyInTransaction(
   ]);
   await connection.execute("UPDATE vendor_events SET outcome = 'transitioned', order_id = ? WHERE id = ?", [
     orders[0].id,
-    inserted.insertId,
+    inboxId,
   ]);
 }

@@ -4,8 +4,8 @@ import {
   verifyWechatPayNotification,
   type WechatPayNotificationEvent,
 } from '@banshi/vendor-clients/wechatpay';
-import type { Pool, PoolConnection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
-import { bareServer, inTransaction } from './bare-server.js';
+import type { Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
+import { bareServer, inTransaction, insertInboxRow } from './bare-server.js';
 
 /**
  * The same-work baseline of the payments bench: a bare `node:http` handler that verifies the
@@ -37,12 +37,7 @@ async function applyPaid(
   body: string,
 ): Promise<void> {
   const now = new Date();
-  const [inserted] = await connection.execute<ResultSetHeader>(
-    `INSERT INTO vendor_events (vendor, topic, dedupe_key, status, outcome, reason, order_id, raw_enc,
-       payload_masked, repeat_count, attempts, received_at, updated_at)
-     VALUES ('wechatpay', 'notify', ?, 'applied', NULL, NULL, NULL, ?, ?, 0, 1, ?, ?)`,
-    [`wechatpay:${event.id}`, body, body, now, now],
-  );
+  const inboxId = await insertInboxRow(connection, 'wechatpay', 'notify', `wechatpay:${event.id}`, body, now);
   const [payments] = await connection.execute<RowDataPacket[]>(
     'SELECT id, order_id, status, amount_fen FROM payments WHERE out_trade_no = ? FOR UPDATE',
     [event.outTradeNo],
@@ -65,10 +60,10 @@ async function applyPaid(
   await connection.execute(
     `INSERT INTO order_events (order_id, actor, type, from_status, to_status, vendor_status, message, payload,
        vendor_event_id, created_at) VALUES (?, 'vendor', 'status_changed', ?, 'processing', '已支付', ?, ?, ?, ?)`,
-    [orders[0].id, orders[0].status, `已支付 ¥${(event.totalFen / 100).toFixed(2)}`, body, inserted.insertId, now],
+    [orders[0].id, orders[0].status, `已支付 ¥${(event.totalFen / 100).toFixed(2)}`, body, inboxId, now],
   );
   await connection.execute("UPDATE vendor_events SET outcome = 'paid', order_id = ? WHERE id = ?", [
     orders[0].id,
-    inserted.insertId,
+    inboxId,
   ]);
 }
