@@ -1,8 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import { verifySignedQuery } from '@banshi/vendor-clients/docloud';
+import type { Server } from 'node:http';
 import type { Pool } from 'mysql2/promise';
 import type { DocloudCredentials } from '../src/vehicles/callbacks/docloud-credentials.js';
-import { readBody } from './callbacks-bare-transaction.js';
+import { bareServer, verifiedDocloudOrder } from './bare-server.js';
 
 /** The first baseline's table, made by the bench before its handlers start. */
 export const BARE_INBOX_TABLE = `CREATE TABLE IF NOT EXISTS bench_bare_inbox (
@@ -14,22 +13,13 @@ export const BARE_INBOX_TABLE = `CREATE TABLE IF NOT EXISTS bench_bare_inbox (
 
 /** The floor: signature check and one autocommitted insert, nothing else. */
 export function bareInsertServer(pool: Pool, credentials: DocloudCredentials): Server {
-  return createServer((request, response) => {
-    void (async () => {
-      const body = await readBody(request);
-      const url = request.url ?? '';
-      try {
-        verifySignedQuery(url.slice(url.indexOf('?') + 1), body, credentials.appKey, credentials.appSecret);
-      } catch {
-        response.writeHead(401, { 'content-type': 'application/json' }).end('{"success":false}');
-        return;
-      }
-      const data = (JSON.parse(body) as { data: { orderId: string; orderStatus: number } }).data;
-      await pool.execute(
-        'INSERT INTO bench_bare_inbox (vendor, topic, dedupe_key, status, raw, received_at) VALUES (?, ?, ?, ?, ?, ?)',
-        ['docloud', 'order', `docloud:order:${data.orderId}:${data.orderStatus}`, 'applied', body, new Date()],
-      );
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{"success":true}');
-    })().catch(() => response.writeHead(500).end());
+  return bareServer(async (request, body, response) => {
+    const data = verifiedDocloudOrder(request, body, response, credentials);
+    if (!data) return;
+    await pool.execute(
+      'INSERT INTO bench_bare_inbox (vendor, topic, dedupe_key, status, raw, received_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ['docloud', 'order', `docloud:order:${data.orderId}:${data.orderStatus}`, 'applied', body, new Date()],
+    );
+    response.writeHead(200, { 'content-type': 'application/json' }).end('{"success":true}');
   });
 }

@@ -1,7 +1,7 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { verifySignedQuery } from '@banshi/vendor-clients/docloud';
-import type { Pool, PoolConnection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
+import type { Server } from 'node:http';
+import type { Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
 import type { DocloudCredentials } from '../src/vehicles/callbacks/docloud-credentials.js';
+import { bareServer, inTransaction, verifiedDocloudOrder, insertInboxRow } from './bare-server.js';
 
 /**
  * The second baseline: what our callback transaction costs without NestJS, Express and TypeORM.
@@ -15,30 +15,11 @@ import type { DocloudCredentials } from '../src/vehicles/callbacks/docloud-crede
  * "stored, applied and committed before the acknowledgement" costs by itself.
  */
 export function bareTransactionServer(pool: Pool, credentials: DocloudCredentials): Server {
-  return createServer((request, response) => {
-    void (async () => {
-      const body = await readBody(request);
-      const url = request.url ?? '';
-      try {
-        verifySignedQuery(url.slice(url.indexOf('?') + 1), body, credentials.appKey, credentials.appSecret);
-      } catch {
-        response.writeHead(401, { 'content-type': 'application/json' }).end('{"success":false}');
-        return;
-      }
-      const data = (JSON.parse(body) as { data: { orderId: string; orderStatus: number } }).data;
-      const connection = await pool.getConnection();
-      try {
-        await connection.beginTransaction();
-        await applyInTransaction(connection, data, body);
-        await connection.commit();
-      } catch (error) {
-        await connection.rollback();
-        throw error;
-      } finally {
-        connection.release();
-      }
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{"success":true}');
-    })().catch(() => response.writeHead(500).end());
+  return bareServer(async (request, body, response) => {
+    const data = verifiedDocloudOrder(request, body, response, credentials);
+    if (!data) return;
+    await inTransaction(pool, (connection) => applyInTransaction(connection, data, body));
+    response.writeHead(200, { 'content-type': 'application/json' }).end('{"success":true}');
   });
 }
 
@@ -48,11 +29,13 @@ async function applyInTransaction(
   body: string,
 ): Promise<void> {
   const now = new Date();
-  const [inserted] = await connection.execute<ResultSetHeader>(
-    `INSERT INTO vendor_events (vendor, topic, dedupe_key, status, outcome, reason, order_id, raw_enc,
-       payload_masked, repeat_count, attempts, received_at, updated_at)
-     VALUES ('docloud', 'order', ?, 'applied', NULL, NULL, NULL, ?, ?, 0, 1, ?, ?)`,
-    [`docloud:order:${data.orderId}:${data.orderStatus}`, body, body, now, now],
+  const inboxId = await insertInboxRow(
+    connection,
+    'docloud',
+    'order',
+    `docloud:order:${data.orderId}:${data.orderStatus}`,
+    body,
+    now,
   );
   const [details] = await connection.execute<RowDataPacket[]>(
     'SELECT id, order_id, user_id FROM violation_orders WHERE vendor_order_id = ?',
@@ -72,7 +55,7 @@ async function applyInTransaction(
   await connection.execute(
     `INSERT INTO order_events (order_id, actor, type, from_status, to_status, vendor_status, message, payload,
        vendor_event_id, created_at) VALUES (?, 'vendor', 'status_changed', ?, ?, ?, ?, ?, ?, ?)`,
-    [orders[0].id, orders[0].status, status, String(data.orderStatus), '服务商通知', body, inserted.insertId, now],
+    [orders[0].id, orders[0].status, status, String(data.orderStatus), '服务商通知', body, inboxId, now],
   );
   if (data.orderStatus === 3) {
     await connection.execute(
@@ -93,15 +76,6 @@ async function applyInTransaction(
   ]);
   await connection.execute("UPDATE vendor_events SET outcome = 'transitioned', order_id = ? WHERE id = ?", [
     orders[0].id,
-    inserted.insertId,
+    inboxId,
   ]);
-}
-
-export function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }

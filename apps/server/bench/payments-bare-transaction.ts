@@ -1,11 +1,11 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import {
   type NotificationKeys,
   verifyWechatPayNotification,
   type WechatPayNotificationEvent,
 } from '@banshi/vendor-clients/wechatpay';
-import type { Pool, PoolConnection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
-import { readBody } from './callbacks-bare-transaction.js';
+import type { Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
+import { bareServer, inTransaction, insertInboxRow } from './bare-server.js';
 
 /**
  * The same-work baseline of the payments bench: a bare `node:http` handler that verifies the
@@ -17,30 +17,17 @@ import { readBody } from './callbacks-bare-transaction.js';
  * figure of the bench), which this baseline does not have.
  */
 export function barePaymentServer(pool: Pool, keys: NotificationKeys): Server {
-  return createServer((request, response) => {
-    void (async () => {
-      const body = await readBody(request);
-      let event: WechatPayNotificationEvent;
-      try {
-        event = verifyWechatPayNotification({ headers: request.headers, rawBody: body }, keys);
-      } catch {
-        response.writeHead(401, { 'content-type': 'application/json' }).end('{"code":"FAIL","message":"签名错误"}');
-        return;
-      }
-      if (event.kind !== 'transaction') throw new Error('the bench sends payments only');
-      const connection = await pool.getConnection();
-      try {
-        await connection.beginTransaction();
-        await applyPaid(connection, event, body);
-        await connection.commit();
-      } catch (error) {
-        await connection.rollback();
-        throw error;
-      } finally {
-        connection.release();
-      }
-      response.writeHead(204).end();
-    })().catch(() => response.writeHead(500).end());
+  return bareServer(async (request, body, response) => {
+    let event: WechatPayNotificationEvent;
+    try {
+      event = verifyWechatPayNotification({ headers: request.headers, rawBody: body }, keys);
+    } catch {
+      response.writeHead(401, { 'content-type': 'application/json' }).end('{"code":"FAIL","message":"签名错误"}');
+      return;
+    }
+    if (event.kind !== 'transaction') throw new Error('the bench sends payments only');
+    await inTransaction(pool, (connection) => applyPaid(connection, event, body));
+    response.writeHead(204).end();
   });
 }
 
@@ -50,12 +37,7 @@ async function applyPaid(
   body: string,
 ): Promise<void> {
   const now = new Date();
-  const [inserted] = await connection.execute<ResultSetHeader>(
-    `INSERT INTO vendor_events (vendor, topic, dedupe_key, status, outcome, reason, order_id, raw_enc,
-       payload_masked, repeat_count, attempts, received_at, updated_at)
-     VALUES ('wechatpay', 'notify', ?, 'applied', NULL, NULL, NULL, ?, ?, 0, 1, ?, ?)`,
-    [`wechatpay:${event.id}`, body, body, now, now],
-  );
+  const inboxId = await insertInboxRow(connection, 'wechatpay', 'notify', `wechatpay:${event.id}`, body, now);
   const [payments] = await connection.execute<RowDataPacket[]>(
     'SELECT id, order_id, status, amount_fen FROM payments WHERE out_trade_no = ? FOR UPDATE',
     [event.outTradeNo],
@@ -78,10 +60,10 @@ async function applyPaid(
   await connection.execute(
     `INSERT INTO order_events (order_id, actor, type, from_status, to_status, vendor_status, message, payload,
        vendor_event_id, created_at) VALUES (?, 'vendor', 'status_changed', ?, 'processing', '已支付', ?, ?, ?, ?)`,
-    [orders[0].id, orders[0].status, `已支付 ¥${(event.totalFen / 100).toFixed(2)}`, body, inserted.insertId, now],
+    [orders[0].id, orders[0].status, `已支付 ¥${(event.totalFen / 100).toFixed(2)}`, body, inboxId, now],
   );
   await connection.execute("UPDATE vendor_events SET outcome = 'paid', order_id = ? WHERE id = ?", [
     orders[0].id,
-    inserted.insertId,
+    inboxId,
   ]);
 }

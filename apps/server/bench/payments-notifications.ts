@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readBody } from './callbacks-bare-transaction.js';
+import { readBody } from './bare-server.js';
 
 /** One TRANSACTION.SUCCESS as WeChat Pay sent it: the body and the headers its signature is in. */
 export interface CapturedNotification {

@@ -10,6 +10,7 @@ import {
   freePort,
   killServerProcess,
   liveServerEnv,
+  login,
   startServerProcess,
   startVendors,
   type ServerProcess,
@@ -121,13 +122,6 @@ async function call(
     // not JSON
   }
   return { status: response.status, body: parsed, headers: response.headers };
-}
-
-async function login(base: string, code: string): Promise<string> {
-  const answer = await call(base, 'POST', '/api/auth/wechat', undefined, { code });
-  const token = (answer.body as { token?: string }).token;
-  if (!token) throw new Error(`login: ${answer.status} ${JSON.stringify(answer.body)}`);
-  return token;
 }
 
 async function until<T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string): Promise<T> {

@@ -18,6 +18,7 @@ import { startS3Server, type TestS3Server } from '../support/s3-server.js';
 import {
   killServerProcess,
   liveServerEnv,
+  login,
   newSecrets,
   startServerProcess,
   startVendors,
@@ -203,14 +204,3 @@ onMysql('several hosts: two instances behind nginx, one MariaDB, one object stor
     expect(actual).toEqual(expected);
   }, 900_000);
 });
-
-async function login(baseUrl: string, code: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/auth/wechat`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code }),
-  });
-  const body = (await response.json()) as { token?: string };
-  if (!body.token) throw new Error(`login: ${response.status} ${JSON.stringify(body)}`);
-  return body.token;
-}

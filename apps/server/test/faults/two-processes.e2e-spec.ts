@@ -8,6 +8,7 @@ import {
   freePort,
   killServerProcess,
   liveServerEnv,
+  login,
   newSecrets,
   startServerProcess,
   startVendors,
@@ -96,17 +97,6 @@ onMysql('two server processes on one MariaDB', () => {
     expect(new Set(answers.map((answer) => answer.items)).size).toBe(1);
   }, 120_000);
 });
-
-async function login(baseUrl: string, code: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/auth/wechat`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code }),
-  });
-  const body = (await response.json()) as { token?: string };
-  if (!body.token) throw new Error(`login: ${response.status} ${JSON.stringify(body)}`);
-  return body.token;
-}
 
 async function post<T>(
   baseUrl: string,

@@ -4,19 +4,12 @@ import { type ZjzSimulator } from '@banshi/vendor-simulators/zjz';
 import { VendorEvent } from '../../src/callbacks/vendor-event.entity.js';
 import { ZjzSubmission } from '../../src/id-photo/entities/zjz-submission.entity.js';
 import { testDatabases } from '../support/databases.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { ADDRESS, fastVendor, orderDetail, placeOrder, waitForOrder } from './support.js';
+import type { TestApp } from '../support/test-app.js';
+import { ADDRESS, startZjzApp, orderDetail, placeOrder, waitForOrder } from './support.js';
 
 describe.each(testDatabases())('zjz callbacks (%s)', (kind) => {
-  let t: TestApp;
-  let sim: ZjzSimulator;
-  let token: string;
-
-  beforeAll(async () => {
-    t = await startTestApp(kind);
-    sim = fastVendor(t);
-    token = await t.loginUser();
-  });
+  let t: TestApp, sim: ZjzSimulator, token: string;
+  beforeAll(async () => ({ t, sim, token } = await startZjzApp(kind)));
   afterAll(() => t.close());
   afterEach(async () => {
     await sim.idle();

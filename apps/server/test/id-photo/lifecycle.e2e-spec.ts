@@ -3,11 +3,11 @@ import type { ZjzSimulator } from '@banshi/vendor-simulators/zjz';
 import { VendorEvent } from '../../src/callbacks/vendor-event.entity.js';
 import { IdPhotoOrder } from '../../src/id-photo/entities/id-photo-order.entity.js';
 import { testDatabases } from '../support/databases.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 import {
   ADDRESS,
   bearer,
-  fastVendor,
+  startZjzApp,
   fetchSigned,
   ID_CARD_PARAM,
   orderDetail,
@@ -16,15 +16,8 @@ import {
 } from './support.js';
 
 describe.each(testDatabases())('id-photo order lifecycle (%s)', (kind) => {
-  let t: TestApp;
-  let sim: ZjzSimulator;
-  let token: string;
-
-  beforeAll(async () => {
-    t = await startTestApp(kind);
-    sim = fastVendor(t);
-    token = await t.loginUser();
-  });
+  let t: TestApp, sim: ZjzSimulator, token: string;
+  beforeAll(async () => ({ t, sim, token } = await startZjzApp(kind)));
   afterAll(() => t.close());
   afterEach(async () => {
     await sim.idle();

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { ZjzSimulator } from '@banshi/vendor-simulators/zjz';
 import { ZjzSubmission } from '../../src/id-photo/entities/zjz-submission.entity.js';
 import { testDatabases } from '../support/databases.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { bearer, fastVendor, ID_CARD_PARAM, orderDetail, placeOrder, uploadPhoto, waitForOrder } from './support.js';
+import type { TestApp } from '../support/test-app.js';
+import { bearer, startZjzApp, ID_CARD_PARAM, orderDetail, placeOrder, uploadPhoto, waitForOrder } from './support.js';
 
 /**
  * zjz has no idempotency key and no way to look an order up, so a submission whose answer was lost
@@ -11,15 +11,8 @@ import { bearer, fastVendor, ID_CARD_PARAM, orderDetail, placeOrder, uploadPhoto
  * per order of ours, whatever the user taps meanwhile.
  */
 describe.each(testDatabases())('zjz lost answers (%s)', (kind) => {
-  let t: TestApp;
-  let sim: ZjzSimulator;
-  let token: string;
-
-  beforeAll(async () => {
-    t = await startTestApp(kind);
-    sim = fastVendor(t);
-    token = await t.loginUser();
-  });
+  let t: TestApp, sim: ZjzSimulator, token: string;
+  beforeAll(async () => ({ t, sim, token } = await startZjzApp(kind)));
   afterAll(() => t.close());
   afterEach(() => sim.idle());
 

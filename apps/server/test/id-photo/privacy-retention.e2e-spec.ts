@@ -5,11 +5,11 @@ import { IdPhotoSession } from '../../src/id-photo/entities/photo-session.entity
 import { ZjzSubmission } from '../../src/id-photo/entities/zjz-submission.entity.js';
 import { testDatabases } from '../support/databases.js';
 import { seedOrder, userIdOf } from '../support/orders.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 import {
   ADDRESS,
   bearer,
-  fastVendor,
+  startZjzApp,
   fetchSigned,
   ID_CARD_PARAM,
   ID_NUMBER,
@@ -25,15 +25,8 @@ const DAY = 86_400_000;
 const TABLES = ['id_photo_orders', 'id_photo_sessions', 'zjz_submissions', 'orders', 'order_events', 'vendor_events'];
 
 describe.each(testDatabases())('id-photo privacy, retention and the merchant view (%s)', (kind) => {
-  let t: TestApp;
-  let sim: ZjzSimulator;
-  let token: string;
-
-  beforeAll(async () => {
-    t = await startTestApp(kind);
-    sim = fastVendor(t);
-    token = await t.loginUser();
-  });
+  let t: TestApp, sim: ZjzSimulator, token: string;
+  beforeAll(async () => ({ t, sim, token } = await startZjzApp(kind)));
   afterAll(() => t.close());
   afterEach(() => sim.idle());
 

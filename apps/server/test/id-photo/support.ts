@@ -4,7 +4,8 @@ import type { ZjzSimulator } from '@banshi/vendor-simulators/zjz';
 import sharp from 'sharp';
 import { StorageService } from '../../src/common/storage/storage.service.js';
 import { StoredFile } from '../../src/common/storage/stored-file.entity.js';
-import type { TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { DatabaseKind } from '../support/databases.js';
 
 export const ID_NUMBER = makeIdNumber('440305', '19900307', 421);
 export const PHONE = '13912345678';
@@ -133,3 +134,10 @@ export async function placeOrder(
 }
 
 export { portraitJpeg, portraitSvg };
+
+/** The app, a zjz simulator answering fast and a signed-in user: what every zjz order suite starts from. */
+export async function startZjzApp(kind: DatabaseKind): Promise<{ t: TestApp; sim: ZjzSimulator; token: string }> {
+  const t = await startTestApp(kind);
+  const sim = fastVendor(t);
+  return { t, sim, token: await t.loginUser() };
+}

@@ -2,16 +2,16 @@ import { JobScheduler } from '../../src/common/locks/job-scheduler.service.js';
 import { Payment } from '../../src/payments/entities/payment.entity.js';
 import { PAYMENTS_JOB } from '../../src/payments/payment-worker.js';
 import { testDatabases } from '../support/databases.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 import { auth, docloud, rawRows } from '../inspection/support.js';
 import {
   CREATE_PATH,
   INSPECTION_PRICE,
-  setInspectionPrice,
   settle,
   startPayment,
   unpaidOrder,
   wechatpay,
+  startPricedApp,
 } from '../payments/support.js';
 import { age, onlyCallAbout, pendingCalls, runSettlement, settleByPerson, unknownGauge } from './support.js';
 
@@ -24,9 +24,7 @@ describe.each(testDatabases())('outgoing-call ledger: WeChat Pay, Docloud inspec
   let t: TestApp;
   let owner: string;
   beforeAll(async () => {
-    t = await startTestApp(kind);
-    docloud(t);
-    await setInspectionPrice(t, INSPECTION_PRICE);
+    t = await startPricedApp(kind);
     owner = await t.loginMerchant('owner');
   });
   afterAll(() => t.close());

@@ -2,20 +2,14 @@ import type { ZjzSimulator } from '@banshi/vendor-simulators/zjz';
 import { ZjzSubmission } from '../../src/id-photo/entities/zjz-submission.entity.js';
 import { tokenHashOf } from '../../src/id-photo/zjz-submissions.js';
 import { testDatabases } from '../support/databases.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { bearer, fastVendor, ID_CARD_PARAM, uploadPhoto, waitForOrder } from '../id-photo/support.js';
+import type { TestApp } from '../support/test-app.js';
+import { bearer, startZjzApp, ID_CARD_PARAM, uploadPhoto, waitForOrder } from '../id-photo/support.js';
 import { age, callsAbout, pendingCalls, runSettlement, settleByPerson, unknownGauge } from './support.js';
 
 /** zjzapi has no query: a lost submit is settled by its round's first callback, or by a person after a day. */
 describe.each(testDatabases())('outgoing-call ledger: zjz (%s)', (kind) => {
-  let t: TestApp;
-  let sim: ZjzSimulator;
-  let token: string;
-  beforeAll(async () => {
-    t = await startTestApp(kind);
-    sim = fastVendor(t);
-    token = await t.loginUser();
-  });
+  let t: TestApp, sim: ZjzSimulator, token: string;
+  beforeAll(async () => ({ t, sim, token } = await startZjzApp(kind)));
   afterAll(() => t.close());
   afterEach(() => sim.idle());
 

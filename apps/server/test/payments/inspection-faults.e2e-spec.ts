@@ -4,27 +4,25 @@ import { Payment } from '../../src/payments/entities/payment.entity.js';
 import { Refund } from '../../src/payments/entities/refund.entity.js';
 import { PAYMENTS_JOB } from '../../src/payments/payment-worker.js';
 import { testDatabases } from '../support/databases.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 import { docloud, rawRows } from '../inspection/support.js';
 import {
   CREATE_PATH,
   INSPECTION_PRICE,
   occupyCarAtVendor,
   order,
-  setInspectionPrice,
   settle,
   startPayment,
   unpaidOrder,
   wechatpay,
+  startPricedApp,
 } from './support.js';
 
 describe.each(testDatabases())('payments: vendor and WeChat Pay faults of a paid order (%s)', (kind) => {
   let t: TestApp;
   const tick = () => t.app.get(JobScheduler).runNow(PAYMENTS_JOB);
   beforeAll(async () => {
-    t = await startTestApp(kind);
-    docloud(t);
-    await setInspectionPrice(t, INSPECTION_PRICE);
+    t = await startPricedApp(kind);
   });
   afterAll(() => t.close());
 

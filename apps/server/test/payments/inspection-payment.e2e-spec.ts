@@ -4,7 +4,7 @@ import { Payment } from '../../src/payments/entities/payment.entity.js';
 import { PAYMENTS_JOB } from '../../src/payments/payment-worker.js';
 import { RefundsService } from '../../src/payments/refunds.service.js';
 import { testDatabases } from '../support/databases.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 import { auth, docloud, placeOrder, rawRows } from '../inspection/support.js';
 import {
   CREATE_PATH,
@@ -13,19 +13,17 @@ import {
   occupyCarAtVendor,
   order,
   quotedCar,
-  setInspectionPrice,
   settle,
   startPayment,
   unpaidOrder,
   wechatpay,
+  startPricedApp,
 } from './support.js';
 
 describe.each(testDatabases())('payments: a priced inspection order through WeChat Pay (%s)', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp(kind);
-    docloud(t);
-    await setInspectionPrice(t, INSPECTION_PRICE);
+    t = await startPricedApp(kind);
   });
   afterAll(() => t.close());
 

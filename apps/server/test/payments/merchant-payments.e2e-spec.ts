@@ -4,18 +4,18 @@ import { RAW_WORDS } from '../browser/support/raw-words.js';
 import { seedOrders, seedUsers, type SeededOrder } from '../merchant/support.js';
 import { testDatabases } from '../support/databases.js';
 import { seedOrder, userIdOf } from '../support/orders.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { auth, docloud } from '../inspection/support.js';
+import type { TestApp } from '../support/test-app.js';
+import { auth } from '../inspection/support.js';
 import {
   INSPECTION_PRICE,
   merchantRefund,
   occupyCarAtVendor,
   paidOrder,
-  setInspectionPrice,
   settle,
   startPayment,
   unpaidOrder,
   wechatpay,
+  startPricedApp,
 } from './support.js';
 
 interface Row {
@@ -82,9 +82,7 @@ describe.each(testDatabases())("the merchant's payments and the order view's 支
   const real: Record<'paid' | 'partial' | 'auto' | 'unpaid', { orderId: number; orderNo: string }> = {} as never;
 
   beforeAll(async () => {
-    t = await startTestApp(kind);
-    docloud(t);
-    await setInspectionPrice(t, INSPECTION_PRICE);
+    t = await startPricedApp(kind);
     owner = await t.loginMerchant('owner');
     staff = await t.loginMerchant('clerk', 'staff');
     real.paid = await paidOrder(t, 'mp-paid');

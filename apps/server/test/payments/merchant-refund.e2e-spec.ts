@@ -1,23 +1,12 @@
 import { testDatabases } from '../support/databases.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { auth, docloud, rawRows } from '../inspection/support.js';
-import {
-  INSPECTION_PRICE,
-  messages,
-  order,
-  setInspectionPrice,
-  settle,
-  startPayment,
-  unpaidOrder,
-  wechatpay,
-} from './support.js';
+import type { TestApp } from '../support/test-app.js';
+import { auth, rawRows } from '../inspection/support.js';
+import { messages, order, settle, startPayment, unpaidOrder, wechatpay, startPricedApp } from './support.js';
 
 describe.each(testDatabases())("payments: the merchant's manual refund (%s)", (kind) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp(kind);
-    docloud(t);
-    await setInspectionPrice(t, INSPECTION_PRICE);
+    t = await startPricedApp(kind);
   });
   afterAll(() => t.close());
 

@@ -4,18 +4,18 @@ import { JobScheduler } from '../../src/common/locks/job-scheduler.service.js';
 import { RECONCILE_JOB } from '../../src/payments/reconciliation/reconciliation-job.js';
 import { VENDOR_SETTINGS } from '../../src/vendors/vendor-settings.js';
 import { testDatabases } from '../support/databases.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { auth, docloud, rawRows } from '../inspection/support.js';
+import type { TestApp } from '../support/test-app.js';
+import { auth, rawRows } from '../inspection/support.js';
 import { atWechatPay, backToNow, ghostRefund, mismatchesOf, payElsewhere, rerun } from './reconciliation-support.js';
 import {
   INSPECTION_PRICE,
   merchantRefund,
   paidOrder,
-  setInspectionPrice,
   settle,
   startPayment,
   unpaidOrder,
   wechatpay,
+  startPricedApp,
 } from './support.js';
 
 const kinds = (items: Array<Record<string, unknown>>) => items.map((item) => item.kind).sort();
@@ -24,9 +24,7 @@ describe.each(testDatabases())('payments: daily reconciliation with WeChat Pay (
   let t: TestApp;
   let owner: string;
   beforeAll(async () => {
-    t = await startTestApp(kind);
-    docloud(t);
-    await setInspectionPrice(t, INSPECTION_PRICE);
+    t = await startPricedApp(kind);
     owner = await t.loginMerchant('owner');
   });
   afterEach(() => backToNow(t));

@@ -1,7 +1,8 @@
 import type { WechatPaySimulator } from '@banshi/vendor-simulators/wechatpay';
 import { PaymentWorker } from '../../src/payments/payment-worker.js';
-import type { TestApp } from '../support/test-app.js';
-import { addGarageCar, auth, placeOrder, saveCar } from '../inspection/support.js';
+import type { DatabaseKind } from '../support/databases.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { addGarageCar, auth, docloud, placeOrder, saveCar } from '../inspection/support.js';
 
 export { occupyCarAtVendor } from '../inspection/support.js';
 
@@ -16,6 +17,14 @@ export async function settle(t: TestApp): Promise<void> {
     await wechatpay(t).idle();
     await t.app.get(PaymentWorker).idle();
   }
+}
+
+/** The app with docloud's sandbox and the inspection priced: where every paid-inspection suite starts. */
+export async function startPricedApp(kind: DatabaseKind): Promise<TestApp> {
+  const t = await startTestApp(kind);
+  docloud(t);
+  await setInspectionPrice(t, INSPECTION_PRICE);
+  return t;
 }
 
 export async function setInspectionPrice(t: TestApp, amountFen: number): Promise<void> {

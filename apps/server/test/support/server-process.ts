@@ -77,6 +77,18 @@ export function newSecrets(): { jwt: string; pii: string } {
   return { jwt: randomBytes(32).toString('hex'), pii: randomBytes(32).toString('base64') };
 }
 
+/** A user signed in over HTTP with a WeChat login code, as the miniapp does: their token. */
+export async function login(baseUrl: string, code: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/wechat`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
+  const body = (await response.json()) as { token?: string };
+  if (!body.token) throw new Error(`login: ${response.status} ${JSON.stringify(body)}`);
+  return body.token;
+}
+
 export interface ServerProcess {
   baseUrl: string;
   child: ChildProcess;
