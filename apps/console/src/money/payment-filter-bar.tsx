@@ -1,8 +1,9 @@
-import { Form, Input, Select } from 'antd';
+import { Form, Input } from 'antd';
 import { KIND_LABELS, ORDER_KINDS } from '@miniapp-shared/labels';
 import {
   AmountRangeItem,
   appliesAtOnce,
+  ChoiceItem,
   DateRangeItem,
   FilterActions,
   rangesFromForm,
@@ -56,24 +57,22 @@ export function PaymentFilterBar({
         if (appliesAtOnce(changed, ['kind', 'status', 'range'])) apply();
       }}
     >
-      <Form.Item name="status" label="支付状态">
-        <Select
-          className="pay-filter-status"
-          allowClear
-          placeholder="全部"
-          options={STATUS_OPTIONS}
-          style={{ width: 110 }}
-        />
-      </Form.Item>
-      <Form.Item name="kind" label="业务">
-        <Select
-          className="pay-filter-kind"
-          allowClear
-          placeholder="全部业务"
-          options={KIND_OPTIONS}
-          style={{ width: 130 }}
-        />
-      </Form.Item>
+      <ChoiceItem
+        name="status"
+        label="支付状态"
+        className="pay-filter-status"
+        placeholder="全部"
+        options={STATUS_OPTIONS}
+        width={110}
+      />
+      <ChoiceItem
+        name="kind"
+        label="业务"
+        className="pay-filter-kind"
+        placeholder="全部业务"
+        options={KIND_OPTIONS}
+        width={130}
+      />
       <DateRangeItem prefix="pay-filter" />
       <Form.Item name="orderNo" label="订单号">
         <Input className="pay-filter-order-no" placeholder="订单号 / 商户订单号" style={{ width: 180 }} allowClear />

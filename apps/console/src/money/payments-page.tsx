@@ -1,12 +1,12 @@
-import { Alert, Card, Select, Space, Table, Typography } from 'antd';
+import { Alert, Card, Space, Table, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { formatFen } from '@miniapp-shared/format';
 import type { PaymentRow, RefundRow } from '../api/types';
 import { OrderDrawer } from '../orders/order-drawer';
-import { PAGE_SIZES, type PageSize } from '../orders/filters';
+
 import { useCursorPages } from '../shared/cursor-table';
-import { Pager } from '../shared/pager';
+import { PageSizeSelect, Pager } from '../shared/pager';
 import { listPayments } from './money-api';
 import { paymentColumns, refundColumns } from './payment-columns';
 import { PaymentFilterBar } from './payment-filter-bar';
@@ -77,13 +77,7 @@ export default function PaymentsPage() {
         />
         <div className="payment-pager">
           <Pager pageNumber={list.pageNumber} prev={list.prev} next={list.next} />
-          <Select<PageSize>
-            className="page-size"
-            value={filters.size}
-            options={PAGE_SIZES.map((size) => ({ value: size, label: `${size} 条/页` }))}
-            onChange={(size) => apply({ ...filters, size })}
-            style={{ width: 110 }}
-          />
+          <PageSizeSelect value={filters.size} onChange={(size) => apply({ ...filters, size })} />
         </div>
       </Card>
       <OrderDrawer orderId={openId} onClose={() => setOpen(null)} onChanged={list.page.reload} />

@@ -1,8 +1,9 @@
-import { Form, Input, Select } from 'antd';
+import { Form, Input } from 'antd';
 import { KIND_LABELS, ORDER_KINDS, ORDER_STATUSES, STATUS_LABELS } from '@miniapp-shared/labels';
 import {
   AmountRangeItem,
   appliesAtOnce,
+  ChoiceItem,
   DateRangeItem,
   FilterActions,
   rangesFromForm,
@@ -65,24 +66,22 @@ export function FilterBar({ filters, onApply }: { filters: OrderFilters; onApply
         if (appliesAtOnce(changed, ['kind', 'status', 'range'])) apply();
       }}
     >
-      <Form.Item name="kind" label="业务">
-        <Select
-          className="filter-kind"
-          allowClear
-          placeholder="全部业务"
-          options={KIND_OPTIONS}
-          style={{ width: 130 }}
-        />
-      </Form.Item>
-      <Form.Item name="status" label="状态">
-        <Select
-          className="filter-status"
-          allowClear
-          placeholder="全部状态"
-          options={STATUS_OPTIONS}
-          style={{ width: 110 }}
-        />
-      </Form.Item>
+      <ChoiceItem
+        name="kind"
+        label="业务"
+        className="filter-kind"
+        placeholder="全部业务"
+        options={KIND_OPTIONS}
+        width={130}
+      />
+      <ChoiceItem
+        name="status"
+        label="状态"
+        className="filter-status"
+        placeholder="全部状态"
+        options={STATUS_OPTIONS}
+        width={110}
+      />
       <DateRangeItem prefix="filter" />
       <Form.Item name="phoneLast4" label="手机尾号" rules={[{ pattern: /^\d{4}$/, message: '请输入 4 位数字' }]}>
         <Input className="filter-phone" placeholder="4 位数字" maxLength={4} style={{ width: 96 }} allowClear />

@@ -3,8 +3,9 @@ import type { Query } from '../api/client';
 import type { OrderKind, OrderStatus } from '../api/types';
 import { YUAN_PATTERN, yuanToFen } from '../shared/yuan';
 
-export const PAGE_SIZES = [20, 50, 100] as const;
-export type PageSize = (typeof PAGE_SIZES)[number];
+import { PAGE_SIZES, type PageSize } from '../shared/page-size';
+
+export { PAGE_SIZES, type PageSize };
 export type SortOrder = 'desc' | 'asc';
 
 /**

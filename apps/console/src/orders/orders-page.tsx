@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Dropdown, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Dropdown, Space, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { OrderRow } from '../api/types';
@@ -6,7 +6,8 @@ import { useLoad } from '../shared/use-load';
 import { notifyError } from '../shared/notify';
 import { ColumnChooser, useVisibleColumns } from './column-chooser';
 import { FilterBar } from './filter-bar';
-import { filtersToParams, PAGE_SIZES, parseFilters, type OrderFilters, type PageSize } from './filters';
+import { filtersToParams, parseFilters, type OrderFilters } from './filters';
+import { PageSizeSelect } from '../shared/pager';
 import { OrderDrawer } from './order-drawer';
 import { orderColumns } from './order-columns';
 import { countOrders, exportOrders, listOrders } from './orders-api';
@@ -118,13 +119,7 @@ export default function OrdersPage() {
           >
             下一页
           </Button>
-          <Select<PageSize>
-            className="page-size"
-            value={filters.size}
-            options={PAGE_SIZES.map((size) => ({ value: size, label: `${size} 条/页` }))}
-            onChange={(size) => apply({ ...filters, size })}
-            style={{ width: 110 }}
-          />
+          <PageSizeSelect value={filters.size} onChange={(size) => apply({ ...filters, size })} />
         </div>
       </Card>
       <OrderDrawer orderId={openId} onClose={() => setOpen(null)} onChanged={page.reload} />

@@ -1,4 +1,4 @@
-import { Button, DatePicker, Form, InputNumber, Space } from 'antd';
+import { Button, DatePicker, Form, InputNumber, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 
 /**
@@ -81,6 +81,28 @@ export function FilterActions({ prefix, onReset }: { prefix: string; onReset(): 
           重置
         </Button>
       </Space>
+    </Form.Item>
+  );
+}
+
+/** A choice among a few values (status, service), cleared back to 全部. */
+export function ChoiceItem(props: {
+  name: string;
+  label: string;
+  className: string;
+  placeholder: string;
+  options: { value: string; label: string }[];
+  width: number;
+}) {
+  return (
+    <Form.Item name={props.name} label={props.label}>
+      <Select
+        className={props.className}
+        allowClear
+        placeholder={props.placeholder}
+        options={props.options}
+        style={{ width: props.width }}
+      />
     </Form.Item>
   );
 }

@@ -1,4 +1,5 @@
-import { Button, Space, Typography } from 'antd';
+import { Button, Select, Space, Typography } from 'antd';
+import { PAGE_SIZES, type PageSize } from './page-size';
 
 export function Pager({ pageNumber, prev, next }: { pageNumber: number; prev?: () => void; next?: () => void }) {
   return (
@@ -11,5 +12,18 @@ export function Pager({ pageNumber, prev, next }: { pageNumber: number; prev?: (
         下一页
       </Button>
     </Space>
+  );
+}
+
+/** 20 / 50 / 100 条/页 beside a list's pager. */
+export function PageSizeSelect({ value, onChange }: { value: PageSize; onChange(size: PageSize): void }) {
+  return (
+    <Select<PageSize>
+      className="page-size"
+      value={value}
+      options={PAGE_SIZES.map((size) => ({ value: size, label: `${size} 条/页` }))}
+      onChange={onChange}
+      style={{ width: 110 }}
+    />
   );
 }
