@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { VendorApiError } from '@banshi/vendor-clients';
 import { ZJZ_PRINT_PRICE_FEN, ZJZ_RECEIPT_PRICE_FEN, ZjzClient } from '@banshi/vendor-clients/zjz';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { isOutcomeUnknown } from '../outgoing-calls/call-outcome.js';
 import { AppError } from '../common/errors/app-error.js';
 import { vendorErrorToAppError } from '../common/errors/vendor-error-mapping.js';
 import { Transactions } from '../database/transactions.js';
@@ -28,15 +29,12 @@ import { ZjzCalls } from './zjz-calls.js';
 import { ZjzSubmissions } from './zjz-submissions.js';
 import {
   isNotResubmittable,
-  isOutcomeUnknown,
-  lastUnconfirmedAt,
   resubmitPendingError,
   resubmitUnconfirmedError,
   stillUnconfirmedError,
   submitUnconfirmedError,
   UNCONFIRMED_ORDER_NO,
   UNCONFIRMED_STEP,
-  ZJZ_UNCONFIRMED_WINDOW_MS,
 } from './zjz-unconfirmed.js';
 
 const NOT_CANCELLABLE: Partial<Record<OrderStatus, string>> = {
@@ -196,8 +194,7 @@ export class IdPhotoOrdersService {
     if (!detail || detail.vendorOrderNo !== UNCONFIRMED_ORDER_NO) {
       throw AppError.conflict('PHOTO_USED', '这张照片已提交过订单，请在订单中查看进度');
     }
-    const sentAt = await lastUnconfirmedAt(this.dataSource.manager, orderId);
-    if (sentAt && Date.now() - sentAt.getTime() < ZJZ_UNCONFIRMED_WINDOW_MS) throw stillUnconfirmedError();
+    if (await this.calls.awaitsCallback(orderId)) throw stillUnconfirmedError();
     const picId = usablePic(session);
     const { submission, orderNo } = await this.firstRound.send(session, picId, {
       param: detail.param,
@@ -278,7 +275,7 @@ export class IdPhotoOrdersService {
           throw resubmitUnconfirmedError();
         }
         await this.submissions.discard(submission);
-        if (isNotResubmittable(error) && (await this.hasUnconfirmedRound(orderId, round))) {
+        if (isNotResubmittable(error) && (await this.calls.hasOpenRound(orderId, round))) {
           throw resubmitPendingError();
         }
         throw await this.firstRound.refused(error, session);
@@ -331,7 +328,7 @@ export class IdPhotoOrdersService {
       // Paid and rejected: the user may give up instead of resubmitting (zjz charges only a done
       // receipt), unless a resubmission whose answer was lost may be under review.
       if (order.status === 'action_required' && payment && payment.paidFen > 0) {
-        if (await this.hasUnconfirmedRound(orderId, detail.round + 1)) throw resubmitPendingError();
+        if (await this.calls.hasOpenRound(orderId, detail.round + 1)) throw resubmitPendingError();
         return this.paid.giveUp(orderId, detail.round);
       }
       if (order.status !== 'pending') {
@@ -366,11 +363,6 @@ export class IdPhotoOrdersService {
     const detail = order ? await this.dataSource.getRepository(IdPhotoOrder).findOneBy({ orderId }) : null;
     if (!order || !detail) throw AppError.notFound('订单不存在');
     return { order, detail };
-  }
-
-  /** Whether a resubmission of this round was sent and its answer lost. */
-  private async hasUnconfirmedRound(orderId: number, round: number): Promise<boolean> {
-    return this.dataSource.getRepository(ZjzSubmission).existsBy({ orderId, round, vendorOrderNo: IsNull() });
   }
 
   /** The vendor accepted an order we could not store: cancel it (it is still pending) so nobody pays for it. */

@@ -14,14 +14,10 @@ import { IdPhotoSession } from './entities/photo-session.entity.js';
 import { ZjzSubmission } from './entities/zjz-submission.entity.js';
 import { IdPhotoFiles } from './id-photo-files.js';
 import { IdPhotoPhotosService, isPicExpired } from './id-photo-photos.service.js';
+import { ZjzCalls } from './zjz-calls.js';
 import { usablePic, ZjzFirstRound, type FirstRoundSent } from './zjz-first-round.js';
 import { progressOf, submittedStep } from './zjz-steps.js';
-import {
-  lastUnconfirmedAt,
-  UNCONFIRMED_ORDER_NO,
-  UNCONFIRMED_STEP,
-  ZJZ_UNCONFIRMED_WINDOW_MS,
-} from './zjz-unconfirmed.js';
+import { UNCONFIRMED_ORDER_NO, UNCONFIRMED_STEP } from './zjz-unconfirmed.js';
 
 /** Paid, and the vendor would not take the receipt: it ends here and the payment goes back. */
 const STEP_REFUSED: OrderStep = { status: 'failed', vendorStatus: '提交失败', progress: UNCONFIRMED_STEP.progress + 1 };
@@ -50,6 +46,7 @@ export class IdPhotoPaidService implements PaidService, OnModuleInit {
   constructor(
     private readonly paidServices: PaidServices,
     private readonly firstRound: ZjzFirstRound,
+    private readonly calls: ZjzCalls,
     private readonly photos: IdPhotoPhotosService,
     private readonly files: IdPhotoFiles,
     private readonly orders: OrdersService,
@@ -65,8 +62,7 @@ export class IdPhotoPaidService implements PaidService, OnModuleInit {
   async onPaid(orderId: number): Promise<FulfilmentResult> {
     const detail = await this.dataSource.getRepository(IdPhotoOrder).findOneByOrFail({ orderId });
     if (detail.vendorOrderNo !== UNCONFIRMED_ORDER_NO) return { outcome: 'delivered' };
-    const sentAt = await lastUnconfirmedAt(this.dataSource.manager, orderId);
-    if (sentAt && Date.now() - sentAt.getTime() < ZJZ_UNCONFIRMED_WINDOW_MS) {
+    if (await this.calls.awaitsCallback(orderId)) {
       // Sent, answer lost: the vendor's callback (if it has the order) adopts it; never sent twice.
       return { outcome: 'retry', reason: 'zjz submission unconfirmed; waiting for its callback' };
     }

@@ -1,8 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { CallSettlers } from '../outgoing-calls/call-settlers.js';
 import { OutgoingCallLedger } from '../outgoing-calls/outgoing-call-ledger.service.js';
-import type { ZjzSubmission } from './entities/zjz-submission.entity.js';
+import { OPEN_CALL_STATUSES } from '../outgoing-calls/outgoing-call.entity.js';
+import { ZjzSubmission } from './entities/zjz-submission.entity.js';
 import { ZJZ_UNCONFIRMED_WINDOW_MS } from './zjz-unconfirmed.js';
 
 export type ZjzOperation = 'submit' | 'resubmit';
@@ -20,6 +21,7 @@ export class ZjzCalls implements OnModuleInit {
   constructor(
     private readonly ledger: OutgoingCallLedger,
     private readonly settlers: CallSettlers,
+    private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit(): void {
@@ -40,7 +42,7 @@ export class ZjzCalls implements OnModuleInit {
         operation,
         subjectKind: SUBJECT_KIND,
         subjectId: String(submission.id),
-        key: `zjz:${operation}:${submission.id}`,
+        key: callKey(operation, submission.id),
         request: { round: submission.round, orderId: submission.orderId },
       },
       call,
@@ -56,4 +58,34 @@ export class ZjzCalls implements OnModuleInit {
       { result: 'succeeded', summary: { orderNo } },
     );
   }
+
+  /**
+   * Whether the order's last first-round submission must not be sent again yet: the ledger says
+   * the vendor may have it (its call is open and younger than the window in which the vendor always
+   * calls back) or does have it (settled as received, its callback still to come). A call settled
+   * as not received, or silent past the window, may be sent again; so may an order never sent.
+   */
+  async awaitsCallback(orderId: number, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const last = await manager.findOne(ZjzSubmission, { where: { orderId, round: 1 }, order: { id: 'DESC' } });
+    if (!last || last.vendorOrderNo !== null) return false;
+    const call = await this.ledger.byKey(callKey('submit', last.id), manager);
+    if (!call) return false;
+    if (call.status === 'settled_succeeded') return true;
+    if (!OPEN_CALL_STATUSES.includes(call.status)) return false;
+    return Date.now() - call.createdAt.getTime() < ZJZ_UNCONFIRMED_WINDOW_MS;
+  }
+
+  /** Whether a resubmission of this round was sent and its answer is still unknown to the ledger. */
+  async hasOpenRound(orderId: number, round: number): Promise<boolean> {
+    const sent = await this.dataSource.getRepository(ZjzSubmission).findBy({ orderId, round, vendorOrderNo: IsNull() });
+    for (const submission of sent) {
+      const call = await this.ledger.byKey(callKey('resubmit', submission.id));
+      if (call && (OPEN_CALL_STATUSES.includes(call.status) || call.status === 'settled_succeeded')) return true;
+    }
+    return false;
+  }
+}
+
+function callKey(operation: ZjzOperation, submissionId: number): string {
+  return `zjz:${operation}:${submissionId}`;
 }

@@ -8,7 +8,7 @@ import { isPicExpired, photoExpiredError } from './id-photo-photos.service.js';
 import { isPicRefusal, submitError } from './order-input.js';
 import { ZjzCalls } from './zjz-calls.js';
 import { ZjzSubmissions } from './zjz-submissions.js';
-import { isOutcomeUnknown } from './zjz-unconfirmed.js';
+import { isOutcomeUnknown } from '../outgoing-calls/call-outcome.js';
 
 export type FirstRoundReceipt = Omit<Parameters<ZjzClient['submitReceipt']>[0], 'picId' | 'noticeUrl'>;
 

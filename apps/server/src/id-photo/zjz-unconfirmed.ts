@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { VendorApiError, VendorError } from '@banshi/vendor-clients';
+import { VendorApiError } from '@banshi/vendor-clients';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error.js';
 import type { OrderStep } from '../orders/order-status.js';
@@ -17,7 +17,9 @@ import { progressOf } from './zjz-steps.js';
  * "unconfirmed" (its row keeps the order id but no vendor order number) and never sent again
  * blindly: the vendor's first callback to its notice_url proves it arrived and is adopted; only a
  * silence longer than this window lets the user send it again. The vendor calls back when review
- * starts (9:00–18:00, about 15 minutes), so a silence of a day means it never arrived.
+ * starts (9:00–18:00, about 15 minutes), so a silence of a day means it never arrived. Whether the
+ * answer is still awaited is read from the submission's outgoing-call ledger entry (ZjzCalls), so a
+ * person's 已受理/未受理 in the console decides it too.
  */
 export const ZJZ_UNCONFIRMED_WINDOW_MS = 24 * 3_600_000;
 
@@ -30,15 +32,6 @@ export const UNCONFIRMED_STEP: OrderStep = {
   vendorStatus: '待确认',
   progress: progressOf(1, 'submitted') - 5,
 };
-
-/**
- * No answer came (5xx, timeout, broken connection): the vendor may or may not have the order. A
- * 429 is a refusal to even look at the request, so it is not one of these.
- */
-export function isOutcomeUnknown(error: unknown): boolean {
-  if (error instanceof VendorApiError && error.httpStatus === 429) return false;
-  return error instanceof VendorError && error.retryable;
-}
 
 /** 订单未被审核驳回，无法再次提交: the order has left "rejected", e.g. through our lost resubmission. */
 export function isNotResubmittable(error: unknown): boolean {
@@ -65,15 +58,6 @@ export function resubmitUnconfirmedError(): AppError {
 
 export function resubmitPendingError(): AppError {
   return AppError.conflict('RESUBMIT_PENDING', '上次重新提交已被服务商受理，正在等待审核，请稍后刷新订单查看进度');
-}
-
-/** When the last unconfirmed submission of an order was sent (the window runs from it). */
-export async function lastUnconfirmedAt(manager: EntityManager, orderId: number): Promise<Date | null> {
-  const last = await manager.findOne(ZjzSubmission, {
-    where: { orderId, round: 1 },
-    order: { id: 'DESC' },
-  });
-  return last && last.vendorOrderNo === null ? last.createdAt : null;
 }
 
 /**

@@ -10,6 +10,7 @@ import { Transactions } from '../database/transactions.js';
 import type { GarageCar } from '../common/garage/garage-reader.js';
 import { Order } from '../orders/order.entity.js';
 import { OrdersService } from '../orders/orders.service.js';
+import { isOutcomeUnknown } from '../outgoing-calls/call-outcome.js';
 import { yuan } from '../payments/payment-steps.js';
 import { PaymentsService } from '../payments/payments.service.js';
 import { PricesService } from '../payments/prices.service.js';
@@ -30,7 +31,6 @@ import { stepForWorder } from './worder-steps.js';
 import { vendorOrderInput } from './vendor-order-input.js';
 import {
   isOpenOrderRefusal,
-  isOutcomeUnknown,
   STEP_UNCONFIRMED,
   STEP_UNKNOWN_ID,
   UNKNOWN_ID_MESSAGE,

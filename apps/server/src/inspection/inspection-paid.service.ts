@@ -1,3 +1,4 @@
+import { isOutcomeUnknown } from '../outgoing-calls/call-outcome.js';
 import { OutgoingCallLedger } from '../outgoing-calls/outgoing-call-ledger.service.js';
 import { inspectionOrderIntent } from './inspection-calls.js';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
@@ -13,7 +14,7 @@ import { PaidServices, type FulfilmentResult, type PaidService } from '../paymen
 import { InspectionOrderDetail } from './entities/inspection-order-detail.entity.js';
 import { InspectionStatus } from './inspection-status.service.js';
 import { InspectionVendor, SERVICE_NAME } from './inspection-vendor.service.js';
-import { isOpenOrderRefusal, isOutcomeUnknown, STEP_UNKNOWN_ID, UNKNOWN_ID_MESSAGE } from './unconfirmed-orders.js';
+import { isOpenOrderRefusal, STEP_UNKNOWN_ID, UNKNOWN_ID_MESSAGE } from './unconfirmed-orders.js';
 import { vendorOrderInput } from './vendor-order-input.js';
 import { STEP_PLACED_PAID as STEP_PLACED } from './worder-steps.js';
 

@@ -1,4 +1,3 @@
-import { VendorApiError, VendorError } from '@banshi/vendor-clients';
 import { isDocloudError } from '@banshi/vendor-clients/docloud';
 import { AppError } from '../common/errors/app-error.js';
 import type { OrderStep } from '../orders/order-status.js';
@@ -13,12 +12,6 @@ import type { OrderStep } from '../orders/order-status.js';
  */
 export const STEP_UNCONFIRMED: OrderStep = { status: 'pending', vendorStatus: '待确认', progress: 5 };
 export const STEP_UNKNOWN_ID: OrderStep = { status: 'processing', vendorStatus: '待核实', progress: 8 };
-
-/** No answer came (5xx, timeout, broken connection): the vendor may or may not have made the order. */
-export function isOutcomeUnknown(error: unknown): boolean {
-  if (error instanceof VendorApiError && error.httpStatus === 429) return false;
-  return error instanceof VendorError && error.retryable;
-}
 
 /** 1142 on create: the car already has an open order at the vendor. */
 export function isOpenOrderRefusal(error: unknown): boolean {

@@ -1,5 +1,7 @@
 import type { DocloudSimulator } from '@banshi/vendor-simulators/docloud';
+import { In } from 'typeorm';
 import { ZjzSubmission } from '../../src/id-photo/entities/zjz-submission.entity.js';
+import { OutgoingCall } from '../../src/outgoing-calls/outgoing-call.entity.js';
 import { ID_CARD_PARAM } from '../id-photo/support.js';
 import { unlistedPerson } from '../identity/support.js';
 import { eligibleCar, NINGBO_ADDRESS } from '../inspection/support.js';
@@ -79,7 +81,11 @@ export class IdPhotoFlow extends Flow {
     const [order] = await this.t.dataSource.query(`SELECT vendor_status FROM orders WHERE id = ${Number(orderId)}`);
     if ((order as { vendor_status: string }).vendor_status === '待确认') {
       const dayAgo = new Date(Date.now() - 25 * 3_600_000);
-      await this.t.dataSource.getRepository(ZjzSubmission).update({ orderId }, { createdAt: dayAgo });
+      // The window runs from the ledger entry of the unconfirmed submit.
+      const sent = await this.t.dataSource.getRepository(ZjzSubmission).findBy({ orderId });
+      await this.t.dataSource
+        .getRepository(OutgoingCall)
+        .update({ vendor: 'zjz', subjectId: In(sent.map((one) => String(one.id))) }, { createdAt: dayAgo });
       await this.order(true);
     }
     if (this.rejected) {

@@ -1,8 +1,10 @@
 import type { ZjzSimulator } from '@banshi/vendor-simulators/zjz';
+import { In } from 'typeorm';
 import { StorageService } from '../../src/common/storage/storage.service.js';
 import { StoredFile } from '../../src/common/storage/stored-file.entity.js';
 import { IdPhotoSession } from '../../src/id-photo/entities/photo-session.entity.js';
 import { ZjzSubmission } from '../../src/id-photo/entities/zjz-submission.entity.js';
+import { OutgoingCall } from '../../src/outgoing-calls/outgoing-call.entity.js';
 import { testDatabases } from '../support/databases.js';
 import { seedOrder, userIdOf } from '../support/orders.js';
 import type { TestApp } from '../support/test-app.js';
@@ -126,9 +128,14 @@ describe.each(testDatabases())('id-photo privacy, retention and the merchant vie
     expect(sim.stats().submitted).toBe(submitted);
 
     // No callback for a day: the vendor never got it, so the next tap sends it, as the same order.
+    // (The window runs from the ledger entry of the unconfirmed submit.)
+    const sent = await t.dataSource.getRepository(ZjzSubmission).findBy({ orderId: Number(orderId) });
     await t.dataSource
-      .getRepository(ZjzSubmission)
-      .update({ orderId: Number(orderId) }, { createdAt: new Date(Date.now() - 25 * 3_600_000) });
+      .getRepository(OutgoingCall)
+      .update(
+        { vendor: 'zjz', subjectId: In(sent.map((one) => String(one.id))) },
+        { createdAt: new Date(Date.now() - 25 * 3_600_000) },
+      );
     const resent = await submit().expect(201);
     expect(resent.body.order).toMatchObject({ id: Number(orderId), status: 'pending' });
     expect(resent.body.details.awaitingConfirmation).toBe(false);

@@ -27,7 +27,7 @@ describe.each(testDatabases())('outgoing-call ledger: zjz (%s)', (kind) => {
     const orderId = Number((row as { order_id: number }).order_id);
     const submission = await t.dataSource.getRepository(ZjzSubmission).findOneByOrFail({ orderId, round: 1 });
     const [call] = await callsAbout(t, String(submission.id));
-    return { orderId, call };
+    return { orderId, call, photoId: photo.id };
   }
 
   it('a lost submit is unknown until its first callback settles it', async () => {
@@ -67,5 +67,24 @@ describe.each(testDatabases())('outgoing-call ledger: zjz (%s)', (kind) => {
     expect(item.advice).toContain('zjzapi');
     await settleByPerson(t, owner, call.id, 'failed', 'zjzapi 后台没有该时间的订单').expect(200);
     expect((await callsAbout(t, call.subject_id))[0]).toMatchObject({ status: 'settled_failed', settled_by: 'person' });
+  });
+
+  it('a day of silence is no licence to resend once a person found the vendor has it', async () => {
+    const { orderId, call, photoId } = await lostSubmit(33);
+    await age(t, call.id, 25 * 60);
+    // The submission row is a day old too: its own age decides nothing, the ledger entry does.
+    const dayAgo = new Date(Date.now() - 25 * 3_600_000);
+    await t.dataSource.getRepository(ZjzSubmission).update({ orderId }, { createdAt: dayAgo });
+    await runSettlement(t);
+    const owner = await t.loginMerchant('owner');
+    await settleByPerson(t, owner, call.id, 'succeeded', 'zjzapi 后台查到该订单').expect(200);
+    const submitted = sim.stats().submitted;
+    const again = await t.http
+      .post('/api/id-photo/orders')
+      .set(...bearer(token))
+      .send({ photoId, color: 'white', param: ID_CARD_PARAM, agreePrivacy: true })
+      .expect(409);
+    expect(again.body.code).toBe('SUBMIT_UNCONFIRMED');
+    expect(sim.stats().submitted).toBe(submitted);
   });
 });
