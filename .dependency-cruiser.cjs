@@ -1,6 +1,6 @@
 /**
- * The structure `pnpm lint` enforces. No cycles between apps/server/src's top-level folders is
- * checked by the reporter (scripts/depcruise-reporter.mjs): a `scope: 'folder'` rule sees each
+ * The structure `pnpm lint` enforces. No cycles between the top-level folders of each package
+ * (server, mini-program and its features, console, vendor packages) is checked by the reporter (scripts/depcruise-reporter.mjs): a `scope: 'folder'` rule sees each
  * sub-folder on its own, so it misses orders/ → payments/entities/ with payments/ → orders/.
  *
  * apps/server/src, bottom to top:

@@ -1,27 +1,35 @@
 /**
  * dependency-cruiser reporter (`--output-type plugin:<this file>`): the rule violations, as the
- * `err` reporter lists them, plus cycles between the top-level folders of apps/server/src.
+ * `err` reporter lists them, plus cycles between the top-level folders of each package's source
+ * (and between the mini-program's features).
  * dependency-cruiser's `scope: 'folder'` rules see each sub-folder on its own (orders/ →
  * payments/entities/ and payments/ → orders/ is no folder cycle to them), so the module-level
  * cycle check is done here, on the graph collapsed to one node per top-level folder.
  */
-const SERVER = 'apps/server/src/';
+const ROOTS = [
+  'apps/server/src/',
+  'apps/miniapp/src/',
+  'apps/miniapp/src/features/',
+  'apps/console/src/',
+  'packages/vendor-clients/src/',
+  'packages/vendor-simulators/src/',
+];
 
-/** `apps/server/src/orders/dto/x.ts` → `orders`; files directly in src are the composition root. */
-function serverFolder(path) {
-  if (!path.startsWith(SERVER)) return undefined;
-  const rest = path.slice(SERVER.length);
+/** With root `apps/server/src/`: `apps/server/src/orders/dto/x.ts` → `orders`; files directly in it → `(root)`. */
+function folderIn(root, path) {
+  if (!path.startsWith(root)) return undefined;
+  const rest = path.slice(root.length);
   return rest.includes('/') ? rest.slice(0, rest.indexOf('/')) : '(root)';
 }
 
-/** Folder → folder arrows, each with one import that makes it (to name in the report). */
-function folderGraph(modules) {
+/** Folder → folder arrows under one root, each with one import that makes it (to name in the report). */
+function folderGraph(root, modules) {
   const arrows = new Map();
   for (const module of modules) {
-    const from = serverFolder(module.source);
+    const from = folderIn(root, module.source);
     if (!from) continue;
     for (const dependency of module.dependencies) {
-      const to = serverFolder(dependency.resolved);
+      const to = folderIn(root, dependency.resolved);
       if (!to || to === from) continue;
       if (!arrows.has(from)) arrows.set(from, new Map());
       if (!arrows.get(from).has(to)) arrows.get(from).set(to, `${module.source} → ${dependency.resolved}`);
@@ -67,25 +75,24 @@ function formatViolation(violation) {
   return `${head} → ${violation.to}`;
 }
 
-function formatFolderCycle(component, arrows) {
+function formatFolderCycle(root, component, arrows) {
   const inside = new Set(component);
   const lines = component.flatMap((from) =>
     [...(arrows.get(from)?.entries() ?? [])]
       .filter(([to]) => inside.has(to))
       .map(([to, via]) => `      ${from} → ${to}  (${via})`),
   );
-  return `  error no-server-module-cycle: ${component.join(', ')}\n${lines.join('\n')}`;
+  return `  error no-folder-cycle in ${root}: ${component.join(', ')}\n${lines.join('\n')}`;
 }
 
 export default function report(result) {
   const violations = result.summary.violations.filter((violation) => violation.rule.severity !== 'ignore');
-  const arrows = folderGraph(result.modules);
-  const folderCycles = cycles(arrows);
+  const folderCycles = ROOTS.flatMap((root) => {
+    const arrows = folderGraph(root, result.modules);
+    return cycles(arrows).map((component) => formatFolderCycle(root, component, arrows));
+  });
   const errors = result.summary.error + folderCycles.length;
-  const lines = [
-    ...violations.map(formatViolation),
-    ...folderCycles.map((component) => formatFolderCycle(component, arrows)),
-  ];
+  const lines = [...violations.map(formatViolation), ...folderCycles];
   const tally = `${errors} errors, ${result.summary.warn} warnings; ${result.summary.totalCruised} modules cruised`;
   const output = lines.length ? `\n${lines.join('\n')}\n\n✘ ${tally}\n` : `✔ no dependency violations (${tally})\n`;
   return { output, exitCode: errors };

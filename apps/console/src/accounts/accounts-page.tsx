@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { formatDateTime } from '@miniapp-shared/format';
 import { api, ApiError } from '../api/client';
 import type { MerchantAccount, MerchantAccountList } from '../api/types';
-import { session } from '../auth/session';
+import { session } from '../api/session';
 import { ROLE_LABELS } from '../shared/labels';
 import { useLoad } from '../shared/use-load';
 

@@ -1,4 +1,4 @@
-import { session } from '../auth/session';
+import { session } from '../api/session';
 
 /** A non-2xx answer: the server's Chinese message, its code and the HTTP status. */
 export class ApiError extends Error {

@@ -5,7 +5,7 @@ import { formatDateTime } from '@miniapp-shared/format';
 import { kindLabel, statusColor, statusLabel } from '@miniapp-shared/labels';
 import { api, ApiError } from '../api/client';
 import type { AttentionSummary, CallbackPage, StuckOrderPage, VendorCallback } from '../api/types';
-import { session } from '../auth/session';
+import { session } from '../api/session';
 import { MismatchTable } from '../money/mismatch-table';
 import { UnknownCallsTable } from './unknown-calls-table';
 import { OrderDrawer } from '../orders/order-drawer';

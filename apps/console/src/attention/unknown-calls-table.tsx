@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { formatDateTime } from '@miniapp-shared/format';
 import { api, ApiError } from '../api/client';
 import type { PendingCall, PendingCallPage } from '../api/types';
-import { session } from '../auth/session';
+import { session } from '../api/session';
 import { useCursorPages } from '../shared/cursor-table';
 import { vendorLabel } from '../shared/labels';
 import { Pager } from '../shared/pager';

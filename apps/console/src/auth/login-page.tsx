@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { api, ApiError } from '../api/client';
 import type { MerchantToken } from '../api/types';
-import { session } from './session';
+import { session } from '../api/session';
 
 export default function LoginPage() {
   const navigate = useNavigate();

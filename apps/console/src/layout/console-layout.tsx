@@ -11,7 +11,7 @@ import { Breadcrumb, Button, Layout, Menu, Space, Spin, Tag, Typography, type Me
 import { Suspense, type ReactNode } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_LABELS } from '../shared/labels';
-import { session } from '../auth/session';
+import { session } from '../api/session';
 
 interface NavItem {
   path: string;

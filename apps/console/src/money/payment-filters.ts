@@ -2,7 +2,7 @@ import { ORDER_KINDS } from '@miniapp-shared/labels';
 import type { Query } from '../api/client';
 import type { OrderKind, PaymentStatus } from '../api/types';
 import { YUAN_PATTERN, yuanToFen } from '../shared/yuan';
-import { PAGE_SIZES, type PageSize } from '../orders/filters';
+import { PAGE_SIZES, type PageSize } from '../shared/page-size';
 
 /**
  * The payment statuses a merchant picks from, each a set of the server's statuses (待支付 is

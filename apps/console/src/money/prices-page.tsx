@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { formatDateTime, formatFen } from '@miniapp-shared/format';
 import { ApiError } from '../api/client';
 import type { Price } from '../api/types';
-import { session } from '../auth/session';
+import { session } from '../api/session';
 import { useLoad } from '../shared/use-load';
 import { fenToYuanText, parsePrice, yuanRule } from '../shared/yuan';
 import { changedPrices, type PriceValues } from './price-changes';

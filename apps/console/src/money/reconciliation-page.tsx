@@ -6,7 +6,7 @@ import { useSearchParams } from 'react-router-dom';
 import { formatDateTime, formatFen } from '@miniapp-shared/format';
 import { ApiError } from '../api/client';
 import type { ReconciliationRun } from '../api/types';
-import { session } from '../auth/session';
+import { session } from '../api/session';
 import { OrderDrawer } from '../orders/order-drawer';
 import { useCursorPages } from '../shared/cursor-table';
 import { Pager } from '../shared/pager';

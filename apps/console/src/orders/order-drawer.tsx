@@ -2,7 +2,7 @@ import { Alert, App, Button, Drawer, Skeleton, Space, Tabs, Tag, Timeline, Typog
 import { lazy, Suspense, useState } from 'react';
 import { statusColor } from '@miniapp-shared/labels';
 import { ApiError } from '../api/client';
-import { session } from '../auth/session';
+import { session } from '../api/session';
 import { useLoad } from '../shared/use-load';
 import { getOrderView, refreshOrderStatus, replayCallback } from './orders-api';
 import { canSettleUnknownId } from './unknown-id';
@@ -11,7 +11,7 @@ import { VendorEvents } from './vendor-events';
 import { ViewSections } from './view-sections';
 
 // Only an owner who refunds needs the dialog: it stays out of the orders page's first load.
-const RefundModal = lazy(() => import('../money/refund-modal').then((m) => ({ default: m.RefundModal })));
+const RefundModal = lazy(() => import('./refund-modal').then((m) => ({ default: m.RefundModal })));
 
 interface Props {
   orderId: number | null;

@@ -1,4 +1,4 @@
-import type { MerchantProfile, MerchantToken } from '../api/types';
+import type { MerchantProfile, MerchantToken } from './types';
 
 const TOKEN_KEY = 'banshi.console.token';
 const ACCOUNT_KEY = 'banshi.console.merchant';

@@ -4,7 +4,7 @@ import { formatFen } from '@miniapp-shared/format';
 import { ApiError } from '../api/client';
 import type { PaymentRow } from '../api/types';
 import { fenToYuanText, parseRefundAmount, yuanRule } from '../shared/yuan';
-import { newRequestId, refundOrder } from './money-api';
+import { newRequestId, refundOrder } from './refund-api';
 
 interface Props {
   orderId: number;
