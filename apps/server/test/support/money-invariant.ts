@@ -23,6 +23,8 @@ export interface MoneyReport {
   takenFen: number;
   deliveredFen: number;
   refundedFen: number;
+  /** Money of ABNORMAL refunds: neither delivered nor back with the user, owed by the merchant. */
+  awaitingMerchantFen: number;
   /** Orders whose taken ≠ delivered + refunded, with the figures. */
   unbalanced: string[];
   /** Orders paid more than once (in our books or at WeChat Pay), or paid above their amount. */
@@ -83,6 +85,7 @@ export async function moneyInvariant(
     takenFen: 0,
     deliveredFen: 0,
     refundedFen: 0,
+    awaitingMerchantFen: 0,
     unbalanced: [],
     chargedTwice: [],
     vendorWithoutPayment: [],
@@ -123,6 +126,7 @@ function checkOne(p: PaymentRow, own: RefundRow[], report: MoneyReport): void {
   const abnormal = own.filter((r) => r.status === 'abnormal');
   for (const r of abnormal) report.awaitingMerchant.push(`${r.out_refund_no} ${r.amount_fen}`);
   const stuck = abnormal.reduce((sum, r) => sum + Number(r.amount_fen), 0);
+  report.awaitingMerchantFen += stuck;
   const open = own.filter((r) => ['pending', 'processing'].includes(r.status));
   for (const r of open) report.limbo.push(`${p.order_no}: refund ${r.out_refund_no} ${r.status}`);
   if (p.fulfilment === 'done' && ['failed', 'cancelled'].includes(p.status) && committed < p.paid_fen) {
@@ -194,7 +198,8 @@ const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 export function moneyLine(report: MoneyReport): string {
   return (
     `money invariant: ${report.orders} orders, taken ${yuan(report.takenFen)} = delivered ${yuan(report.deliveredFen)}` +
-    ` + refunded ${yuan(report.refundedFen)}; unbalanced ${report.unbalanced.length}; charged twice ${report.chargedTwice.length};` +
+    ` + refunded ${yuan(report.refundedFen)} + owed by the merchant (refunds ABNORMAL) ${yuan(report.awaitingMerchantFen)};` +
+    ` unbalanced ${report.unbalanced.length}; charged twice ${report.chargedTwice.length};` +
     ` vendor orders without payment ${report.vendorWithoutPayment.length}; neither served nor refunded ${report.limbo.length};` +
     ` refunded twice ${report.refundedTwice.length}; disagreements with WeChat Pay ${report.disagreements.length};` +
     ` refunds ABNORMAL awaiting the merchant ${report.awaitingMerchant.length}`
