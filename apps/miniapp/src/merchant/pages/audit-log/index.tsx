@@ -5,7 +5,7 @@ import { AuditRow } from '../../../features/merchant/components/audit-row';
 import { FilterChips } from '../../../features/merchant/components/filter-chips';
 import { MerchantNav } from '../../../features/merchant/components/merchant-nav';
 import { useMerchantGuard } from '../../../features/merchant/hooks/use-merchant-guard';
-import { auditActionLabel } from '../../../features/merchant/labels';
+import { AUDIT_ACTIONS, auditActionLabel } from '../../../features/merchant/labels';
 import { getMerchantAccount } from '../../../features/merchant/session';
 import { useCursorList } from '../../../shared/hooks/use-cursor-list';
 import { useInfiniteScroll } from '../../../shared/hooks/use-page-events';
@@ -13,17 +13,8 @@ import { CursorListView } from '../../../shared/ui/cursor-list-view';
 import { EmptyState } from '../../../shared/ui/empty-state';
 import './index.scss';
 
-const ACTIONS = [
-  'login',
-  'login_failed',
-  'callback_replay',
-  'order_status_query',
-  'orders_export',
-  'account_create',
-  'account_update',
-  'password_change_failed',
-];
-const OPTIONS = ACTIONS.map((value) => ({ value, label: auditActionLabel(value) }));
+// Every action the server records (the generated enum's labels): a new one shows here without a copy to update.
+const OPTIONS = AUDIT_ACTIONS.map((value) => ({ value, label: auditActionLabel(value) }));
 
 function AuditLog() {
   const [action, setAction] = useState<string | null>(null);
